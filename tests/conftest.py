@@ -1,0 +1,103 @@
+"""Shared fixtures: databases on SQLite and PostgreSQL, the OGP extract, the browser.
+
+Data-layer tests take ``db_url``, which runs them once on a fresh SQLite file
+and once on a fresh PostgreSQL database (created and dropped here).  PostgreSQL
+is the local server by default; OGP_TEST_POSTGRES_URL points elsewhere.  When
+the server is unreachable those runs fail rather than skip, so CI cannot go
+green without them; set OGP_TEST_SKIP_POSTGRES=1 to skip them on purpose.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OGP_EXTRACT = FIXTURES / "ogp" / "open_parliament_0703.csv"
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "OGP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'ogp.sqlite3'}"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database, dropped afterwards."""
+    if os.environ.get("OGP_TEST_SKIP_POSTGRES"):
+        pytest.skip("OGP_TEST_SKIP_POSTGRES is set")
+    from sqlalchemy import create_engine, text
+
+    from data.db import get_engine
+
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"ogp_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        get_engine(url).dispose()
+        get_engine.cache_clear()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request):
+    """An empty database on each backend (no schema yet)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def migrated_url(db_url):
+    """An empty database at the latest schema revision, on each backend."""
+    from data.db import migrate
+
+    migrate(db_url)
+    return db_url
+
+
+@pytest.fixture
+def ogp_extract() -> Path:
+    return OGP_EXTRACT
+
+
+# --- browser tests --------------------------------------------------------------
+
+def pytest_setup_options():
+    """Options for dash_duo's Chromium: headless, and quiet on a closed network."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,900",
+    ):
+        options.add_argument(arg)
+    return options
