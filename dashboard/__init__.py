@@ -1,0 +1,1 @@
+"""What the user sees: the app factory, layouts, components, figures, translations."""

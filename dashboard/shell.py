@@ -1,0 +1,125 @@
+"""The frame around every page: header, navigation, language switch, footer."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components.common import dropdown_labels
+from dashboard.i18n import LANGS, fmt_datetime, t
+from dashboard.state import global_query, to_query
+
+# Navigation entries in the order users read them: path and message key.
+NAV = (
+    ("/", "nav.overview"),
+    ("/timeline", "nav.timeline"),
+    ("/forums", "nav.forums"),
+    ("/engagement", "nav.engagement"),
+    ("/commitments", "nav.commitments"),
+    ("/data", "nav.data"),
+)
+
+
+def header(lang: str, params: dict, countries, active_nav: str | None) -> html.Header:
+    query = global_query(params)
+    country_options = [
+        {"label": name, "value": code} for code, name in zip(countries["code"], countries["name"])
+    ]
+    nav_items = [
+        html.Li(
+            dcc.Link(
+                [t(key, lang), html.Span(" " + t("shell.current", lang), className="visually-hidden")]
+                if key == f"nav.{active_nav}"
+                else t(key, lang),
+                href=path + query,
+                id=ids.nav_link_id(path),
+                className="nav-link" + (" active" if key == f"nav.{active_nav}" else ""),
+            ),
+            className="nav-item",
+        )
+        for path, key in NAV
+    ]
+    lang_links = [
+        dcc.Link(
+            t(f"shell.lang_{code}", lang),
+            href=to_query({**params, "lang": code}) or "?",
+            id=ids.lang_link_id(code),
+            className="lang-link" + (" active" if code == lang else ""),
+            title=t(f"shell.switch_{code}", lang),
+        )
+        for code in LANGS
+    ]
+    return html.Header(
+        [
+            html.A(t("shell.skip", lang), href="#main", className="skip-link"),
+            html.Div(
+                [
+                    dcc.Link(
+                        [html.Span("OGP", className="brand-mark"), t("app.name", lang)],
+                        href="/" + query,
+                        className="brand",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(t("shell.country", lang), htmlFor="country-select", className="visually-hidden"),
+                            dcc.Dropdown(
+                                id=ids.filter_id("country"),
+                                options=country_options,
+                                value=params.get("country"),
+                                clearable=False,
+                                searchable=True,
+                                className="country-select",
+                                placeholder=t("shell.country", lang),
+                                labels=dropdown_labels(lang),
+                            ),
+                        ],
+                        className="country-picker",
+                        title=t("shell.country", lang),
+                    ),
+                    html.Nav(
+                        [html.Span(t("shell.language", lang) + ":", className="visually-hidden"), *lang_links],
+                        className="lang-switch",
+                        **{"aria-label": t("shell.language", lang)},
+                    ),
+                ],
+                className="topbar",
+            ),
+            html.Nav(
+                html.Ul(nav_items, className="nav nav-underline main-nav"),
+                **{"aria-label": t("nav.label", lang)},
+            ),
+        ],
+        className="app-header",
+    )
+
+
+def footer(lang: str, last_load, sources) -> html.Footer:
+    when = t("shell.last_import", lang, when=fmt_datetime(last_load, lang)) if last_load else t("shell.never_loaded", lang)
+    names = [f"{t('source.' + kind, lang)}: {name}" for kind, name in zip(sources["kind"], sources["name"])]
+    has_sample = "sample" in set(sources["kind"])
+    return html.Footer(
+        [
+            html.P(when, className="mb-1"),
+            html.P(t("shell.sources", lang, sources="; ".join(names) or "—"), className="mb-1 footer-sources"),
+            html.P(t("shell.sample_notice", lang), className="mb-1 sample-notice") if has_sample else None,
+            html.P(t("shell.footer_about", lang), className="mb-0 text-muted small"),
+        ],
+        className="app-footer",
+    )
+
+
+def frame(lang: str, params: dict, countries, active_nav, page_body, last_load, sources, bad_params=()) -> list:
+    alert = None
+    if bad_params:
+        alert = dbc.Alert(
+            t("common.bad_params", lang, params=", ".join(bad_params)),
+            color="warning",
+            dismissable=True,
+            id=ids.BAD_PARAMS,
+            className="mb-3",
+        )
+    return [
+        header(lang, params, countries, active_nav),
+        html.Main([alert, page_body], id="main", tabIndex="-1", className="app-main", lang=lang),
+        footer(lang, last_load, sources),
+    ]

@@ -1,0 +1,103 @@
+"""Colours, patterns and the base figure layout, shared by every chart.
+
+The palette is Okabe & Ito's, safe for the common colour-vision deficiencies.
+Status colours are paired with a fill pattern and a text label so colour is
+never the only cue.  Figures carry no plotly template (3x smaller payloads).
+"""
+from __future__ import annotations
+
+from dashboard.i18n import plotly_locale, plotly_separators
+
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#8C8C8C"
+INK = "#1F2933"
+MUTED = "#52606D"
+GRID = "#E4E7EB"
+
+SEQUENCE = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, GREY)
+
+STATUS_COLOURS = {
+    "complete": GREEN,
+    "in_progress": BLUE,
+    "at_risk": ORANGE,
+    "late": VERMILLION,
+    "not_started": GREY,
+    "cancelled": PURPLE,
+    "no_data": "#C5CCD3",
+}
+# plotly bar/marker pattern shapes: a second cue besides colour.
+STATUS_PATTERNS = {
+    "complete": "",
+    "in_progress": "/",
+    "at_risk": ".",
+    "late": "x",
+    "not_started": "-",
+    "cancelled": "\\",
+    "no_data": "",
+}
+STATUS_SYMBOLS = {
+    "complete": "circle",
+    "in_progress": "triangle-up",
+    "at_risk": "diamond",
+    "late": "x",
+    "not_started": "square-open",
+    "cancelled": "circle-open",
+    "no_data": "circle-open",
+}
+
+STAKEHOLDER_COLOURS = {
+    "national_government": BLUE,
+    "regional_local_government": SKY,
+    "civil_society_national": VERMILLION,
+    "civil_society_local": ORANGE,
+    "academia": GREEN,
+    "private_sector": PURPLE,
+    "international_cooperation": GREY,
+}
+STAKEHOLDER_PATTERNS = {
+    "national_government": "",
+    "regional_local_government": "/",
+    "civil_society_national": "",
+    "civil_society_local": "\\",
+    "academia": ".",
+    "private_sector": "x",
+    "international_cooperation": "-",
+}
+
+FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+
+def base_layout(lang: str, **overrides) -> dict:
+    layout = {
+        "template": None,
+        "font": {"family": FONT_FAMILY, "size": 13, "color": INK},
+        "separators": plotly_separators(lang),
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 48, "r": 16, "t": 36, "b": 40},
+        "hoverlabel": {"bgcolor": "white", "font": {"color": INK}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "xaxis": {"gridcolor": GRID, "zerolinecolor": GRID, "automargin": True},
+        "yaxis": {"gridcolor": GRID, "zerolinecolor": GRID, "automargin": True},
+    }
+    layout.update(overrides)
+    return layout
+
+
+def graph_config(lang: str, filename: str = "ogp-monitor") -> dict:
+    """dcc.Graph config: translated plotly UI, PNG download named after the view."""
+    return {
+        "locale": lang,
+        "locales": {lang: plotly_locale(lang)},
+        "displaylogo": False,
+        "responsive": True,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
