@@ -1,0 +1,77 @@
+"""The filter controls shared by the views: action plan, policy area, lead
+institution, implementation status.  Their ids come from dashboard.ids, so
+callbacks/url_state.py keeps them in the URL."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components.common import dom_id, dropdown_labels
+from dashboard.i18n import add, t, vocab_label
+from dashboard.pages import PageContext
+
+add(
+    {
+        "filter.plan": {"es": "Plan de acción", "en": "Action plan"},
+        "filter.area": {"es": "Área de política", "en": "Policy area"},
+        "filter.institution": {"es": "Institución responsable", "en": "Lead institution"},
+        "filter.status": {"es": "Estado de implementación", "en": "Implementation status"},
+        "filter.any": {"es": "Todos", "en": "All"},
+    }
+)
+
+STATUS_CHOICES = ("not_started", "in_progress", "at_risk", "late", "complete", "no_data")
+
+
+def options_for(ctx: PageContext, name: str) -> list[dict]:
+    from data.queries import scope
+
+    country = ctx.params.get("country")
+    if name == "plan":
+        plans = scope.plans(ctx.db_url, country)
+        return [{"label": f"{label} · {pid}", "value": pid} for pid, label in zip(plans["id"], plans["label"])]
+    if name == "area":
+        return [{"label": a, "value": a} for a in scope.policy_areas(ctx.db_url, country)]
+    if name == "institution":
+        return [{"label": i, "value": i} for i in scope.lead_institutions(ctx.db_url, country)]
+    if name == "status":
+        return [{"label": vocab_label("status", s, ctx.lang), "value": s} for s in STATUS_CHOICES]
+    raise KeyError(name)
+
+
+def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: bool = False,
+                    label_key: str | None = None) -> html.Div:
+    """A labelled dropdown whose value starts from the URL (dropped when unknown)."""
+    values = {o["value"] for o in options}
+    current = ctx.params.get(name)
+    if multi:
+        current = [v for v in (current or []) if v in values]
+    elif current not in values:
+        current = None
+    component_id = ids.filter_id(name)
+    return html.Div(
+        [
+            html.Label(t(label_key or f"filter.{name}", ctx.lang), htmlFor=dom_id(component_id)),
+            dcc.Dropdown(
+                id=component_id,
+                options=options,
+                value=current,
+                multi=multi,
+                clearable=True,
+                searchable=True,
+                placeholder=t("filter.any", ctx.lang),
+                labels=dropdown_labels(ctx.lang),
+            ),
+        ],
+        className="filter",
+    )
+
+
+def filter_bar(ctx: PageContext, names=("plan", "area", "institution", "status"), extra=()) -> html.Div:
+    controls = [dropdown_filter(ctx, name, options_for(ctx, name)) for name in names]
+    return html.Div(
+        [*controls, *extra],
+        className="filter-bar",
+        role="search",
+        **{"aria-label": t("common.filters", ctx.lang)},
+    )
