@@ -260,8 +260,11 @@ def _support_institutions(text: str, block: list[str]) -> list[str]:
     """
     pieces = [p.strip() for p in _field(text, "Support Institution(s)").split(",") if p.strip()]
     label = "Otros actores de Gobierno involucrados "
+    starts = [i for i, line in enumerate(block) if line.startswith(label)]
+    if not starts:
+        raise SeedDocumentError("no government actors in PE0066's contact block")
     government: list[str] = []
-    for line in block[next(i for i, l in enumerate(block) if l.startswith(label)):]:
+    for line in block[starts[0]:]:
         if line.startswith("Otros actores de Organizaciones"):
             break
         government.append(line.removeprefix(label).strip())
