@@ -101,3 +101,27 @@ def pytest_setup_options():
     ):
         options.add_argument(arg)
     return options
+
+
+# --- seeded databases, built once per test session and only read by tests -----------
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory) -> str:
+    """Peru's seed and sample on SQLite; tests must not write to it."""
+    from data.seed import seed_database
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'peru.sqlite3'}"
+    seed_database(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def seeded_ogp_url(tmp_path_factory) -> str:
+    """Peru's seed and sample plus OGP's 558-row extract; read-only."""
+    from data.importers import import_paths
+    from data.seed import seed_database
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded-ogp') / 'peru-ogp.sqlite3'}"
+    seed_database(url)
+    import_paths([OGP_EXTRACT], url)
+    return url

@@ -8,10 +8,11 @@ pandas by the views that show it.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, case, func, select
 
 from data.db import get_engine
 from data.models import (
@@ -19,6 +20,7 @@ from data.models import (
     Commitment,
     Institution,
     Milestone,
+    MilestoneEvent,
     PolicyArea,
     commitment_policy_areas,
 )
@@ -128,24 +130,45 @@ def lead_institutions(url: str, country: str | None) -> list[str]:
         return list(conn.execute(stmt).scalars())
 
 
-def milestone_frame(url: str, scope: Scope) -> pd.DataFrame:
-    """Milestones of the commitments in scope, with what the progress rules need."""
+def milestone_frame(url: str, scope: Scope, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Milestones of the commitments in scope, with what the progress rules need.
+
+    With ``as_of``, each milestone's status and progress are those of its last
+    reported update on or before that date (its history), so a view can show a
+    plan as it stood at, say, its midterm; a milestone with no update by then
+    counts as not started.  Without it, the latest reported state.
+    """
     ids = commitment_ids(scope).subquery()
-    stmt = select(
-        Milestone.id,
-        Milestone.commitment_id,
-        Milestone.number,
-        Milestone.planned_start,
-        Milestone.planned_end,
-        Milestone.actual_end,
-        Milestone.status,
-        Milestone.progress,
-        Milestone.weight,
-    ).where(Milestone.commitment_id.in_(select(ids.c.id)))
+    columns = [Milestone.id, Milestone.commitment_id, Milestone.number, Milestone.planned_start,
+               Milestone.planned_end, Milestone.weight]
+    if as_of is None:
+        stmt = select(*columns, Milestone.actual_end, Milestone.status, Milestone.progress)
+    else:
+        last = (
+            select(MilestoneEvent.milestone_id, func.max(MilestoneEvent.date).label("date"))
+            .where(MilestoneEvent.date <= as_of)
+            .group_by(MilestoneEvent.milestone_id)
+            .subquery()
+        )
+        event = (
+            select(MilestoneEvent.milestone_id, MilestoneEvent.status, MilestoneEvent.progress)
+            .join(last, and_(last.c.milestone_id == MilestoneEvent.milestone_id, last.c.date == MilestoneEvent.date))
+            .subquery()
+        )
+        stmt = (
+            select(
+                *columns,
+                case((Milestone.actual_end <= as_of, Milestone.actual_end), else_=None).label("actual_end"),
+                func.coalesce(event.c.status, "not_started").label("status"),
+                func.coalesce(event.c.progress, 0.0).label("progress"),
+            )
+            .join(event, event.c.milestone_id == Milestone.id, isouter=True)
+        )
+    stmt = stmt.where(Milestone.commitment_id.in_(select(ids.c.id)))
     with get_engine(url).connect() as conn:
         rows = conn.execute(stmt).all()
     return pd.DataFrame(
         rows,
-        columns=["id", "commitment_id", "number", "planned_start", "planned_end", "actual_end", "status",
-                 "progress", "weight"],
+        columns=["id", "commitment_id", "number", "planned_start", "planned_end", "weight", "actual_end",
+                 "status", "progress"],
     )
