@@ -252,3 +252,9 @@ def infer_dayfirst(texts: Iterable[str]) -> bool | None:
     if day_first != month_first:
         return day_first
     return None
+
+
+def ambiguous_day_month(text: str) -> bool:
+    """Whether ``text`` is a d/m/y date that also reads as a different m/d/y one."""
+    m = _NUMERIC.fullmatch(" ".join(str(text).split()))
+    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1].lstrip("0") != m[2].lstrip("0")
