@@ -104,13 +104,14 @@ def typed_cell(column: Column, text: str):
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def sheet_cell(sheet, column: Column, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=typed_cell(column, text))
-    if column.kind == "date" and text:
-        cell.number_format = DATE_FORMAT
-    elif isinstance(cell.value, str) and cell.value.startswith("="):
+def sheet_value(sheet, column: Column, text: str):
+    """A value to append to a write-only sheet (openpyxl formats dates as yyyy-mm-dd)."""
+    value = typed_cell(column, text)
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # text, not a formula
-    return cell
+        return cell
+    return value
 
 
 def xlsx_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
@@ -127,7 +128,7 @@ def xlsx_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
             header.append(cell)
         sheet.append(header)
         for values in frame.itertuples(index=False):
-            sheet.append([sheet_cell(sheet, column, text) for column, text in zip(columns, values, strict=True)])
+            sheet.append([sheet_value(sheet, column, text) for column, text in zip(columns, values, strict=True)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

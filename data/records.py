@@ -9,6 +9,7 @@ imports it again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -77,9 +78,10 @@ class Records:
     def __init__(self, table: str):
         self.table = table
         self.format: TableFormat = BY_NAME[table]
+        self.kinds = {c.name: c.kind for c in self.format.all_columns}
 
     def kind(self, column: str) -> str:
-        return self.format.column(column).kind
+        return self.kinds[column]
 
     def key(self, row: Row) -> tuple[str, ...]:
         return tuple(row.get(c, "") for c in self.format.key)
@@ -220,7 +222,7 @@ class Commitments(Records):
             values[column] = None if text.casefold() in cells.SENTINELS else text
         for column in self.irm:
             raw = row.get(column, "")
-            label = cells.irm_label(raw, self.format.column(column).vocabulary)
+            label = cells.irm_label(raw, self.vocabularies[column])
             if self._is_flag(column):
                 label = None if label is None else label == "1"
             values[column] = label
@@ -228,7 +230,17 @@ class Commitments(Records):
         return values
 
     def _is_flag(self, column: str) -> bool:
-        return isinstance(inspect(self.model).columns[column].type, Boolean)
+        return column in self.flags
+
+    @functools.cached_property
+    def flags(self) -> frozenset[str]:
+        """IRM fields stored as booleans (the OGP values, starred)."""
+        columns = inspect(self.model).columns
+        return frozenset(c for c in self.irm if isinstance(columns[c].type, Boolean))
+
+    @functools.cached_property
+    def vocabularies(self) -> dict[str, tuple[str, ...]]:
+        return {c: self.format.column(c).vocabulary for c in self.irm}
 
     def export(self, record):
         row = super().export(record)

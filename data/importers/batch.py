@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from data import vocab
-from data.db import migrate, session_scope
+from data.db import is_migrated, migrate, session_scope
 from data.formats import BY_NAME
 from data.importers.frames import Frame, project_frame, table_of
 from data.importers.integrity import check_batch
@@ -38,18 +38,19 @@ def import_paths(paths: PathLike | Iterable[PathLike], url: str | None = None, *
     checks and counts everything and then rolls back.
     """
     paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    frames, problems, warnings = [], [], []
+    frames, problems, warnings, headers = [], [], [], {}
     for path in paths:
-        found, wrong, noticed = frames_from_path(path)
+        found, wrong, noticed = frames_from_path(path, headers)
         frames += found
         problems += wrong
         warnings += noticed
     if not paths:
         problems.append(file_problem("-", "no file was given; name the CSV or XLSX files to import"))
-    migrate(url)
+    if not is_migrated(url):
+        migrate(url)
     try:
         with session_scope(url) as session:
-            report = load(session, frames, problems, warnings, [str(p) for p in paths])
+            report = load(session, frames, problems, warnings, [str(p) for p in paths], headers)
             report.dry_run = dry_run
             if dry_run:
                 session.rollback()  # the scope then commits nothing
@@ -59,10 +60,12 @@ def import_paths(paths: PathLike | Iterable[PathLike], url: str | None = None, *
     return report
 
 
-def frames_from_path(path: PathLike) -> tuple[list[Frame], list[Problem], list[Problem]]:
+def frames_from_path(path: PathLike, headers: dict[str, list[str]]) -> tuple[list[Frame], list[Problem], list[Problem]]:
+    """The frames a file holds; ``headers`` collects each sheet's header, to order problems."""
     sheets, problems, warnings = read_path(path)
     frames = []
     for sheet in sheets:
+        headers[sheet.file] = sheet.header
         if is_ogp_sheet(sheet):
             found, wrong, noticed = ogp_frames(sheet)
             frames += found
@@ -89,7 +92,7 @@ def load_frames(session: Session, frames: dict[str, pd.DataFrame], origin: str) 
     if kind not in vocab.SOURCE_KINDS or not origin.partition(":")[2]:
         raise ImportFailed([file_problem(origin, f"the origin must be kind:name with kind one of "
                                          f"{', '.join(vocab.SOURCE_KINDS)}, e.g. sample:peru-sample")])
-    found, problems, warnings = [], [], []
+    found, problems, warnings, headers = [], [], [], {}
     for table, data in frames.items():
         where = f"{origin}/{table}"
         if table not in BY_NAME:
@@ -97,11 +100,12 @@ def load_frames(session: Session, frames: dict[str, pd.DataFrame], origin: str) 
             continue
         sheet = Sheet(where, where, table, header=[str(c) for c in data.columns],
                       rows=[(i + 2, [_text(v) for v in values]) for i, values in enumerate(data.itertuples(index=False))])
+        headers[where] = sheet.header
         frame, wrong, noticed = project_frame(sheet, table, origin)
         found += [frame] if frame else []
         problems += wrong
         warnings += noticed
-    return load(session, found, problems, warnings, [origin])
+    return load(session, found, problems, warnings, [origin], headers)
 
 
 def _text(value) -> str:
@@ -111,8 +115,10 @@ def _text(value) -> str:
 
 
 def load(session: Session, frames: list[Frame], problems: list[Problem], warnings: list[Problem],
-         sources: list[str]) -> ImportReport:
+         sources: list[str], headers: dict[str, list[str]]) -> ImportReport:
     """Check the whole batch against the database, then write it (no commit)."""
+    if problems and not frames:
+        raise ImportFailed(_in_order(problems, sources, headers), warnings)  # nothing to check further
     bad_cells: dict[tuple[int, int], set[str]] = {}
     for frame in frames:
         wrong, bad = validate(frame)
@@ -120,17 +126,22 @@ def load(session: Session, frames: list[Frame], problems: list[Problem], warning
         bad_cells |= {(id(frame), index): columns for index, columns in bad.items()}
         canonicalise(frame)
     store = Store(session)
-    store.overlay(frames)
+    for frame in frames:
+        store.absorb(frame)
     problems += check_batch(frames, store, bad_cells)
     if problems:
-        raise ImportFailed(_in_file_order(problems), warnings)
+        raise ImportFailed(_in_order(problems, sources, headers), warnings)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # loaded_at is naive UTC
     counts = Writer(store, now).write(frames)
     return ImportReport(sources=sources, counts=counts, warnings=warnings)
 
 
-def _in_file_order(problems: list[Problem]) -> list[Problem]:
-    order: dict[str, int] = {}
-    for problem in problems:
-        order.setdefault(problem.file, len(order))
-    return sorted(problems, key=lambda p: (order[p.file], p.row))
+def _in_order(problems: list[Problem], sources: list[str], headers: dict[str, list[str]]) -> list[Problem]:
+    """As the user reads them: files in the order given, then rows, then columns."""
+    def position(problem: Problem) -> tuple[int, int, int]:
+        file = next((i for i, s in enumerate(sources) if problem.file == s or problem.file.startswith(f"{s}[")
+                     or problem.file.startswith(f"{s}/")), len(sources))
+        header = headers.get(problem.file, [])
+        column = header.index(problem.column) if problem.column in header else -1
+        return file, problem.row, column
+    return sorted(problems, key=position)

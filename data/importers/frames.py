@@ -26,13 +26,23 @@ class Frame:
     file: str  # where problems point
     source: str  # "kind:name" of rows whose own ``source`` cell is empty
     headers: dict[str, str] = field(default_factory=dict)  # format column -> header as written
+    present: frozenset[str] = frozenset()  # columns the file gives (others are left as they are)
     dayfirst: bool | None = None  # how d/m/y dates in date columns read
+
+    _records: list[dict[str, str]] | None = field(default=None, repr=False)
 
     def problem(self, index: int, column: str, message: str) -> Problem:
         return Problem(self.file, self.rows[index], self.headers.get(column, column), message)
 
     def records(self) -> list[dict[str, str]]:
-        return self.data.to_dict("records")
+        """The rows as dicts (computed once; see ``set_column``)."""
+        if self._records is None:
+            self._records = self.data.to_dict("records")
+        return self._records
+
+    def set_column(self, name: str, values: list[str]) -> None:
+        self.data[name] = values
+        self._records = None
 
 
 def new_frame(table: str, columns: dict[str, list[str]], rows: list[int], file: str, source: str,
@@ -42,7 +52,7 @@ def new_frame(table: str, columns: dict[str, list[str]], rows: list[int], file: 
     data = pd.DataFrame(
         {c.name: columns.get(c.name, [""] * len(rows)) for c in fmt.all_columns}, dtype="str"
     )
-    return Frame(table, data, rows, file, source, headers or {})
+    return Frame(table, data, rows, file, source, headers or {}, frozenset(columns))
 
 
 def normalise(header: str) -> str:

@@ -1,5 +1,8 @@
 """Checks across rows and tables: duplicate keys, references, answered <= received.
 
+A key twice in one file is a mistake; the same record in two files of a batch
+is an update (the later file wins, see Store.absorb).
+
 A reference is good when the record it names is in the database or anywhere
 in the same import; the checks run after the per-cell validation, on the
 batch as a whole, and never touch the database.
@@ -28,8 +31,8 @@ def check_batch(frames: list[Frame], store: Store, bad_cells: dict[tuple[int, in
     """``bad_cells`` holds the columns already reported by (frame id, row index),
     so a bad cell is not reported again as an unknown reference or a duplicate."""
     problems: list[Problem] = []
-    seen: dict[tuple[str, tuple], tuple[Frame, int]] = {}
     for frame in frames:
+        seen: dict[tuple[str, tuple], tuple[Frame, int]] = {}  # a later file may update a record
         mapping = RECORDS[frame.table]
         key_columns = BY_NAME[frame.table].key
         for index, row in enumerate(frame.records()):
@@ -53,12 +56,14 @@ def _duplicate(frame: Frame, index: int, key: tuple, seen: dict) -> list[Problem
         seen[(table, key)] = (frame, index)
         return []
     first, first_index = seen[(table, key)]
-    where = f"row {first.rows[first_index]}" + ("" if first is frame else f" of {first.file}")
-    columns = BY_NAME[table].key
-    shown = " and ".join(columns)
-    column = columns[-1] if len(columns) < 3 else next(c for c in reversed(columns) if BY_NAME[table].column(c).required)
-    return [frame.problem(index, column, f"the same {shown} as {where}; keep one row per record "
-                          f"or change the {shown}")]
+    where = f"row {first.rows[first_index]}"
+    fmt = BY_NAME[table]
+    headers = [frame.headers.get(column, column) for column in fmt.key]
+    named = ", ".join(f"{header} {value}" for header, value in zip(headers, key, strict=True) if value)
+    # point at the key column that tells records apart: the last required one
+    column = next(c for c in reversed(fmt.key) if fmt.column(c).required)
+    return [frame.problem(index, column, f"{named} is already in {where}; keep one of the two rows "
+                          f"or change its {' and '.join(headers)}")]
 
 
 def _unknown(parent: Parent) -> str:

@@ -101,6 +101,10 @@ class _Columns:
     def header(self, name: str) -> str:
         return self.sheet.header[self.index[name.casefold()]] if self.has(name) else name
 
+    def given(self, mapping: dict[str, str]) -> dict[str, str]:
+        """The part of a field -> column mapping whose columns the sheet has."""
+        return {field: name for field, name in mapping.items() if self.has(name)}
+
     def cell(self, cells_: list[str], name: str) -> str:
         position = self.index.get(name.casefold())
         return "" if position is None else cells_[position]
@@ -146,6 +150,7 @@ def _warn_unknown_columns(sheet: Sheet, areas: list[str]) -> list[Problem]:
 def _entities(sheet: Sheet, columns: _Columns, table: str, mapping: dict[str, str], key: str, source: str,
               problems: list[Problem]) -> Frame:
     """One row per country (or plan): its first row; later rows must agree with it."""
+    mapping = columns.given(mapping)
     first: dict[str, tuple[int, list[str]]] = {}
     for number, cells_ in sheet.rows:
         ident = columns.cell(cells_, mapping[key])
@@ -163,13 +168,15 @@ def _entities(sheet: Sheet, columns: _Columns, table: str, mapping: dict[str, st
                                         f"{ident} the same {columns.header(name)}"))
     rows = list(first.values())
     data = {field: [columns.cell(c, name) for _, c in rows] for field, name in mapping.items()}
-    if table == "action_plans":
-        country = {columns.cell(c, "Code"): columns.cell(c, "Country/Locality") for _, c in rows}
-        data["start_year"] = data["cycle_year"]
-        data["title"] = [_plan_title(country[code], start, end)
-                         for code, start, end in zip(data["country"], data["start_year"], data["end_year"], strict=True)]
     headers = {field: columns.header(name) for field, name in mapping.items()}
-    headers |= {"start_year": columns.header("Year Of Submission"), "title": columns.header("Country/Locality")}
+    if table == "action_plans":
+        starts = [columns.cell(c, PLAN["cycle_year"]) for _, c in rows]
+        ends = [columns.cell(c, PLAN["end_year"]) for _, c in rows]
+        data["title"] = [_plan_title(columns.cell(c, COUNTRY["name"]), start, end)
+                         for (_, c), start, end in zip(rows, starts, ends, strict=True)]
+        headers["title"] = columns.header(COUNTRY["name"])
+        if "cycle_year" in data:
+            data["start_year"], headers["start_year"] = data["cycle_year"], headers["cycle_year"]
     return new_frame(table, data, [n for n, _ in rows], sheet.file, source, headers)
 
 
@@ -187,33 +194,48 @@ def _policy_areas(sheet: Sheet, areas: list[str], source: str) -> Frame:
 
 def _commitments(sheet: Sheet, columns: _Columns, areas: list[str], source: str,
                  problems: list[Problem]) -> Frame:
-    data: dict[str, list[str]] = {field: [] for field in (*COMMITMENT, "policy_areas")}
+    mapping = columns.given(COMMITMENT)
+    data: dict[str, list[str]] = {field: [] for field in mapping}
+    if areas:
+        data["policy_areas"] = []
     for number, cells_ in sheet.rows:
-        row = {field: columns.cell(cells_, name) for field, name in COMMITMENT.items()}
-        row["number"] = commitment_number(row["number"])
-        if row["lead_institution"].casefold() in cells.SENTINELS:
+        row = {field: columns.cell(cells_, name) for field, name in mapping.items()}
+        if "number" in row:
+            row["number"] = commitment_number(row["number"])
+        if row.get("lead_institution", "").casefold() in cells.SENTINELS:
             row["lead_institution"] = ""
-        row["support_institutions"] = "; ".join(supporting_institutions(row["support_institutions"]))
-        status = row["status"]
-        if status not in STATUS:
-            problems.append(Problem(sheet.file, number, columns.header(COMMITMENT["status"]),
-                                    f"'{status}' is not 1 or 0; write 1 for an active commitment, 0 for an inactive one"))
-        row["status"] = STATUS.get(status, "")
-        flagged = []
-        for area in areas:
-            flag = columns.cell(cells_, area)
-            if flag == "1":
-                flagged.append(area)
-            elif flag not in AREA_NOT_FLAGGED:
-                problems.append(Problem(sheet.file, number, area,
-                                        f"'{flag}' is not a policy-area flag; write 1 if the commitment is about "
-                                        f"{area}, 0 if not (ND and NA also mean not)"))
-        row["policy_areas"] = "; ".join(flagged)
+        if "support_institutions" in row:
+            row["support_institutions"] = "; ".join(supporting_institutions(row["support_institutions"]))
+        if "status" in row:
+            row["status"] = _status(row["status"], sheet.file, number, columns.header(COMMITMENT["status"]), problems)
+        if areas:
+            row["policy_areas"] = _flagged(cells_, columns, areas, sheet.file, number, problems)
         for field, value in row.items():
             data[field].append(value)
-    headers = {field: columns.header(name) for field, name in COMMITMENT.items()}
-    headers["policy_areas"] = "-"
+    headers = {field: columns.header(name) for field, name in mapping.items()} | {"policy_areas": "-"}
     return new_frame("commitments", data, [n for n, _ in sheet.rows], sheet.file, source, headers)
+
+
+def _status(flag: str, file: str, number: int, header: str, problems: list[Problem]) -> str:
+    """Active Commitment: 1 or 0."""
+    if flag not in STATUS:
+        problems.append(Problem(file, number, header,
+                                f"'{flag}' is not 1 or 0; write 1 for an active commitment, 0 for an inactive one"))
+    return STATUS.get(flag, "")
+
+
+def _flagged(cells_: list[str], columns: _Columns, areas: list[str], file: str, number: int,
+             problems: list[Problem]) -> str:
+    """The policy areas whose flag column holds 1."""
+    flagged = []
+    for area in areas:
+        flag = columns.cell(cells_, area)
+        if flag == "1":
+            flagged.append(area)
+        elif flag not in AREA_NOT_FLAGGED:
+            problems.append(Problem(file, number, area, f"'{flag}' is not a policy-area flag; write 1 if the "
+                                    f"commitment is about {area}, 0 if not (ND and NA also mean not)"))
+    return "; ".join(flagged)
 
 
 def commitment_number(text: str) -> str:

@@ -104,19 +104,23 @@ def validate(frame: Frame) -> tuple[list[Problem], dict[int, set[str]]]:
             if pd.isna(case.index):
                 raise  # a schema-level failure means a bug here, not in the file
             index, column = int(case.index), BY_NAME[frame.table].column(case.column)
-            message = explain(case.check, column, str(case.failure_case), lengths.get(column.name))
+            header = frame.headers.get(column.name, column.name)
+            message = explain(case.check, column, str(case.failure_case), lengths.get(column.name), header)
             problems.append(frame.problem(index, column.name, message))
             bad.setdefault(index, set()).add(column.name)
         return problems, bad
     return [], {}
 
 
-def explain(check: str, column: Column, value: str, length: int | None) -> str:
-    """What is wrong with a cell and what to write instead."""
+def explain(check: str, column: Column, value: str, length: int | None, header: str) -> str:
+    """What is wrong with a cell and what to write instead (``header`` names the column as the file does)."""
     if check == "required":
-        return f"this cell is empty but {column.name} is required; fill it in"
+        return f"this cell is empty but {header} is required; fill it in"
     if check == "vocabulary":
-        return f"'{value}' is not a valid {column.name.replace('_', ' ')}; write one of: {', '.join(column.vocabulary)}"
+        return f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}"
+    if check == "irm":
+        return (f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}, "
+                "or a sentinel such as ND or NR where the IRM gives none")
     if check == "length":
         return f"this text is longer than the {length} characters {column.name} can hold; shorten it"
     if check == "key_bytes":
@@ -125,9 +129,7 @@ def explain(check: str, column: Column, value: str, length: int | None) -> str:
     if check == "source":
         return f"'{value}' is not a source; write kind:name with kind {', '.join(vocab.SOURCE_KINDS)}, or leave it empty"
     try:
-        if check == "irm":
-            cells.irm_label(value, column.vocabulary)
-        elif check == "ogp_date":
+        if check == "ogp_date":
             parse_date(value)
         else:
             cells.canonical(column, value)
@@ -142,7 +144,7 @@ def canonicalise(frame: Frame) -> None:
     for column in fmt.all_columns:
         if column.kind in ("text", "irm", "ogp_date"):
             continue
-        frame.data[column.name] = [_canonical(column, text, frame.dayfirst) for text in frame.data[column.name]]
+        frame.set_column(column.name, [_canonical(column, text, frame.dayfirst) for text in frame.data[column.name]])
 
 
 def _canonical(column: Column, text: str, dayfirst: bool | None) -> str:

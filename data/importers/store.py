@@ -4,11 +4,18 @@ Loaded once per import in the import's session: the integrity checks ask it
 which records exist (in the database or in the batch), and the writer finds the
 record a row updates.  Projects of this size hold thousands of records, so
 loading every table is cheaper than a query per row.
+
+A file that lacks a column says nothing about it: a record it updates keeps
+what it has there (OGP's sheet has no forum_exists, so importing it again must
+not erase one set by a project file).  An empty cell does erase.  Files of one
+batch apply in order, as if imported one after another: a later file's row
+completes and overrides an earlier file's row for the same record.
 """
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from data.formats import BY_NAME
 from data.importers.frames import Frame
 from data.models import TABLE_ORDER, Source
 from data.records import RECORDS, Loaded, Row, load_all
@@ -29,12 +36,23 @@ class Store:
                 self.objects[table][key] = record
                 self.rows[table][key] = row
 
+    def absorb(self, frame: Frame) -> None:
+        """Complete the frame's rows from the records they update, then let
+        them stand for those records."""
+        fmt, mapping = BY_NAME[frame.table], RECORDS[frame.table]
+        absent = [c.name for c in fmt.columns if c.name not in frame.present]
+        rows = self.rows[frame.table]
+        filled = {name: list(frame.data[name]) for name in absent}
+        for index, row in enumerate(frame.records()):
+            current = rows.get(mapping.key(row))
+            if current is not None:
+                for name in absent:
+                    filled[name][index] = current[name]
+        for name, values in filled.items():
+            frame.set_column(name, values)
+        for row in frame.records():
+            rows[mapping.key(row)] = row
+
     def known(self, table: str, key: tuple[str, ...]) -> Row | None:
         """The row of a record in the batch or, failing that, the database."""
         return self.rows[table].get(key)
-
-    def overlay(self, frames: list[Frame]) -> None:
-        for frame in frames:
-            mapping = RECORDS[frame.table]
-            for row in frame.records():
-                self.rows[frame.table][mapping.key(row)] = row

@@ -20,15 +20,18 @@ from data.importers.store import Store
 from data.models import TABLE_ORDER, Source
 from data.records import COLLECTIONS, RECORDS, Parent
 
+OUTCOMES = ("unchanged", "updated", "added")  # a record's outcome is the last it reached
+
 
 class Writer:
     def __init__(self, store: Store, now: dt.datetime):
         self.store = store
         self.session = store.session
         self.now = now
-        self.counts = {table: TableCounts() for table in TABLE_ORDER}
         self.touched: set[str] = set()  # labels of sources whose records changed
-        self.written: set[tuple[str, tuple]] = set()  # (table, key) of rows of this batch
+        # What happened to each record the batch names; a record two files
+        # name counts once, by what the batch did to it overall.
+        self.outcomes: dict[tuple[str, tuple], str] = {}
 
     def write(self, frames: list[Frame]) -> dict[str, TableCounts]:
         for table in TABLE_ORDER:
@@ -49,7 +52,14 @@ class Writer:
             self.session.flush()  # children need their parents' ids
         for label in self.touched:
             self.store.sources[label].loaded_at = self.now
-        return self.counts
+        counts = {table: TableCounts() for table in TABLE_ORDER}
+        for (table, _), outcome in self.outcomes.items():
+            setattr(counts[table], outcome, getattr(counts[table], outcome) + 1)
+        return counts
+
+    def _note(self, table: str, key: tuple, outcome: str) -> None:
+        earlier = self.outcomes.get((table, key), "unchanged")
+        self.outcomes[(table, key)] = max(earlier, outcome, key=OUTCOMES.index)
 
     def _create_implied(self, rows, parents: list[list[Parent]]) -> None:
         """Institutions and policy areas named by commitments but not listed anywhere."""
@@ -59,11 +69,8 @@ class Writer:
                 if not parent.implied or (parent.table, parent.key) in seen:
                     continue
                 seen.add((parent.table, parent.key))
-                if (parent.table, parent.key) in self.written:
-                    continue  # a row of this batch lists it: already counted
-                counts = self.counts[parent.table]
                 if parent.key in self.store.objects[parent.table]:
-                    counts.unchanged += 1
+                    self._note(parent.table, parent.key, "unchanged")
                     continue
                 mapping = RECORDS[parent.table]
                 parent_row = dict(zip(mapping.format.key, parent.key, strict=True))
@@ -81,7 +88,6 @@ class Writer:
 
     def _upsert(self, table: str, key: tuple, values: dict[str, Any], label: str, source_row: int | None,
                 explicit: bool) -> None:
-        self.written.add((table, key))
         record = self.store.objects[table].get(key)
         if record is None:
             self._add(table, key, values, label, source_row)
@@ -93,21 +99,21 @@ class Writer:
         else:  # the same file again, its rows reordered: follow the row
             moves = current[0] == label and current[1] != source_row
         if not changed and not moves:
-            self.counts[table].unchanged += 1
+            self._note(table, key, "unchanged")
             return
         for attribute, value in changed.items():
             setattr(record, attribute, value)
         if moves:
             record.source, record.source_row = self._source(label), source_row
         self.touched.add(label)
-        self.counts[table].updated += 1
+        self._note(table, key, "updated")
 
     def _add(self, table: str, key: tuple, values: dict[str, Any], label: str, source_row: int | None) -> None:
         record = RECORDS[table].model(**values, source=self._source(label), source_row=source_row)
         self.session.add(record)
         self.store.objects[table][key] = record
         self.touched.add(label)
-        self.counts[table].added += 1
+        self._note(table, key, "added")
 
     def _source(self, label: str) -> Source:
         source = self.store.sources.get(label)
