@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import pandas as pd
 import pytest
@@ -524,3 +525,25 @@ def test_imp021_downloads_hold_every_table(loaded):
     assert archive.namelist() == [f"{t}.csv" for t in TABLE_ORDER]
     assert archive.read("countries.csv").startswith(b"\xef\xbb\xbfcode,name,region,level,source,source_row\r\n")
     assert export_csv_zip(url) == export_csv_zip(url)  # same data, same bytes
+
+
+def test_imp022_ogp_sheet_as_a_workbook_reads_like_the_csv(migrated_url, new_database, tmp_path):
+    """Excel stores OGP's flags, years and numbers as numbers: they read as the CSV's text."""
+    from openpyxl import Workbook
+
+    records = ogp_subset("AP_PER03", "AP_GRC02")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Commitments"
+    sheet.append(records[0])
+    for record in records[1:]:
+        sheet.append([float(v) if re.fullmatch(r"\d+(\.\d+)?", v) else v for v in record])
+    workbook = tmp_path / "ogp.xlsx"
+    book.save(workbook)
+    from_csv = new_database(_backend(migrated_url))
+    import_paths([write_ogp(tmp_path / "ogp.csv", records)], from_csv)
+    import_paths([workbook], migrated_url)
+    exported = [export_csv(url, tmp_path / name) for url, name in ((from_csv, "csv"), (migrated_url, "xlsx"))]
+    commitments = [pd.read_csv(paths[4], dtype=str, keep_default_na=False).drop(columns="source") for paths in exported]
+    pd.testing.assert_frame_equal(*commitments)
+    assert "4.1" in set(commitments[0]["number"])  # GR0025's 4.0999999999999996
