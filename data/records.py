@@ -101,6 +101,10 @@ class Records:
         row = {c: scalar_text(self.kind(c), getattr(record, c)) for c in self.scalars}
         return row
 
+    def identifying(self) -> set[str]:
+        """Columns whose text identifies a record (so a database index holds it)."""
+        return set(self.format.key)
+
     def max_lengths(self) -> dict[str, int]:
         """Longest text each column may hold, from the model's String columns."""
         return {c: _length(self.model, c) for c in self.scalars if _length(self.model, c)}
@@ -261,6 +265,9 @@ class Commitments(Records):
                 raw = "1" if label else "0"
             row[column] = raw if raw is not None else (label or "")
         return row
+
+    def identifying(self):
+        return super().identifying() | {"lead_institution", "support_institutions", "policy_areas"}
 
     def max_lengths(self):
         lengths = super().max_lengths()

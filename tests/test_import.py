@@ -547,3 +547,13 @@ def test_imp022_ogp_sheet_as_a_workbook_reads_like_the_csv(migrated_url, new_dat
     commitments = [pd.read_csv(paths[4], dtype=str, keep_default_na=False).drop(columns="source") for paths in exported]
     pd.testing.assert_frame_equal(*commitments)
     assert "4.1" in set(commitments[0]["number"])  # GR0025's 4.0999999999999996
+
+
+def test_imp023_date_text_in_no_known_form_is_kept_with_a_warning(loaded, tmp_path):
+    url, _, _ = loaded
+    path = write_text(tmp_path / "commitments.csv", "id,action_plan,title,start\n"
+                      "PE0074,AP_PER03,Transporte urbano,By end 2019\n")
+    report = import_paths([path], url, dry_run=True)
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:2:start: 'By end 2019' is kept as written but gives no date; "
+        "write it like 12/31/2019, December 2019 or 2019 to give it one"]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from data import vocab
 from data.db import is_migrated, migrate, session_scope
 from data.formats import BY_NAME
-from data.importers.frames import Frame, project_frame, table_of
+from data.importers.frames import Frame, dates_kept_as_text, project_frame, table_of
 from data.importers.integrity import check_batch
 from data.importers.ogp_sheet import is_ogp_sheet, ogp_frames
 from data.importers.problems import ImportFailed, Problem, file_problem
@@ -123,6 +123,7 @@ def load(session: Session, frames: list[Frame], problems: list[Problem], warning
     for frame in frames:
         wrong, bad = validate(frame)
         problems += wrong
+        warnings += dates_kept_as_text(frame)
         bad_cells |= {(id(frame), index): columns for index, columns in bad.items()}
         canonicalise(frame)
     store = Store(session)

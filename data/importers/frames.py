@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.dates import ambiguous_day_month, infer_dayfirst
+from data.dates import DateError, ambiguous_day_month, infer_dayfirst, parse_date
 from data.formats import BY_NAME, TABLES, TableFormat
 from data.importers.problems import Problem, file_problem
 from data.importers.reading import Sheet
@@ -137,3 +137,19 @@ def _settle_day_order(frame: Frame) -> list[Problem]:
         return [file_problem(frame.file, f"dates such as '{ambiguous[0]}' were read as day/month/year; "
                              "write dates as YYYY-MM-DD to be sure they are read as meant")]
     return []
+
+
+def dates_kept_as_text(frame: Frame) -> list[Problem]:
+    """Warnings for OGP-style dates in no form the importer knows ("by end 2019"):
+    they are kept as written, with no date, so timelines leave them out."""
+    warnings = []
+    for column in (c.name for c in BY_NAME[frame.table].columns if c.kind == "ogp_date"):
+        for index, text in enumerate(frame.data[column]):
+            try:
+                unknown = parse_date(text).precision == "unknown"
+            except DateError:
+                continue  # an error, reported as such
+            if unknown:
+                warnings.append(frame.problem(index, column, f"'{text}' is kept as written but gives no date; "
+                                              "write it like 12/31/2019, December 2019 or 2019 to give it one"))
+    return warnings

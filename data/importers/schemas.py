@@ -62,17 +62,18 @@ def _in_range(column: Column):
     return test
 
 
-def _fits(length: int, many: bool):
+def _each(test, many: bool):
+    """An element-wise test of a cell, or of each name in a list cell."""
     if many:
-        return lambda v: all(len(name) <= length for name in cells.split_list(v))
-    return lambda v: len(v) <= length
+        return lambda v: all(test(name) for name in cells.split_list(v))
+    return test
 
 
 @functools.cache
 def schema(table: str) -> pa.DataFrameSchema:
     records = RECORDS[table]
     lengths = records.max_lengths()
-    key_columns = set(BY_NAME[table].key)
+    identifying = records.identifying()
     columns = {}
     for column in BY_NAME[table].all_columns:
         checks = []
@@ -82,10 +83,12 @@ def schema(table: str) -> pa.DataFrameSchema:
             checks.append(kind_check)
         if column.low is not None or column.high is not None:
             checks.append(pa.Check(_in_range(column), error="range"))
+        many = column.kind == "list"
         if length := lengths.get(column.name):
-            checks.append(pa.Check(_fits(length, column.kind == "list"), element_wise=True, error="length"))
-        if column.name in key_columns or column.kind == "list":
-            checks.append(pa.Check(lambda v: len(v.encode()) <= MAX_KEY_BYTES, element_wise=True, error="key_bytes"))
+            checks.append(pa.Check(_each(lambda v, n=length: len(v) <= n, many), element_wise=True, error="length"))
+        if column.name in identifying:
+            checks.append(pa.Check(_each(lambda v: len(v.encode()) <= MAX_KEY_BYTES, many), element_wise=True,
+                                   error="key_bytes"))
         if column.name == "source":
             checks.append(pa.Check(_blank_or(lambda s: s.str.fullmatch(SOURCE_PATTERN)), error="source"))
         columns[column.name] = pa.Column(None, checks=checks, nullable=False, required=True)
@@ -122,10 +125,9 @@ def explain(check: str, column: Column, value: str, length: int | None, header: 
         return (f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}, "
                 "or a sentinel such as ND or NR where the IRM gives none")
     if check == "length":
-        return f"this text is longer than the {length} characters {column.name} can hold; shorten it"
+        return f"this text is longer than the {length} characters {header} can hold; shorten it"
     if check == "key_bytes":
-        return (f"this text is too long to identify a record ({len(value.encode())} bytes, at most "
-                f"{MAX_KEY_BYTES}); shorten it")
+        return f"this name is too long to identify a record (at most {MAX_KEY_BYTES} bytes in UTF-8); shorten it"
     if check == "source":
         return f"'{value}' is not a source; write kind:name with kind {', '.join(vocab.SOURCE_KINDS)}, or leave it empty"
     try:

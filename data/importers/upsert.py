@@ -20,7 +20,7 @@ from data.importers.store import Store
 from data.models import TABLE_ORDER, Source
 from data.records import COLLECTIONS, RECORDS, Parent
 
-OUTCOMES = ("unchanged", "updated", "added")  # a record's outcome is the last it reached
+OUTCOMES = ("unchanged", "updated", "added")  # in order: a record counts by the furthest it got
 
 
 class Writer:
