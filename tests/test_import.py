@@ -163,19 +163,22 @@ def test_imp009_dry_run_counts_but_writes_nothing(loaded, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("encoding", "delimiter"),
-    [("utf-8", ","), ("utf-8-sig", ","), ("cp1252", ","), ("cp1252", ";"), ("utf-8-sig", ";")],
+    ("encoding", "delimiter", "first_line"),
+    [("utf-8", ",", ""), ("utf-8-sig", ",", ""), ("cp1252", ",", ""), ("cp1252", ";", ""),
+     ("utf-8-sig", ";", ""), ("cp1252", ";", "sep=;\r\n")],
 )
-def test_imp010_encodings_and_delimiters_keep_accents(migrated_url, tmp_path, encoding, delimiter):
+def test_imp010_encodings_and_delimiters_keep_accents(migrated_url, tmp_path, encoding, delimiter, first_line):
     d = delimiter
-    countries = write_text(tmp_path / "countries.csv", f"name{d}code{d}region\nPerú{d}PER{d}Américas\n", encoding)
+    countries = write_text(tmp_path / "countries.csv",
+                           f"{first_line}name{d}code{d}region\nPerú{d}PER{d}Américas\n", encoding)
     institutions = write_text(
         tmp_path / "institutions.csv",
         f'country{d}name\nPER{d}Secretaría de Gestión Pública\nPER{d}"Oficina de José Vásquez{d} Lima"\n', encoding)
     report = import_paths([countries, institutions], migrated_url)
     assert (report.counts["countries"].added, report.counts["institutions"].added) == (1, 2)
     with session_scope(migrated_url) as session:
-        assert session.get(Country, "PER").name == "Perú"
+        peru = session.get(Country, "PER")
+        assert (peru.name, peru.region, peru.source_row) == ("Perú", "Américas", 2)
         names = set(session.scalars(select(Institution.name)))
     assert names == {"Secretaría de Gestión Pública", f"Oficina de José Vásquez{d} Lima"}
 

@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 from sqlalchemy.orm import Session

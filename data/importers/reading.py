@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from data.cells import format_number
 from data.importers.problems import Problem, file_problem
 
 DELIMITERS = (",", ";", "\t")
+SEP_LINE = re.compile(r"sep=[,;\t|]", re.IGNORECASE)
 # Sheets that document a workbook rather than hold a table.
 HELP_SHEETS = frozenset({"readme", "help", "léame", "leame", "ayuda"})
 
@@ -116,7 +118,13 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(text: str, label: str, filename: str) -> tuple[list[Sheet], list[Problem], list[Problem]]:
-    delimiter = sniff_delimiter(text.lstrip("\r\n"))
+    # Excel may write a first line "sep=;" naming the delimiter; it does not show
+    # it, so the header after it is row 1.
+    first, _, rest = text.partition("\n")
+    if SEP_LINE.fullmatch(first.strip("\r")):
+        delimiter, text = first.strip("\r")[-1], rest
+    else:
+        delimiter = sniff_delimiter(text.lstrip("\r\n"))
     records: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
