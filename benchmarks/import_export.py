@@ -2,8 +2,8 @@
 
     python -m benchmarks.import_export [--repeat 3]
 
-Runs on a fresh SQLite file and a fresh PostgreSQL database (OGP_TEST_POSTGRES_URL,
-default the local server) each time; prints the median seconds and writes them
+Runs on a fresh SQLite file and a fresh PostgreSQL database (made as the tests
+make theirs: OGP_TEST_POSTGRES_URL, default the local server) each time; prints the median seconds and writes them
 to benchmarks/results/import_export.json.
 """
 from __future__ import annotations
@@ -11,23 +11,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import statistics
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
-from data.db import get_engine, migrate
+from data.db import migrate
 from data.export import export_csv, export_xlsx
 from data.importers import import_paths
+from tests.conftest import temporary_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRACT = ROOT / "tests" / "fixtures" / "ogp" / "open_parliament_0703.csv"
 RESULTS = ROOT / "benchmarks" / "results" / "import_export.json"
-POSTGRES_ADMIN_URL = os.environ.get("OGP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
 @contextlib.contextmanager
@@ -35,18 +32,8 @@ def empty_database(backend: str, folder: Path):
     if backend == "sqlite":
         yield f"sqlite:///{folder / f'{uuid.uuid4().hex}.sqlite3'}"
         return
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"ogp_bench_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
+    with temporary_postgres_database() as url:  # the tests' server (OGP_TEST_POSTGRES_URL)
         yield url
-    finally:
-        get_engine(url).dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def timed(action) -> float:
