@@ -31,6 +31,26 @@ class Column:
     vocabulary: tuple[str, ...] | None = None
     help: str = ""
     example: str = ""
+    # Allowed range of an int or float column (None = unbounded on that side).
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def range_text(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{self.low:g}–{self.high:g}"
+        if self.low is not None:
+            return f"{self.low:g} or more"
+        return f"{self.high:g} or less" if self.high is not None else ""
+
+
+# Counts of people, contributions and agreements cannot be negative.
+def _count(name: str, required: bool = False, help: str = "", example: str = "") -> Column:
+    return Column(name, "int", required, help=help, example=example, low=0)
+
+
+def _percent(name: str, help: str, example: str) -> Column:
+    return Column(name, "float", True, help=help, example=example, low=0, high=100)
 
 
 @dataclass(frozen=True)
@@ -42,7 +62,7 @@ class TableFormat:
     provenance: tuple[Column, ...] = field(
         default=(
             Column("source", "text", help="Original source (`seed:…`, `file:…`, `sample:…`); empty = this file.", example=""),
-            Column("source_row", "int", help="Row in the original source file.", example=""),
+            Column("source_row", "int", help="Row in the original source file.", example="", low=1),
         )
     )
 
@@ -121,7 +141,7 @@ TABLES: tuple[TableFormat, ...] = (
         columns=(
             Column("id", "text", True, help="OGP's commitment id.", example="PE0066"),
             Column("action_plan", "text", True, help="Action plan id.", example="AP_PER03"),
-            Column("number", "int", example="1"),
+            Column("number", "text", help="As the plan numbers it: 1, 2.1, 1.6A.", example="1"),
             Column("title", "text", True, help="Title in the plan's language.", example="Foros Multiactor en sectores prioritarios"),
             Column("title_en", "text", help="OGP's short English title.", example="Multistakeholder Forums in Priority Sectors"),
             Column("theme", "text", example="Participación ciudadana"),
@@ -169,8 +189,8 @@ TABLES: tuple[TableFormat, ...] = (
             Column("planned_end", "date", help="YYYY-MM-DD.", example="2018-03-31"),
             Column("actual_end", "date", help="YYYY-MM-DD, when completed.", example=""),
             Column("status", "text", True, vocabulary=vocab.MILESTONE_STATUSES, example="in_progress"),
-            Column("progress", "float", True, help="Reported progress, 0 to 100.", example="40"),
-            Column("weight", "float", help="Optional weight in the commitment's progress.", example=""),
+            _percent("progress", "Reported progress, 0 to 100.", "40"),
+            Column("weight", "float", help="Optional weight in the commitment's progress.", example="", low=0),
             Column("evidence_url", "text", example=""),
             Column("note", "text", example=""),
         ),
@@ -184,7 +204,7 @@ TABLES: tuple[TableFormat, ...] = (
             Column("milestone", "int", True, help="Milestone number within the commitment.", example="1"),
             Column("date", "date", True, example="2018-02-15"),
             Column("status", "text", True, vocabulary=vocab.MILESTONE_STATUSES, example="in_progress"),
-            Column("progress", "float", True, help="0 to 100.", example="40"),
+            _percent("progress", "0 to 100.", "40"),
             Column("note", "text", example=""),
         ),
     ),
@@ -236,7 +256,7 @@ TABLES: tuple[TableFormat, ...] = (
             Column("date", "date", True, example="2018-07-12"),
             Column("kind", "text", True, vocabulary=vocab.MEETING_KINDS, example="ordinary"),
             Column("minutes_url", "text", example=""),
-            Column("agreements", "int", help="Agreements reached.", example="3"),
+            _count("agreements", help="Agreements reached.", example="3"),
         ),
     ),
     TableFormat(
@@ -249,7 +269,7 @@ TABLES: tuple[TableFormat, ...] = (
             Column("organization", "text", help="Organization name; empty for a count per stakeholder type.", example="Proética"),
             Column("stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"),
             Column("gender", "text", vocabulary=vocab.GENDERS, help="Where recorded.", example="female"),
-            Column("persons", "int", True, example="1"),
+            _count("persons", True, example="1"),
         ),
     ),
     TableFormat(
@@ -266,9 +286,9 @@ TABLES: tuple[TableFormat, ...] = (
             Column("organization", "text", example="Proética"),
             Column("stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"),
             Column("gender", "text", vocabulary=vocab.GENDERS, example=""),
-            Column("participants", "int", True, example="2"),
-            Column("contributions_received", "int", True, example="5"),
-            Column("contributions_answered", "int", True, help="With a reasoned answer (OGP standard 4); at most received.", example="3"),
+            _count("participants", True, example="2"),
+            _count("contributions_received", True, example="5"),
+            _count("contributions_answered", True, help="With a reasoned answer (OGP standard 4); at most received.", example="3"),
         ),
     ),
 )
@@ -284,6 +304,8 @@ def markdown() -> str:
         out.append("| column | required | values |\n|---|---|---|")
         for col in table.all_columns:
             values = ", ".join(col.vocabulary) if col.vocabulary else col.help
+            if col.range_text:
+                values = f"{values} ({col.range_text})".strip()
             out.append(f"| `{col.name}` | {'yes' if col.required else ''} | {values} |")
         out.append("")
     return "\n".join(out)

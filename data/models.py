@@ -104,7 +104,9 @@ class Institution(Sourced, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     country_code: Mapped[str] = mapped_column(ForeignKey("countries.code"), index=True)
-    name: Mapped[str] = mapped_column(String(500))
+    # OGP's sheet names institutions in paragraphs of up to ~1,600 characters.
+    # PostgreSQL cannot index a key over ~2,700 bytes; the importer checks that.
+    name: Mapped[str] = mapped_column(String(2000))
 
 
 class PolicyArea(Sourced, Base):
@@ -139,7 +141,8 @@ class Commitment(Sourced, Base):
 
     id: Mapped[str] = mapped_column(String(20), primary_key=True)  # OGP id, e.g. PE0066
     action_plan_id: Mapped[str] = mapped_column(ForeignKey("action_plans.id"), index=True)
-    number: Mapped[int | None]
+    number: Mapped[int | None]  # for sorting; None when the plan numbers it "2.1" or "1.6A"
+    number_label: Mapped[str | None] = mapped_column(String(20))  # as the plan writes it
     title: Mapped[str] = mapped_column(Text)  # in the plan's language
     title_en: Mapped[str | None] = mapped_column(Text)  # OGP's short English title
     theme: Mapped[str | None] = mapped_column(String(300))

@@ -8,6 +8,7 @@ green without them; set OGP_TEST_SKIP_POSTGRES=1 to skip them on purpose.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import uuid
@@ -35,8 +36,8 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'ogp.sqlite3'}"
 
 
-@pytest.fixture
-def postgres_url():
+@contextlib.contextmanager
+def temporary_postgres_database():
     """A fresh, empty PostgreSQL database, dropped afterwards."""
     if os.environ.get("OGP_TEST_SKIP_POSTGRES"):
         pytest.skip("OGP_TEST_SKIP_POSTGRES is set")
@@ -59,6 +60,13 @@ def postgres_url():
         admin.dispose()
 
 
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database, dropped afterwards."""
+    with temporary_postgres_database() as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request):
     """An empty database on each backend (no schema yet)."""
@@ -74,6 +82,40 @@ def migrated_url(db_url):
 
     migrate(db_url)
     return db_url
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def module_migrated_url(request, tmp_path_factory):
+    """An empty database at the latest schema on each backend, shared by a test
+    module: for tests that only read, or that check nothing was written."""
+    from data.db import migrate
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'ogp.sqlite3'}"
+        migrate(url)
+        yield url
+        return
+    with temporary_postgres_database() as url:
+        migrate(url)
+        yield url
+
+
+@pytest.fixture
+def new_database(tmp_path):
+    """A factory: ``new_database("sqlite" | "postgresql")`` gives a fresh database at
+    the latest schema (dropped afterwards), to pair with a module database."""
+    from data.db import migrate
+
+    with contextlib.ExitStack() as stack:
+        def make(backend: str) -> str:
+            if backend == "sqlite":
+                url = f"sqlite:///{tmp_path / f'new-{uuid.uuid4().hex[:8]}.sqlite3'}"
+            else:
+                url = stack.enter_context(temporary_postgres_database())
+            migrate(url)
+            return url
+
+        yield make
 
 
 @pytest.fixture
