@@ -12,6 +12,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def all_pages() -> list[Page]:
 
 
 def match(pathname: str | None, pages: list[Page]) -> tuple[Page | None, dict]:
-    path = (pathname or "/").rstrip("/") or "/"
+    path = unquote(pathname or "/").rstrip("/") or "/"
     for page in pages:
         found = page.pattern.match(path)
         if found:
