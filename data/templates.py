@@ -34,7 +34,7 @@ README = """# OGP Monitor: import templates
 
 One CSV file per table (or one sheet per table in `{workbook}`).  Each has the
 header and one example row: replace the example with your rows and import the
-files with `python -m data.importers FILE...`.
+files with `ogp-monitor import FILE...` (add `--dry-run` to only check them).
 
 - Save CSV files as "CSV UTF-8" (Windows-1252 and `;`-separated files are read
   too).  Columns may come in any order; unknown columns are ignored with a warning.

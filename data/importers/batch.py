@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Iterable
 
 import pandas as pd
@@ -47,15 +46,11 @@ def import_paths(paths: PathLike | Iterable[PathLike], url: str | None = None, *
         problems.append(file_problem("-", "no file was given; name the CSV or XLSX files to import"))
     if not is_migrated(url):
         migrate(url)
-    try:
-        with session_scope(url) as session:
-            report = load(session, frames, problems, warnings, [str(p) for p in paths], headers)
-            report.dry_run = dry_run
-            if dry_run:
-                session.rollback()  # the scope then commits nothing
-    finally:
-        for warning in warnings:
-            print(f"WARNING: {warning}", file=sys.stderr)
+    with session_scope(url) as session:
+        report = load(session, frames, problems, warnings, [str(p) for p in paths], headers)
+        report.dry_run = dry_run
+        if dry_run:
+            session.rollback()  # the scope then commits nothing
     return report
 
 

@@ -49,7 +49,6 @@ class ImportReport:
         lines += [f"  {table}: {counts}" for table, counts in self.counts.items()
                   if counts.added or counts.updated or counts.unchanged]
         lines.append(f"Total: {self.total}")
-        lines += [f"WARNING: {w}" for w in self.warnings]
         return "\n".join(lines)
 
     __str__ = summary
