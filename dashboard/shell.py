@@ -94,7 +94,9 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
 
 
 def footer(lang: str, last_load, sources) -> html.Footer:
-    when = t("shell.last_import", lang, when=fmt_datetime(last_load, lang)) if last_load else t("shell.never_loaded", lang)
+    # Load times are stored in UTC; say so rather than guess the reader's zone.
+    when = (t("shell.last_import", lang, when=fmt_datetime(last_load, lang) + " UTC") if last_load
+            else t("shell.never_loaded", lang))
     names = [f"{t('source.' + kind, lang)}: {name}" for kind, name in zip(sources["kind"], sources["name"])]
     has_sample = "sample" in set(sources["kind"])
     return html.Footer(
