@@ -81,3 +81,18 @@ def test_shl004_back_and_forward_follow_the_navigation(dash_duo, tiny_app):
     dash_duo.wait_for_text_to_equal("h1.page-title", "Action plan overview", timeout=15)
     dash_duo.driver.forward()
     dash_duo.wait_for_text_to_equal("h1.page-title", "Multistakeholder forums", timeout=15)
+
+
+def test_shl005_links_follow_a_filter_change(dash_duo, tiny_app):
+    """After the URL changes without a redraw, language and navigation links keep it."""
+    start(dash_duo, tiny_app, "/timeline?lang=en")
+    dash_duo.wait_for_text_to_equal("h1.page-title", "Milestone timeline", timeout=15)
+    # The URL changes as a filter change would: through history, without a page load.
+    dash_duo.driver.execute_script(
+        "window.history.pushState({}, '', '/timeline?lang=en&plan=AP_PER03');"
+        "window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));"
+    )
+    dash_duo.wait_for_element("a[href='?lang=es&plan=AP_PER03']", timeout=10)
+    nav = dash_duo.find_element("nav[aria-label='Main navigation'] a[href^='/forums']")
+    assert nav.get_attribute("href").endswith("/forums?lang=en&plan=AP_PER03")
+    assert console_errors(dash_duo) == []
