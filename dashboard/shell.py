@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.common import dropdown_labels
+from dashboard.components.common import dom_id
 from dashboard.i18n import LANGS, fmt_datetime, t
 from dashboard.state import global_query, to_query
 
@@ -61,20 +61,16 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
                     ),
                     html.Div(
                         [
-                            html.Label(t("shell.country", lang), htmlFor="country-select", className="visually-hidden"),
-                            dcc.Dropdown(
+                            html.Label(t("shell.country", lang), htmlFor=dom_id(ids.filter_id("country")),
+                                       className="visually-hidden"),
+                            dbc.Select(
                                 id=ids.filter_id("country"),
                                 options=country_options,
-                                value=params.get("country"),
-                                clearable=False,
-                                searchable=True,
-                                className="country-select",
-                                placeholder=t("shell.country", lang),
-                                labels=dropdown_labels(lang),
+                                value=params.get("country") or "",
+                                class_name="country-select",
                             ),
                         ],
                         className="country-picker",
-                        title=t("shell.country", lang),
                     ),
                     html.Nav(
                         [html.Span(t("shell.language", lang) + ":", className="visually-hidden"), *lang_links],

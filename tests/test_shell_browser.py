@@ -96,3 +96,13 @@ def test_shl005_links_follow_a_filter_change(dash_duo, tiny_app):
     nav = dash_duo.find_element("nav[aria-label='Main navigation'] a[href^='/forums']")
     assert nav.get_attribute("href").endswith("/forums?lang=en&plan=AP_PER03")
     assert console_errors(dash_duo) == []
+
+
+def test_shl006_frame_has_no_serious_accessibility_violations(dash_duo, tiny_app):
+    from tests.a11y import axe_violations, describe
+
+    start(dash_duo, tiny_app, "/?lang=es")
+    dash_duo.wait_for_element("h1.page-title", timeout=15)
+    dash_duo.driver.set_script_timeout(60)
+    violations = axe_violations(dash_duo)
+    assert violations == [], describe(violations)

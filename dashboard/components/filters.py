@@ -3,10 +3,11 @@ institution, implementation status.  Their ids come from dashboard.ids, so
 callbacks/url_state.py keeps them in the URL."""
 from __future__ import annotations
 
-from dash import dcc, html
+import dash_bootstrap_components as dbc
+from dash import html
 
 from dashboard import ids
-from dashboard.components.common import dom_id, dropdown_labels
+from dashboard.components.common import dom_id
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import PageContext
 
@@ -41,26 +42,33 @@ def options_for(ctx: PageContext, name: str) -> list[dict]:
 
 def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: bool = False,
                     label_key: str | None = None) -> html.Div:
-    """A labelled dropdown whose value starts from the URL (dropped when unknown)."""
+    """A labelled control whose value starts from the URL (dropped when unknown).
+
+    Native elements on purpose: a <select> (single choice, first option "All")
+    or a group of checkboxes (several choices) work with the keyboard, screen
+    readers and phones, which Dash 4's dcc.Dropdown does not fully do (its
+    focus target is an aria-hidden input).
+    """
     values = {o["value"] for o in options}
     current = ctx.params.get(name)
+    component_id = ids.filter_id(name)
+    label = t(label_key or f"filter.{name}", ctx.lang)
     if multi:
         current = [v for v in (current or []) if v in values]
-    elif current not in values:
-        current = None
-    component_id = ids.filter_id(name)
+        return html.Fieldset(
+            [
+                html.Legend(label, className="filter-legend"),
+                dbc.Checklist(id=component_id, options=options, value=current, inline=True),
+            ],
+            className="filter",
+        )
     return html.Div(
         [
-            html.Label(t(label_key or f"filter.{name}", ctx.lang), htmlFor=dom_id(component_id)),
-            dcc.Dropdown(
+            html.Label(label, htmlFor=dom_id(component_id)),
+            dbc.Select(
                 id=component_id,
-                options=options,
-                value=current,
-                multi=multi,
-                clearable=True,
-                searchable=True,
-                placeholder=t("filter.any", ctx.lang),
-                labels=dropdown_labels(ctx.lang),
+                options=[{"label": t("filter.any", ctx.lang), "value": ""}, *options],
+                value=current if current in values else "",
             ),
         ],
         className="filter",
