@@ -1,0 +1,77 @@
+"""The forum comparison and the one-forum panel follow their selectors."""
+from __future__ import annotations
+
+from dash import Input, Output, html
+
+from dashboard import ids
+from dashboard.cache import cached
+from dashboard.factory import today_of
+from dashboard.i18n import normalise_lang, t
+from dashboard.pages import forums as page
+from data import forum_indicators as ind
+from data.queries import forums as queries
+
+
+def _context(data) -> tuple[str, str | None]:
+    data = data if isinstance(data, dict) else {}
+    country = data.get("country")
+    return normalise_lang(data.get("lang")), country if isinstance(country, str) else None
+
+
+def selection(value, forums) -> list[str]:
+    """The codes to compare: the known ones asked for, in order, else the default.
+    Anything a client sends that is not a known code is dropped."""
+    known = set(forums["code"])
+    asked = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    chosen = [c for c in dict.fromkeys(v for v in asked if isinstance(v, str)) if c in known]
+    return chosen or queries.default_selection(forums)
+
+
+def comparison_content(url: str, codes: list[str], today, lang: str) -> list:
+    """The comparison's sections; cached whole (by data version) since the figures
+    depend on nothing else."""
+    return page.comparison_view(queries.comparison(url, codes, today), lang)
+
+
+def panel_content(url: str, code: str, today, lang: str) -> list:
+    frames = queries.forum_frames(url, [code])
+    forum = frames["forums"].iloc[0]
+    reference = ind.reference_date(today, forum["ended"])
+    meetings = ind.meeting_table(frames["meetings"], frames["attendance"], frames["present"], frames["memberships"])
+    members = ind.member_table(frames["memberships"], reference)
+    return page.panel_view(
+        forum["name"], meetings, members, reference, lang,
+        meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
+        members_sample=bool(frames["memberships"]["sample"].any()),
+    )
+
+
+def register(app) -> None:
+    @app.callback(
+        Output(page.COMPARISON, "children"),
+        Output(page.NOTE, "children"),
+        Input(ids.filter_id("forums"), "value"),
+        Input(page.CONTEXT, "data"),
+    )
+    def compare(value, context):
+        lang, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        if forums.empty:
+            return None, None
+        codes = selection(value, forums)
+        note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
+        return cached(app, comparison_content, codes, today_of(app), lang), note
+
+    @app.callback(
+        Output(page.PANEL, "children"),
+        Input(ids.filter_id("forum"), "value"),
+        Input(ids.filter_id("forums"), "value"),
+        Input(page.CONTEXT, "data"),
+    )
+    def panel(value, compared, context):
+        lang, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        if forums.empty:
+            return None
+        code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
+        return cached(app, panel_content, code, today_of(app), lang)
