@@ -1,13 +1,14 @@
 """The forum comparison and the one-forum panel follow their selectors."""
 from __future__ import annotations
 
-from dash import Input, Output, html
+from dash import Input, Output, State, html, no_update
 
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.factory import today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import forums as page
+from dashboard.state import parse_query
 from data import forum_indicators as ind
 from data.queries import forums as queries
 
@@ -47,6 +48,21 @@ def panel_content(url: str, code: str, today, lang: str) -> list:
 
 
 def register(app) -> None:
+    @app.callback(
+        Output(ids.filter_id("forums"), "value", allow_duplicate=True),
+        Input(page.CONTEXT, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def show_default(context, search):
+        """A link without ``forums`` compares the default forums: put them in the
+        selector (and so in the URL) so they can be added to or removed."""
+        if parse_query(search)[0].get("forums"):
+            return no_update
+        _, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        return queries.default_selection(forums) if len(forums) else no_update
+
     @app.callback(
         Output(page.COMPARISON, "children"),
         Output(page.NOTE, "children"),
