@@ -1,6 +1,8 @@
 """The forum comparison and the one-forum panel follow their selectors."""
 from __future__ import annotations
 
+import logging
+
 from dash import Input, Output, State, html, no_update
 
 from dashboard import ids
@@ -11,6 +13,13 @@ from dashboard.pages import forums as page
 from dashboard.state import parse_query
 from data import forum_indicators as ind
 from data.queries import forums as queries
+
+log = logging.getLogger("ogp_monitor.forums")
+
+
+def _apology(lang: str):
+    return html.Div([html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
+                    className="empty-state", role="alert")
 
 
 def _context(data) -> tuple[str, str | None]:
@@ -76,7 +85,11 @@ def register(app) -> None:
             return None, None
         codes = selection(value, forums)
         note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
-        return cached(app, comparison_content, codes, today_of(app), lang), note
+        try:
+            return cached(app, comparison_content, codes, today_of(app), lang), note
+        except Exception:  # a bug, not the user's doing: log it, apologise
+            log.exception("forum comparison failed for %s", codes)
+            return _apology(lang), None
 
     @app.callback(
         Output(page.PANEL, "children"),
@@ -90,4 +103,8 @@ def register(app) -> None:
         if forums.empty:
             return None
         code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
-        return cached(app, panel_content, code, today_of(app), lang)
+        try:
+            return cached(app, panel_content, code, today_of(app), lang)
+        except Exception:
+            log.exception("forum panel failed for %s", code)
+            return _apology(lang)

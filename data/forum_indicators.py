@@ -356,13 +356,14 @@ def compare(frames: dict[str, pd.DataFrame], as_of: dt.date) -> dict:
     forums = frames["forums"]
     ms, mt, att, present = frames["memberships"], frames["meetings"], frames["attendance"], frames["present"]
     miles, events, part = frames["milestones"], frames["events"], frames["participation"]
-    rows, members, gaps, attendance, rates, progress_lines = [], [], [], [], [], []
+    rows, members, gaps, attendance, rates, progress_lines, held = [], [], [], [], [], [], []
     for forum in forums.itertuples(index=False):
         code = forum.code
         ref = reference_date(as_of, forum.ended)
         closed = ref < as_of or (_ts(forum.ended) is not None and _ts(forum.ended).date() <= as_of)
         f_ms = ms[ms["forum"] == code]
         f_mt = mt[(mt["forum"] == code) & (_dates(mt["date"]) <= pd.Timestamp(ref)).to_numpy()]
+        held.append(f_mt)
         f_att = att[att["meeting_id"].isin(f_mt["meeting_id"])]
         f_present = present[present["meeting_id"].isin(f_mt["meeting_id"])]
         f_miles = miles[miles["forum"] == code]
@@ -422,7 +423,7 @@ def compare(frames: dict[str, pd.DataFrame], as_of: dt.date) -> dict:
         "gaps": _stack(gaps, ["forum", "start", "end", "days", "kind", "open", "breach"]),
         "attendance": _stack(attendance, ["forum", "meeting_id", "date", "stakeholder_type", "persons"]),
         "rates": _stack(rates, ["forum", "meeting_id", "date", "members", "present", "rate"]),
-        "meetings": mt[["forum", "meeting_id", "date", "kind", "agreements", "minutes_url"]].reset_index(drop=True),
+        "meetings": _stack(held, ["forum", "meeting_id", "date", "kind", "agreements", "minutes_url"]),
         "progress": _stack(progress_lines, ["forum", "date", "progress", "expected"]),
         "sample": {
             "members": bool(ms["sample"].any()),

@@ -501,3 +501,57 @@ def test_frm021_a_country_without_forums_is_pointed_to_the_data_page(seeded_ogp_
     assert "No hay datos de foros para este país" in as_text(page)
     assert [c.href for c in components(page) if hasattr(c, "href")] == ["/data?lang=es&country=CHL"]
     assert "forums-comparison" not in as_text(page)  # no empty charts
+
+
+def test_frm022_a_forum_with_nothing_recorded_still_draws_and_says_so():
+    from dashboard.components import forum_tables
+    from dashboard.pages import forums as page
+
+    frames = hand_made_frames()
+    frames["forums"] = pd.concat([frames["forums"], pd.DataFrame([{
+        "code": "C", "name": "Empty", "kind": "other", "sector": None, "legal_basis": None, "created": None,
+        "ended": None, "commitment_id": None, "sample": False}])], ignore_index=True)
+    result = ind.compare(frames, D(2021, 3, 1))
+    empty = result["forums"].set_index("code").loc["C"]
+    assert (empty["members"], empty["meetings"], empty["breaches"]) == (0, 0, 0)
+    assert pd.isna(empty["days_since_last"]) and pd.isna(empty["turnover"])
+    for key, build, _ in page.FIGURES:
+        build(result, "en")  # no exception
+    text = as_text(forum_tables.summary_table(result, "en"))
+    assert "No meeting recorded" in text
+    members = page.FIGURES[0][1](result, "en")
+    assert "No data recorded" in [a["text"] for a in members["layout"]["annotations"]]
+
+
+def test_frm023_whatever_a_client_sends_the_callbacks_answer(seeded_url):
+    import json
+
+    from benchmarks.dash_requests import dash_request, find_callback
+    from dashboard.factory import create_app
+
+    app = create_app(seeded_url, today=D(2026, 11, 27))
+    client = app.server.test_client()
+    compare = dom_id_value("forums")
+    one = dom_id_value("forum")
+    for junk in ({"x": 1}, ["<script>alert(1)</script>", 7], "PER-FMGA' OR 1=1", None):
+        for fragments in (("forums-comparison.children",), ("forums-panel.children",)):
+            key = find_callback(app, *fragments)
+            values = {"forums-context.data": junk if not isinstance(junk, str) else {"lang": junk, "country": junk},
+                      f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": junk},
+                      f"{one}.value": {"id": {"name": "forum", "type": "filter"}, "property": "value", "value": junk}}
+            response = client.post("/_dash-update-component", json=dash_request(app, key, values))
+            assert response.status_code in (200, 204), (junk, fragments)
+            assert "Traceback" not in response.get_data(as_text=True)
+    # a sensible request for Peru draws the pilots
+    key = find_callback(app, "forums-comparison.children")
+    values = {"forums-context.data": {"lang": "en", "country": "PER"},
+              f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": []}}
+    body = json.loads(client.post("/_dash-update-component", json=dash_request(app, key, values)).get_data())
+    assert "Foro Multiactor piloto – Vivienda" in json.dumps(body, ensure_ascii=False)
+
+
+def dom_id_value(name: str) -> str:
+    from dashboard import ids
+    from dashboard.components.common import dom_id
+
+    return dom_id(ids.filter_id(name))

@@ -95,9 +95,13 @@ def _summary_cells(f, lang: str) -> list:
         over = f.days_since_last > FORUM_MAX_GAP_DAYS
         text = t("forums.sum.over_limit", lang, days=days) if over else days
         since = _flag(t("forums.sum.since_last_closed", lang, days=text) if f.closed else text, over)
-    breaches = (_flag(t("forums.sum.breach_flag", lang, n=fmt_number(f.breaches, lang),
-                        longest=fmt_number(f.longest_gap, lang)), True)
-                if f.breaches else _flag(t("forums.sum.breach_none", lang), False))
+    if _na(f.longest_gap):  # no creation date and no meeting: nothing to check
+        breaches = none
+    elif f.breaches:
+        breaches = _flag(t("forums.sum.breach_flag", lang, n=fmt_number(f.breaches, lang),
+                           longest=fmt_number(f.longest_gap, lang)), True)
+    else:
+        breaches = _flag(t("forums.sum.breach_none", lang), False)
     return [
         t("forums.sum.period", lang, kind=vocab_label("forum_kind", f.kind, lang), start=fmt_date(f.created, lang), end=end),
         t("forums.sum.members_value", lang, n=fmt_number(f.members, lang), titular=fmt_number(f.titular, lang),
