@@ -37,10 +37,6 @@ def selection(value, forums) -> list[str]:
     return chosen or queries.default_selection(forums)
 
 
-def comparison_content(url: str, codes: list[str], today, lang: str) -> list:
-    """The comparison's sections; cached whole (by data version) since the figures
-    depend on nothing else."""
-    return page.comparison_view(queries.comparison(url, codes, today), lang)
 
 
 def panel_content(url: str, code: str, today, lang: str) -> list:
@@ -85,8 +81,17 @@ def register(app) -> None:
             return None, None
         codes = selection(value, forums)
         note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
+        today = today_of(app)
+
+        def content(_url, codes, today, lang):
+            # Each forum's indicators are cached apart, so adding a forum to a
+            # comparison computes only that one; the drawn sections are cached
+            # per selection and language.
+            parts = [cached(app, queries.comparison, [code], today) for code in codes]
+            return page.comparison_view(ind.merge_comparisons(parts), lang)
+
         try:
-            return cached(app, comparison_content, codes, today_of(app), lang), note
+            return cached(app, content, codes, today, lang), note
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum comparison failed for %s", codes)
             return _apology(lang), None

@@ -467,3 +467,15 @@ def member_table(memberships: pd.DataFrame, reference: dt.date) -> pd.DataFrame:
     out = out.sort_values(["current", "_type", "organization", "_role", "_start"],
                           ascending=[False, True, True, True, True], kind="stable")
     return out.drop(columns=["_type", "_role", "_start"]).reset_index(drop=True)
+
+
+def merge_comparisons(parts: list[dict]) -> dict:
+    """One comparison from several (each ``compare``'s result, e.g. one forum
+    each, computed and cached apart): frames stacked in order, sample flags
+    joined."""
+    if not parts:
+        raise ValueError("nothing to merge")
+    frames = {key: _stack([p[key] for p in parts], list(parts[0][key].columns))
+              for key, value in parts[0].items() if isinstance(value, pd.DataFrame)}
+    frames["sample"] = {flag: any(p["sample"][flag] for p in parts) for flag in parts[0]["sample"]}
+    return frames

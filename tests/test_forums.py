@@ -555,3 +555,22 @@ def dom_id_value(name: str) -> str:
     from dashboard.components.common import dom_id
 
     return dom_id(ids.filter_id(name))
+
+
+def test_frm024_forums_computed_apart_merge_into_the_same_comparison(seeded_url):
+    from data.queries import forums as q
+
+    codes = ["PER-AMBIENTE", "PER-VIVIENDA", "PER-FMGA"]
+    whole = q.comparison(seeded_url, codes, D(2026, 11, 27))
+    merged = ind.merge_comparisons([q.comparison(seeded_url, [c], D(2026, 11, 27)) for c in codes])
+
+    def same(frame):
+        frame = frame.reset_index(drop=True).astype(object)
+        return frame.where(frame.notna(), None)
+
+    for key, frame in whole.items():
+        if isinstance(frame, pd.DataFrame):
+            pd.testing.assert_frame_equal(same(frame), same(merged[key]))
+    assert merged["sample"] == whole["sample"]
+    with pytest.raises(ValueError):
+        ind.merge_comparisons([])
