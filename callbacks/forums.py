@@ -1,0 +1,115 @@
+"""The forum comparison and the one-forum panel follow their selectors."""
+from __future__ import annotations
+
+import logging
+
+from dash import Input, Output, State, html, no_update
+
+from dashboard import ids
+from dashboard.cache import cached
+from dashboard.factory import today_of
+from dashboard.i18n import normalise_lang, t
+from dashboard.pages import forums as page
+from dashboard.state import parse_query
+from data import forum_indicators as ind
+from data.queries import forums as queries
+
+log = logging.getLogger("ogp_monitor.forums")
+
+
+def _apology(lang: str):
+    return html.Div([html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
+                    className="empty-state", role="alert")
+
+
+def _context(data) -> tuple[str, str | None]:
+    data = data if isinstance(data, dict) else {}
+    country = data.get("country")
+    return normalise_lang(data.get("lang")), country if isinstance(country, str) else None
+
+
+def selection(value, forums) -> list[str]:
+    """The codes to compare: the known ones asked for, in order, else the default.
+    Anything a client sends that is not a known code is dropped."""
+    known = set(forums["code"])
+    asked = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    chosen = [c for c in dict.fromkeys(v for v in asked if isinstance(v, str)) if c in known]
+    return chosen or queries.default_selection(forums)
+
+
+
+
+def panel_content(url: str, code: str, today, lang: str) -> list:
+    frames = queries.forum_frames(url, [code])
+    forum = frames["forums"].iloc[0]
+    reference = ind.reference_date(today, forum["ended"])
+    meetings = ind.meeting_table(frames["meetings"], frames["attendance"], frames["present"], frames["memberships"])
+    members = ind.member_table(frames["memberships"], reference)
+    return page.panel_view(
+        forum["name"], meetings, members, reference, lang,
+        meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
+        members_sample=bool(frames["memberships"]["sample"].any()),
+    )
+
+
+def register(app) -> None:
+    @app.callback(
+        Output(ids.filter_id("forums"), "value", allow_duplicate=True),
+        Input(page.CONTEXT, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def show_default(context, search):
+        """A link without ``forums`` compares the default forums: put them in the
+        selector (and so in the URL) so they can be added to or removed."""
+        if parse_query(search)[0].get("forums"):
+            return no_update
+        _, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        return queries.default_selection(forums) if len(forums) else no_update
+
+    @app.callback(
+        Output(page.COMPARISON, "children"),
+        Output(page.NOTE, "children"),
+        Input(ids.filter_id("forums"), "value"),
+        Input(page.CONTEXT, "data"),
+    )
+    def compare(value, context):
+        lang, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        if forums.empty:
+            return None, None
+        codes = selection(value, forums)
+        note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
+        today = today_of(app)
+
+        def content(_url, codes, today, lang):
+            # Each forum's indicators are cached apart, so adding a forum to a
+            # comparison computes only that one; the drawn sections are cached
+            # per selection and language.
+            parts = [cached(app, queries.comparison, [code], today) for code in codes]
+            return page.comparison_view(ind.merge_comparisons(parts), lang)
+
+        try:
+            return cached(app, content, codes, today, lang), note
+        except Exception:  # a bug, not the user's doing: log it, apologise
+            log.exception("forum comparison failed for %s", codes)
+            return _apology(lang), None
+
+    @app.callback(
+        Output(page.PANEL, "children"),
+        Input(ids.filter_id("forum"), "value"),
+        Input(ids.filter_id("forums"), "value"),
+        Input(page.CONTEXT, "data"),
+    )
+    def panel(value, compared, context):
+        lang, country = _context(context)
+        forums = cached(app, queries.forum_list, country)
+        if forums.empty:
+            return None
+        code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
+        try:
+            return cached(app, panel_content, code, today_of(app), lang)
+        except Exception:
+            log.exception("forum panel failed for %s", code)
+            return _apology(lang)
