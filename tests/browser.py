@@ -29,3 +29,22 @@ def console_errors(dash_duo) -> list:
 
 def current_search(dash_duo) -> str:
     return dash_duo.driver.execute_script("return window.location.search")
+
+
+def choose(dash_duo, selector: str, label: str) -> None:
+    """Pick an option of a native <select> by its visible text."""
+    from selenium.webdriver.support.select import Select
+
+    element = dash_duo.find_element(selector)
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    Select(element).select_by_visible_text(label)
+
+
+def tick(dash_duo, group_selector: str, label: str) -> None:
+    """Tick or untick the checkbox labelled ``label`` in a checkbox group."""
+    for candidate in dash_duo.find_elements(f"{group_selector} label"):
+        if candidate.text.strip() == label:
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", candidate)
+            candidate.click()
+            return
+    raise AssertionError(f"no checkbox labelled {label!r} in {group_selector}")

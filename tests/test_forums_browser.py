@@ -9,7 +9,7 @@ import pytest
 from dashboard import ids
 from dashboard.components.common import dom_id
 from dashboard.pages.forums import FIGURES, graph_id
-from tests.browser import console_errors, current_search, start
+from tests.browser import choose, console_errors, current_search, start, tick
 
 pytestmark = pytest.mark.browser
 
@@ -64,24 +64,6 @@ def wait_for_columns(dash_duo, names: list[str], absent: tuple[str, ...] = ()) -
     return figs
 
 
-def select_below_the_fold(dash_duo, selector: str, label: str) -> None:
-    """Scroll to a dropdown and pick an option; charts above may still be settling."""
-    import time
-
-    from selenium.common.exceptions import ElementClickInterceptedException
-
-    for _ in range(10):
-        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
-                                       dash_duo.find_element(selector))
-        time.sleep(0.3)
-        try:
-            dash_duo.select_dcc_dropdown(selector, label)
-            return
-        except ElementClickInterceptedException:
-            continue
-    raise AssertionError(f"could not open {selector}")
-
-
 def test_fbr001_both_pilots_drawn_side_by_side_with_data_and_marked_as_sample(dash_duo, app):
     start(dash_duo, app, "/forums?lang=es")
     figs = wait_for_columns(dash_duo, ["Ambiente", "Vivienda"], absent=("Gobierno Abierto",))
@@ -103,7 +85,7 @@ def test_fbr001_both_pilots_drawn_side_by_side_with_data_and_marked_as_sample(da
 def test_fbr002_changing_the_selection_changes_every_chart_and_the_url(dash_duo, app):
     start(dash_duo, app, "/forums?lang=es&forums=PER-AMBIENTE,PER-VIVIENDA")
     wait_for_columns(dash_duo, ["Ambiente", "Vivienda"])
-    dash_duo.select_dcc_dropdown(COMPARE, "Foro Multiactor de Gobierno Abierto · Nacional")
+    tick(dash_duo, COMPARE, "Foro Multiactor de Gobierno Abierto · Nacional")
     figs = wait_for_columns(dash_duo, ["Ambiente", "Vivienda", "Gobierno Abierto"])
     assert len(figs["cumulative"]["data"]) == 3
     assert any(t["n"] == 3 for t in figs["composition"]["data"])  # a bar per forum
@@ -118,7 +100,7 @@ def test_fbr003_a_shared_link_restores_the_selection_and_the_panel(dash_duo, app
     start(dash_duo, app, "/forums?lang=en&forums=PER-VIVIENDA,PER-FMGA&forum=PER-FMGA")
     wait_for_columns(dash_duo, ["Vivienda", "Gobierno Abierto"], absent=("Ambiente",))
     dash_duo.wait_for_text_to_equal(".forums-panel-name", "Foro Multiactor de Gobierno Abierto", timeout=15)
-    assert "Foro Multiactor de Gobierno Abierto" in dash_duo.find_element(ONE).text
+    assert dash_duo.find_element(ONE).get_attribute("value") == "PER-FMGA"
     assert "8 Jul 2026" in dash_duo.find_element(".forum-meetings").text
     search = current_search(dash_duo)
     assert "forums=PER-VIVIENDA,PER-FMGA" in search and "forum=PER-FMGA" in search
@@ -129,7 +111,7 @@ def test_fbr004_the_one_forum_panel_follows_its_selector(dash_duo, app):
     start(dash_duo, app, "/forums?lang=en&forums=PER-AMBIENTE,PER-VIVIENDA")
     dash_duo.wait_for_text_to_equal(".forums-panel-name", "Foro Multiactor piloto – Ambiente", timeout=20)
     wait_for_columns(dash_duo, ["Ambiente", "Vivienda"])
-    select_below_the_fold(dash_duo, ONE, "Foro Multiactor piloto – Vivienda · Sector pilot")
+    choose(dash_duo, ONE, "Foro Multiactor piloto – Vivienda · Sector pilot")
     dash_duo.wait_for_text_to_equal(".forums-panel-name", "Foro Multiactor piloto – Vivienda", timeout=15)
     dash_duo.wait_for_contains_text(".forum-meetings", "21 Aug 2019", timeout=10)
     assert "forum=PER-VIVIENDA" in current_search(dash_duo)
