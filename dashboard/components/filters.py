@@ -40,8 +40,10 @@ def options_for(ctx: PageContext, name: str) -> list[dict]:
 
 
 def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: bool = False,
-                    label_key: str | None = None) -> html.Div:
-    """A labelled dropdown whose value starts from the URL (dropped when unknown)."""
+                    label_key: str | None = None, placeholder: str | None = None) -> html.Div:
+    """A labelled dropdown whose value starts from the URL (dropped when unknown).
+
+    ``placeholder``: what an empty choice means, when not "All"."""
     values = {o["value"] for o in options}
     current = ctx.params.get(name)
     if multi:
@@ -59,7 +61,7 @@ def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: 
                 multi=multi,
                 clearable=True,
                 searchable=True,
-                placeholder=t("filter.any", ctx.lang),
+                placeholder=placeholder or t("filter.any", ctx.lang),
                 labels=dropdown_labels(ctx.lang),
             ),
         ],
@@ -74,4 +76,27 @@ def filter_bar(ctx: PageContext, names=("plan", "area", "institution", "status")
         className="filter-bar",
         role="search",
         **{"aria-label": t("common.filters", ctx.lang)},
+    )
+
+
+def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | None = None) -> html.Div:
+    """A labelled date picker whose date starts from the URL.
+
+    Dates show as numbers (the picker's month and day names are English only).
+    """
+    component_id = ids.date_filter_id(name)
+    return html.Div(
+        [
+            html.Label(t(label_key, ctx.lang), htmlFor=dom_id(component_id)),
+            dcc.DatePickerSingle(
+                id=component_id,
+                date=ctx.params.get(name),
+                display_format="DD/MM/YYYY" if ctx.lang == "es" else "YYYY-MM-DD",
+                month_format="MM/YYYY",
+                first_day_of_week=1,
+                clearable=True,
+                placeholder=placeholder or "",
+            ),
+        ],
+        className="filter filter-date",
     )
