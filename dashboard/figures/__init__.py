@@ -1,0 +1,1 @@
+"""Figure builders: pure functions, DataFrame and options in, plotly figure dict out."""
