@@ -57,7 +57,7 @@ DAY_MS = 86_400_000
 ROW_PX = 22
 DUE_HEIGHT = 340
 MODEBAR_PX = 30
-TITLE_CHARS = 42  # axis labels are cut here; the hover has the full text
+TITLE_CHARS = 38  # axis labels are cut here; the hover has the full text
 FLAGGED = ("late", "at_risk")
 # Legend and stacking order: what needs attention first.
 STATE_ORDER = ("late", "at_risk", "in_progress", "not_started", "complete", "cancelled")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from data.db import get_engine
 from data.models import ActionPlan, Commitment, Milestone, Source
@@ -76,18 +76,21 @@ def milestones(url: str, scope: Scope, as_of: dt.date | None, today: dt.date) ->
 def _order_and_source(url: str, scope: Scope) -> pd.DataFrame:
     """Per milestone: the rank of its commitment and whether its source is a sample."""
     ids = commitment_ids(scope).subquery()
-    stmt = (
-        select(Milestone.id, Milestone.commitment_id, Commitment.number, Commitment.action_plan_id,
-               ActionPlan.cycle_year, ActionPlan.start_year, Source.kind)
-        .join(Commitment, Commitment.id == Milestone.commitment_id)
+    in_scope = Commitment.id.in_(select(ids.c.id))
+    commitments = (
+        select(Commitment.id, Commitment.number, Commitment.action_plan_id, ActionPlan.cycle_year,
+               ActionPlan.start_year)
         .join(ActionPlan, ActionPlan.id == Commitment.action_plan_id)
-        .join(Source, Source.id == Milestone.source_id)
-        .where(Milestone.commitment_id.in_(select(ids.c.id)))
+        .where(in_scope)
     )
+    milestones = select(Milestone.id, Milestone.commitment_id, Milestone.source_id).where(
+        Milestone.commitment_id.in_(select(ids.c.id)))
     with get_engine(url).connect() as conn:
-        rows = [tuple(r) for r in conn.execute(stmt).all()]
-    raw = pd.DataFrame(rows, columns=["id", "commitment_id", "c_number", "plan", "cycle_year", "start_year", "kind"])
-    plans = raw[["commitment_id", "c_number", "plan", "cycle_year", "start_year"]].drop_duplicates("commitment_id")
+        plans = pd.DataFrame([tuple(r) for r in conn.execute(commitments).all()],
+                             columns=["commitment_id", "c_number", "plan", "cycle_year", "start_year"])
+        raw = pd.DataFrame([tuple(r) for r in conn.execute(milestones).all()],
+                           columns=["id", "commitment_id", "source_id"])
+        samples = list(conn.execute(select(Source.id).where(Source.kind == "sample")).scalars())
     year = plans["cycle_year"].astype(float).fillna(plans["start_year"].astype(float)).fillna(-1)
     plans = plans.assign(year=-year, c_number=plans["c_number"].astype(float))
     # Newest plan first; within a plan by commitment number, then id.
@@ -97,7 +100,7 @@ def _order_and_source(url: str, scope: Scope) -> pd.DataFrame:
     return pd.DataFrame({
         "id": raw["id"].to_numpy("int64"),
         "rank": rank.reindex(raw["commitment_id"].to_numpy()).to_numpy("int64"),
-        "sample": (raw["kind"] == "sample").to_numpy(bool),
+        "sample": raw["source_id"].isin(samples).to_numpy(bool),
     })
 
 
@@ -238,7 +241,9 @@ def with_details(rows: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
 
 def country_has_milestones(url: str, country: str | None) -> bool:
     """Whether any commitment of the country has a milestone (OGP's sheet brings none)."""
-    ids = commitment_ids(Scope(country=country)).subquery()
-    stmt = select(exists().where(Milestone.commitment_id.in_(select(ids.c.id))))
+    stmt = select(Milestone.id).join(Commitment, Commitment.id == Milestone.commitment_id).limit(1)
+    if country:
+        stmt = stmt.join(ActionPlan, ActionPlan.id == Commitment.action_plan_id).where(
+            ActionPlan.country_code == country)
     with get_engine(url).connect() as conn:
-        return bool(conn.execute(stmt).scalar())
+        return conn.execute(stmt).first() is not None
