@@ -165,7 +165,9 @@ def _as_of_marks(lo: float, hi: float, as_of: dt.date, label: str) -> tuple[list
         lo, hi = min(lo, x - 0.02 * span), max(hi, x + 0.12 * span)
         line = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                 "line": {"color": theme.INK, "width": 2, "dash": "dash"}, "layer": "above"}
-        note = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "left",
+        # the label reads on the side of the line with room for it
+        side = "right" if (x - lo) / (hi - lo) > 0.6 else "left"
+        note = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": side,
                 "text": f"<b>{escape(label)}</b>", "showarrow": False, "bgcolor": "rgba(255,255,255,0.9)",
                 "borderpad": 2, "font": {"size": 12, "color": theme.INK}}
         return [lo, hi], [line], [note]
@@ -269,7 +271,7 @@ def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: boo
                    for i in np.flatnonzero(new_group)]
     row_text = [f"{num}. {escape(_short(title, TITLE_CHARS))}"
                 for num, title in zip(rows["number"].tolist(), rows["title"].tolist())]
-    height = max(280, slots * ROW_PX + 140)
+    height = slots * ROW_PX + 140  # rows keep their height however few there are
     layout = theme.base_layout(
         lang,
         height=height,
@@ -307,9 +309,11 @@ def due_figure(table: pd.DataFrame, period: str, lang: str, as_of: dt.date, *, i
     traces = [
         {"type": "bar", "name": vocab_label("status", s, lang), "x": x, "y": table[s].to_numpy(),
          "marker": _state_marker(s), "xperiod": f"M{months}", "xperiodalignment": "middle",
+         "width": months * 26 * DAY_MS,  # set, or a lone period is drawn as a hairline
          "customdata": periods, "hovertemplate": "<b>%{customdata[0]}</b> · %{fullData.name}: %{y}<extra></extra>"}
         for s in STATE_ORDER
     ]
+    most = int(table.to_numpy().sum(axis=1).max()) if len(table) else 0
     lo = float(x.min()) if len(x) else float(_ms(np.datetime64(as_of, "D")))
     hi = float(x.max()) + months * 31 * DAY_MS if len(x) else lo
     x_range, shapes, notes = _as_of_marks(lo - 15 * DAY_MS, hi, as_of, as_of_label(as_of, is_today, lang))
@@ -323,7 +327,8 @@ def due_figure(table: pd.DataFrame, period: str, lang: str, as_of: dt.date, *, i
         legend=_legend(DUE_HEIGHT),
         xaxis={"type": "date", "range": x_range, "gridcolor": theme.GRID, "automargin": True},
         yaxis={"title": {"text": t("timeline.fig.milestones_due", lang)}, "gridcolor": theme.GRID,
-               "rangemode": "tozero", "automargin": True, "fixedrange": True},
+               "rangemode": "tozero", "automargin": True, "fixedrange": True,
+               **({"dtick": 1} if most <= 5 else {})},  # counts: no ticks at 0.2 milestones
         shapes=shapes,
         annotations=notes,
     )

@@ -47,8 +47,8 @@ add(
         "timeline.pager.first": {"es": "« Primera", "en": "« First"},
         "timeline.pager.last": {"es": "Última »", "en": "Last »"},
         "timeline.no_milestones": {
-            "es": "{country} no tiene hitos cargados, así que no hay cronograma que mostrar. Los datos de OGP traen los compromisos, no sus hitos; pueden importarse con la plantilla de hitos.",
-            "en": "{country} has no milestones loaded, so there is no timeline to show. OGP's data brings the commitments, not their milestones; they can be imported with the milestone template.",
+            "es": "{country} no tiene hitos cargados, así que no hay cronograma que mostrar. La hoja de compromisos de OGP no trae hitos: pueden importarse con la plantilla de hitos (página Datos).",
+            "en": "{country} has no milestones loaded, so there is no timeline to show. OGP's commitment sheet has no milestones: they can be imported with the milestone template (Data page).",
         },
         "timeline.no_data": {"es": "Aún no hay hitos cargados.", "en": "No milestones are loaded yet."},
         "timeline.to_data": {"es": "Importar datos", "en": "Import data"},
