@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from urllib.parse import quote
+
+import pandas as pd
 
 from dash import Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
@@ -17,7 +20,7 @@ from dashboard.factory import today_of
 from dashboard.figures import timeline as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import timeline as page
-from dashboard.state import global_query, parse_query, to_query
+from dashboard.state import GLOBAL, global_query, parse_query, to_query
 from data.progress import MILESTONE_STATES
 from data.queries import timeline as queries
 from data.queries.scope import Scope
@@ -71,32 +74,39 @@ def _page_number(value) -> int | None:
     return number if number >= 1 else None
 
 
-def selection(app, country, plan, area, institution, status, start, end, asof):
-    """The milestones the filters select, and the date their states are read at.
+@dataclass(frozen=True)
+class Selection:
+    frame: pd.DataFrame  # the milestones the filters select
+    as_of: dt.date  # the date their states are read at
+    is_today: bool
+    filters: dict  # the filters, cleaned: what a link to this view carries
 
-    Returns (frame, as_of, is_today).  Anything a client sends that is not a
-    valid value counts as no filter.
-    """
+
+def selection(app, country, plan, area, institution, status, start, end, asof) -> Selection:
+    """The milestones the filters select.  Anything a client sends that is not
+    a valid value counts as no filter."""
     scope = Scope(country=_text(country, 8), plan=_text(plan, 40), area=_text(area, 200),
                   institution=_text(institution))
     today = today_of(app)
     as_of = _date(asof)
     frame = cached(app, queries.milestones, scope, as_of, today)
     state = status if status in MILESTONE_STATES else None
-    chosen = queries.select_milestones(frame, state, _date(start), _date(end))
-    return chosen, as_of or today, as_of is None or as_of == today
+    first, last = _date(start), _date(end)
+    chosen = queries.select_milestones(frame, state, first, last)
+    filters = {"plan": scope.plan, "area": scope.area, "institution": scope.institution, "status": state,
+               "start": first and first.isoformat(), "end": last and last.isoformat(),
+               "asof": as_of and as_of.isoformat()}
+    return Selection(chosen, as_of or today, as_of is None or as_of == today, filters)
 
 
-def _state_href(search: str | None, values: dict, state: str) -> str:
+def _state_href(search: str | None, filters: dict, state: str) -> str:
     """This view with the same filters and only milestones in ``state``."""
     params, _ = parse_query(search)
-    params.update({k: v for k, v in values.items() if v})
-    params.update(status=state)
-    params.pop("page", None)
-    return "/timeline" + to_query(params)
+    kept = {k: v for k, v in params.items() if k in GLOBAL}  # who is looking, and where
+    return "/timeline" + to_query({**kept, **filters, "status": state})
 
 
-def summary_cards(chosen, lang: str, as_of: dt.date, search, values) -> list:
+def summary_cards(chosen: pd.DataFrame, lang: str, as_of: dt.date, search, filters: dict) -> list:
     counts = queries.state_counts(chosen)
     live = len(chosen) - counts["cancelled"]
     reported, expected = queries.progress_means(chosen)
@@ -110,7 +120,7 @@ def summary_cards(chosen, lang: str, as_of: dt.date, search, values) -> list:
                       badge=sample_badge(lang, bool(chosen["sample"].any())))]
     for state in ("late", "at_risk", "complete"):
         cards.append(kpi_card(fmt_number(counts[state], lang), t(f"timeline.kpi.{state}", lang),
-                              detail=share(counts[state]), href=_state_href(search, values, state),
+                              detail=share(counts[state]), href=_state_href(search, filters, state),
                               card_id=f"timeline-kpi-{state}"))
     cards.append(kpi_card(fmt_percent(reported, lang), t("timeline.kpi.progress", lang),
                           detail=t("timeline.kpi.expected", lang, date=fmt_date(as_of, lang),
@@ -137,22 +147,23 @@ def register(app) -> None:
     )
     def update_summary(plan, area, institution, status, start, end, asof, period, country, lang, search):
         lang = normalise_lang(lang)
-        chosen, as_of, is_today = selection(app, country, plan, area, institution, status, start, end, asof)
-        if chosen.empty:
+        chosen = selection(app, country, plan, area, institution, status, start, end, asof)
+        frame = chosen.frame
+        if frame.empty:
             return (empty_state(lang, t("timeline.empty", lang), page="timeline"), "panel d-none",
                     no_update, "", None)
-        values = dict(zip(FILTERS + DATES, (plan, area, institution, status, start, end, asof)))
-        cards = summary_cards(chosen, lang, as_of, search, values)
-        if chosen["end"].isna().all():
+        period = period if period in queries.PERIODS else None
+        cards = summary_cards(frame, lang, chosen.as_of, search, {**chosen.filters, "period": period})
+        if frame["end"].isna().all():
             return cards, "panel d-none", no_update, "", None
-        period = period if period in queries.PERIODS else queries.auto_period(chosen)
-        table = queries.due_by_period(chosen, period)
+        period = period or queries.auto_period(frame)
+        table = queries.due_by_period(frame, period)
         return (
             cards,
             "panel",
-            figures.due_figure(table, period, lang, as_of, is_today=is_today),
+            figures.due_figure(table, period, lang, chosen.as_of, is_today=chosen.is_today),
             figures.due_caption(table, period, lang),
-            sample_badge(lang, bool(chosen["sample"].any())),
+            sample_badge(lang, bool(frame["sample"].any())),
         )
 
     @app.callback(
@@ -176,12 +187,12 @@ def register(app) -> None:
     )
     def update_gantt(plan, area, institution, status, start, end, asof, page_value, country, lang):
         lang = normalise_lang(lang)
-        chosen, as_of, is_today = selection(app, country, plan, area, institution, status, start, end, asof)
-        one = queries.paginate(chosen, _page_number(page_value))
+        chosen = selection(app, country, plan, area, institution, status, start, end, asof)
+        as_of, is_today = chosen.as_of, chosen.is_today
         no_pages = ("d-none", "", True, True, True, True, {"page": 1, "pages": 1})
-        hidden = ("panel d-none", no_update, no_update, "", None, None, *no_pages)
-        if chosen.empty:
-            return hidden
+        if chosen.frame.empty:  # the summary explains it and offers a reset
+            return ("panel d-none", no_update, no_update, "", None, None, *no_pages)
+        one = queries.paginate(chosen.frame, _page_number(page_value))
         if one.rows.empty:
             return ("panel", no_update, {"display": "none"}, "", None, t("timeline.all_undated", lang), *no_pages)
         info = cached(app, queries.details, tuple(int(i) for i in one.rows["id"]))

@@ -347,6 +347,8 @@ def test_tml020_callbacks_draw_peru(peru_app):
     assert summary["timeline-due"]["className"] == "panel"
     assert "hitos en 104 compromisos" in json.dumps(summary["timeline-summary"], ensure_ascii=False)
     assert summary["timeline-due-badge"]["children"]["props"]["children"] == "Datos de muestra"
+    links = [card["props"].get("href") for card in summary["timeline-summary"]["children"]]
+    assert "/timeline?lang=es&country=PER&status=complete" in links  # a KPI opens its milestones
     gantt = post(peru_app, GANTT, timeline_values("PER", status="late", page=2))
     assert gantt["timeline-pager-text"]["children"].startswith("Página 2 de ")
     bars = gantt["timeline-gantt-graph"]["figure"]["data"][:6]
@@ -373,6 +375,8 @@ def test_tml022_nothing_a_client_sends_crashes_a_callback(peru_app):
                    area=None, period="decade", institution="x" * 5000)
     summary = post(peru_app, SUMMARY, timeline_values("PER", **garbage))
     assert summary["timeline-due"]["className"] == "panel"  # garbage is no filter: every milestone
+    links = [card["props"].get("href") for card in summary["timeline-summary"]["children"]]
+    assert "/timeline?lang=es&country=PER&status=late" in links  # and is not carried into links
     gantt = post(peru_app, GANTT, timeline_values(["PER"], lang="xx", **garbage))
     assert gantt["timeline-pager-text"]["children"].startswith("Página 1 de 5")  # no valid country: every one
     nowhere = post(peru_app, GANTT, timeline_values("ZZZ", **garbage))
