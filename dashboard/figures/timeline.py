@@ -182,8 +182,7 @@ def _as_of_marks(lo: float, hi: float, as_of: dt.date, label: str) -> tuple[list
 def _legend(height: int) -> dict:
     """A legend across the top, below plotly's toolbar (which would hide its end)."""
     return {"orientation": "h", "x": 0, "xref": "container", "xanchor": "left", "y": 1 - MODEBAR_PX / height,
-            "yref": "container",
-            "yanchor": "top", "font": {"size": 12}, "traceorder": "normal"}
+            "yref": "container", "yanchor": "top", "font": {"size": 12}, "traceorder": "normal"}
 
 
 def _state_marker(state: str) -> dict:
@@ -193,82 +192,85 @@ def _state_marker(state: str) -> dict:
                         "fgopacity": 0.75, "size": 7, "solidity": 0.3}}
 
 
-def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: bool = True) -> dict:
-    """The page's milestones (drawing order, with details) as a Gantt chart."""
-    n = len(rows)
-    cid = rows["commitment_id"].astype(str).to_numpy()
-    new_group = np.r_[True, cid[1:] != cid[:-1]] if n else np.zeros(0, bool)
-    pos = np.arange(n) + np.cumsum(new_group)  # one header row before each commitment
-    header_pos = np.flatnonzero(new_group) + np.arange(int(new_group.sum()))
-    slots = n + len(header_pos)
+def _rows(commitment_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """y positions: (each milestone's, each commitment header's, how many rows).
 
-    start = _ms(rows["start"].to_numpy())
-    end = _ms(rows["end"].to_numpy())
+    Rows come grouped by commitment; each group gets a header row first.
+    """
+    n = len(commitment_ids)
+    first = np.r_[True, commitment_ids[1:] != commitment_ids[:-1]] if n else np.zeros(0, bool)
+    headers = np.flatnonzero(first)
+    return np.arange(n) + np.cumsum(first), headers + np.arange(len(headers)), n + len(headers)
+
+
+def _marks(rows: pd.DataFrame, pos: np.ndarray, lang: str, gap: float) -> list[dict]:
+    """The traces drawn over the bars: reported progress, expected progress, the
+    actual end, and the late / at-risk flags (a symbol and a word)."""
+    start, end = _ms(rows["start"].to_numpy()), _ms(rows["end"].to_numpy())
     duration = np.maximum(end - start, DAY_MS)
     state = rows["state"].astype(str).to_numpy()
-    progress = rows["progress"].to_numpy(float)
-    expected = rows["expected"].to_numpy(float)
-    hover = np.array(_hover(rows, lang), dtype=object)
-    hovertemplate = "%{hovertext}<extra></extra>"
-
-    traces = []
-    for rank, s in enumerate(STATE_ORDER):
-        m = state == s
-        traces.append({
-            "type": "bar", "orientation": "h", "name": vocab_label("status", s, lang), "legendrank": rank,
-            "y": pos[m], "x": duration[m], "base": start[m], "width": 0.7, "marker": _state_marker(s),
-            "customdata": cid[m], "hovertext": hover[m], "hovertemplate": hovertemplate,
-        })
+    progress, expected = rows["progress"].to_numpy(float), rows["expected"].to_numpy(float)
     done = progress > 0
-    traces.append({
-        "type": "bar", "orientation": "h", "name": t("timeline.fig.progress", lang), "legendrank": 10,
-        "y": pos[done], "x": np.maximum(duration[done] * progress[done] / 100.0, DAY_MS).round(),
-        "base": start[done], "width": 0.24, "marker": {"color": theme.INK, "opacity": 0.85},
-        "hoverinfo": "skip",
-    })
     open_ = ~np.isin(state, ("complete", "cancelled")) & ~np.isnan(expected)
-    traces.append({
-        "type": "scatter", "mode": "markers", "name": t("timeline.fig.expected", lang), "legendrank": 11,
-        "y": pos[open_], "x": (start[open_] + duration[open_] * expected[open_] / 100.0).round(),
-        "marker": {"symbol": "line-ns", "size": 17, "line": {"width": 3, "color": theme.INK}, "color": theme.INK},
-        "hoverinfo": "skip",
-    })
     ended = rows["actual_end"].notna().to_numpy()
-    traces.append({
-        "type": "scatter", "mode": "markers", "name": t("timeline.fig.actual_end", lang), "legendrank": 12,
-        "y": pos[ended], "x": _ms(rows["actual_end"].to_numpy()[ended]),
-        "marker": {"symbol": theme.STATUS_SYMBOLS["complete"], "size": 9, "color": theme.BLACK,
-                   "line": {"width": 1.5, "color": "white"}},
-        "hoverinfo": "skip",
-    })
-    lo = float(start.min()) if n else float(_ms(np.datetime64(as_of, "D")))
-    hi = float(max(end.max(), _ms(rows["actual_end"].dropna().to_numpy()).max(initial=0))) if n else lo
-    gap = 0.01 * max(hi - lo, 30 * DAY_MS)
+    marks = [
+        {"type": "bar", "orientation": "h", "name": t("timeline.fig.progress", lang), "legendrank": 10,
+         "y": pos[done], "x": np.maximum(duration[done] * progress[done] / 100.0, DAY_MS).round(),
+         "base": start[done], "width": 0.24, "marker": {"color": theme.INK, "opacity": 0.85}, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "markers", "name": t("timeline.fig.expected", lang), "legendrank": 11,
+         "y": pos[open_], "x": (start[open_] + duration[open_] * expected[open_] / 100.0).round(),
+         "marker": {"symbol": "line-ns", "size": 17, "line": {"width": 3, "color": theme.INK}, "color": theme.INK},
+         "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "markers", "name": t("timeline.fig.actual_end", lang), "legendrank": 12,
+         "y": pos[ended], "x": _ms(rows["actual_end"].to_numpy()[ended]),
+         "marker": {"symbol": theme.STATUS_SYMBOLS["complete"], "size": 9, "color": theme.BLACK,
+                    "line": {"width": 1.5, "color": "white"}}, "hoverinfo": "skip"},
+    ]
     for s in FLAGGED:
         m = state == s
         label = vocab_label("status", s, lang)
-        traces.append({
+        marks.append({
             "type": "scatter", "mode": "markers+text", "name": label, "showlegend": False,
             "y": pos[m], "x": end[m] + gap, "text": np.full(int(m.sum()), label, dtype=object),
-            "textposition": "middle right", "cliponaxis": False,
-            "textfont": {"size": 11, "color": FLAG_TEXT[s]},
+            "textposition": "middle right", "cliponaxis": False, "textfont": {"size": 11, "color": FLAG_TEXT[s]},
             "marker": {"symbol": theme.STATUS_SYMBOLS[s], "size": 10, "color": theme.STATUS_COLOURS[s],
                        "line": {"width": 1, "color": FLAG_TEXT[s]}},
             "hoverinfo": "skip",
         })
+    return marks
 
-    x_range, shapes, notes = _as_of_marks(lo, hi + 0.14 * max(hi - lo, 30 * DAY_MS), as_of,
-                                          as_of_label(as_of, is_today, lang))
-    bands = [
+
+def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: bool = True) -> dict:
+    """The page's milestones (drawing order, with details) as a Gantt chart."""
+    cid = rows["commitment_id"].astype(str).to_numpy()
+    pos, header_pos, slots = _rows(cid)
+    start, end = _ms(rows["start"].to_numpy()), _ms(rows["end"].to_numpy())
+    state = rows["state"].astype(str).to_numpy()
+    hover = np.array(_hover(rows, lang), dtype=object)
+    bars = [
+        {"type": "bar", "orientation": "h", "name": vocab_label("status", s, lang), "legendrank": rank,
+         "y": pos[state == s], "x": np.maximum(end - start, DAY_MS)[state == s], "base": start[state == s],
+         "width": 0.7, "marker": _state_marker(s), "customdata": cid[state == s],
+         "hovertext": hover[state == s], "hovertemplate": "%{hovertext}<extra></extra>"}
+        for rank, s in enumerate(STATE_ORDER)
+    ]
+    if len(rows):
+        lo = float(start.min())
+        hi = float(max(end.max(), _ms(rows["actual_end"].dropna().to_numpy()).max(initial=0)))
+    else:
+        lo = hi = float(_ms(np.datetime64(as_of, "D")))
+    span = max(hi - lo, 30 * DAY_MS)
+    # room on the right for the flags' words
+    x_range, shapes, notes = _as_of_marks(lo, hi + 0.14 * span, as_of, as_of_label(as_of, is_today, lang))
+    bands = [  # every other commitment on a light band
         {"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": h - 0.5,
          "y1": (header_pos[g + 1] if g + 1 < len(header_pos) else slots) - 0.5,
          "fillcolor": "#F3F5F7", "line": {"width": 0}, "layer": "below"}
         for g, h in enumerate(header_pos) if g % 2 == 0
     ]
-    tickvals = np.concatenate([header_pos, pos]).astype(int)
     titles = _commitment_titles(rows, lang)
-    header_text = [f"<b>{escape(cid[i])}</b> {escape(_short(titles[i], TITLE_CHARS - len(cid[i])))}"
-                   for i in np.flatnonzero(new_group)]
+    firsts = header_pos - np.arange(len(header_pos))  # the first milestone of each commitment
+    header_text = [f"<b>{escape(cid[i])}</b> {escape(_short(titles[i], TITLE_CHARS - len(cid[i])))}" for i in firsts]
     row_text = [f"{num}. {escape(_short(title, TITLE_CHARS))}"
                 for num, title in zip(rows["number"].tolist(), rows["title"].tolist())]
     height = slots * ROW_PX + 140  # rows keep their height however few there are
@@ -282,13 +284,13 @@ def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: boo
         legend=_legend(height),
         xaxis={"type": "date", "side": "top", "range": x_range, "gridcolor": theme.GRID, "automargin": True,
                "showline": True, "linecolor": theme.GRID},
-        yaxis={"tickmode": "array", "tickvals": tickvals, "ticktext": header_text + row_text,
-               "range": [slots - 0.5, -0.5], "fixedrange": True, "showgrid": False, "zeroline": False,
-               "automargin": True, "tickfont": {"size": 12}, "ticks": ""},
+        yaxis={"tickmode": "array", "tickvals": np.concatenate([header_pos, pos]).astype(int),
+               "ticktext": header_text + row_text, "range": [slots - 0.5, -0.5], "fixedrange": True,
+               "showgrid": False, "zeroline": False, "automargin": True, "tickfont": {"size": 12}, "ticks": ""},
         shapes=bands + shapes,
         annotations=notes,
     )
-    return {"data": traces, "layout": layout}
+    return {"data": bars + _marks(rows, pos, lang, gap=0.01 * span), "layout": layout}
 
 
 def _period_label(start: pd.Timestamp, period: str, lang: str) -> str:
