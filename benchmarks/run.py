@@ -1,8 +1,10 @@
 """Measure every view's callbacks server-side, through Dash's endpoint.
 
-    python -m benchmarks.run [--requests 200] [--datasets peru,ogp]
+    python -m benchmarks.run [--requests 200] [--datasets peru,ogp,scale]
 
-For each dataset (Peru's seed and sample; the same plus OGP's 558-row extract)
+For each dataset (Peru's seed and sample; the same plus OGP's 558-row extract;
+``scale``: Peru plus a synthetic country of ~30,000 milestones, see
+benchmarks/scale_dataset.py, whose cases run for that country)
 it builds a database, serves the app with gunicorn (2 workers, as in
 production), and times each callback request from a client on loopback: p50,
 p95 and the response size, beside a bare Flask JSON route on the same server
@@ -28,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OGP_EXTRACT = ROOT / "tests" / "fixtures" / "ogp" / "open_parliament_0703.csv"
 TODAY = "2026-11-27"
+# The country each dataset's cases look at.
+COUNTRY = {"peru": "PER", "ogp": "PER", "scale": "BENCH"}
 
 
 def free_port() -> int:
@@ -46,6 +50,10 @@ def build_database(dataset: str, folder: Path) -> str:
     seed_database(url)
     if dataset == "ogp":
         import_paths([OGP_EXTRACT], url)
+    if dataset == "scale":
+        from benchmarks.scale_dataset import build_scale_database
+
+        build_scale_database(url, seed=False)
     return url
 
 
@@ -107,7 +115,7 @@ def run(datasets: list[str], n: int) -> list[dict]:
                 rows.append({"dataset": dataset, "view": "(floor)", "case": "bare Flask JSON route",
                              "p50": floor_p50, "p95": percentile(floor, 95), "bytes": 12, "status": 200,
                              "ratio": 1.0})
-                for view, name, fragments, values in cases("PER", None):
+                for view, name, fragments, values in cases(COUNTRY[dataset], None):
                     key = find_callback(app, *fragments)
                     body = json.dumps(dash_request(app, key, values)).encode()
                     lat, size, status = timed(conn, "/_dash-update-component", body, n)
@@ -133,7 +141,7 @@ def markdown(rows: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per case (default 200)")
-    parser.add_argument("--datasets", default="peru,ogp", help="peru, ogp or both (default)")
+    parser.add_argument("--datasets", default="peru,ogp", help="peru, ogp (default: both) and/or scale")
     args = parser.parse_args()
     rows = run(args.datasets.split(","), args.requests)
     table = markdown(rows)

@@ -117,3 +117,24 @@ def implementation_status(milestones: pd.DataFrame, today: dt.date) -> pd.Series
 
 
 IMPLEMENTATION_STATUSES = ("not_started", "in_progress", "at_risk", "late", "complete")
+
+# A milestone's state as the timeline draws and filters it: its reported status
+# read against the rules above.  Cancelled milestones keep their own state.
+MILESTONE_STATES = ("not_started", "in_progress", "at_risk", "late", "complete")
+
+
+def milestone_state(flagged: pd.DataFrame) -> pd.Series:
+    """One state per milestone of a ``milestone_flags`` frame.
+
+    ``cancelled`` when cancelled; ``complete`` when reported complete or at
+    100 %; else ``late``, ``at_risk``, ``in_progress`` (begun) or ``not_started``.
+    """
+    status = flagged["status"].astype(str).to_numpy()
+    progress = flagged["progress"].astype(float).fillna(0.0).to_numpy()
+    state = np.select(
+        [status == "cancelled", (status == "complete") | (progress >= DONE), flagged["late"].to_numpy(bool),
+         flagged["at_risk"].to_numpy(bool), (progress > 0) | (status == "in_progress")],
+        ["cancelled", "complete", "late", "at_risk", "in_progress"],
+        default="not_started",
+    )
+    return pd.Series(state, index=flagged.index, name="state")

@@ -4,7 +4,7 @@ callbacks/url_state.py keeps them in the URL."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.common import dom_id
@@ -41,13 +41,14 @@ def options_for(ctx: PageContext, name: str) -> list[dict]:
 
 
 def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: bool = False,
-                    label_key: str | None = None) -> html.Div:
+                    label_key: str | None = None, placeholder: str | None = None) -> html.Div:
     """A labelled control whose value starts from the URL (dropped when unknown).
 
-    Native elements on purpose: a <select> (single choice, first option "All")
-    or a group of checkboxes (several choices) work with the keyboard, screen
-    readers and phones, which Dash 4's dcc.Dropdown does not fully do (its
-    focus target is an aria-hidden input).
+    Native elements on purpose: a <select> (single choice, first option the
+    empty choice, "All" unless ``placeholder`` says what it means) or a group
+    of checkboxes (several choices) work with the keyboard, screen readers and
+    phones, which Dash 4's dcc.Dropdown does not fully do (its focus target is
+    an aria-hidden input).
     """
     values = {o["value"] for o in options}
     current = ctx.params.get(name)
@@ -67,7 +68,7 @@ def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: 
             html.Label(label, htmlFor=dom_id(component_id)),
             dbc.Select(
                 id=component_id,
-                options=[{"label": t("filter.any", ctx.lang), "value": ""}, *options],
+                options=[{"label": placeholder or t("filter.any", ctx.lang), "value": ""}, *options],
                 value=current if current in values else "",
             ),
         ],
@@ -82,4 +83,27 @@ def filter_bar(ctx: PageContext, names=("plan", "area", "institution", "status")
         className="filter-bar",
         role="search",
         **{"aria-label": t("common.filters", ctx.lang)},
+    )
+
+
+def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | None = None) -> html.Div:
+    """A labelled date picker whose date starts from the URL.
+
+    Dates show as numbers (the picker's month and day names are English only).
+    """
+    component_id = ids.date_filter_id(name)
+    return html.Div(
+        [
+            html.Label(t(label_key, ctx.lang), htmlFor=dom_id(component_id)),
+            dcc.DatePickerSingle(
+                id=component_id,
+                date=ctx.params.get(name),
+                display_format="DD/MM/YYYY" if ctx.lang == "es" else "YYYY-MM-DD",
+                month_format="MM/YYYY",
+                first_day_of_week=1,
+                clearable=True,
+                placeholder=placeholder or "",
+            ),
+        ],
+        className="filter filter-date",
     )
