@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from selenium.webdriver.support.select import Select
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 
@@ -91,13 +92,13 @@ def test_tmb001_the_page_draws_both_charts_with_data(dash_duo, app):
 def test_tmb002_status_filter_redraws_and_writes_the_url(dash_duo, app):
     start(dash_duo, app, "/timeline?lang=es")
     before = wait_for_bars(dash_duo)
-    dash_duo.select_dcc_dropdown(status_dropdown(dash_duo), "Completado")
+    Select(status_dropdown(dash_duo)).select_by_visible_text("Completado")
     until(lambda: "status=complete" in current_search(dash_duo), 10)
     after = wait_for_bars(dash_duo, lambda b: b != before)
     names = trace_names(dash_duo, GANTT)[:STATES]
     assert sum(after) < sum(before) and all(n == 0 for n, name in zip(after, names) if name != "Completado")
     # nothing matches: the view says so and offers to reset
-    dash_duo.select_dcc_dropdown(status_dropdown(dash_duo), "En riesgo")
+    Select(status_dropdown(dash_duo)).select_by_visible_text("En riesgo")
     dash_duo.wait_for_contains_text("#timeline-summary", "Ningún hito coincide con estos filtros.", timeout=10)
     click(dash_duo, "#timeline-summary .empty-state button")
     until(lambda: "status=" not in current_search(dash_duo), 10)
