@@ -18,7 +18,8 @@ from dashboard.pages import engagement as page
 from dashboard.state import BY_NAME
 from data import engagement as summary
 from data.periods import checked
-from data.queries.engagement import EngagementFilter, activity, organization_days, plan_periods, turnover
+from data.queries.engagement import EngagementFilter, engagement_frames, turnover
+from data.turnover import crop_flow
 from data.vocab import PARTICIPATION_CHANNELS
 
 add(
@@ -178,8 +179,9 @@ class View:
 
 def load(app, context, values: dict) -> View:
     chosen, lang, period, start, end = selection(context, values)
-    history = cached(app, organization_days, chosen)
-    shown = summary.window(cached(app, activity, chosen), start, end)
+    frames = cached(app, engagement_frames, chosen)
+    shown = summary.window(frames["activity"], start, end)
+    history = frames["organization_days"]
     return View(
         lang=lang,
         period=period,
@@ -188,7 +190,7 @@ def load(app, context, values: dict) -> View:
         history=history,
         organizations=summary.keyed(summary.window(history, start, end), period),
         periods=summary.axis_periods(shown, period),
-        plans=cached(app, plan_periods, chosen.country),
+        plans=frames["plans"],
     )
 
 
@@ -225,7 +227,7 @@ def history(app, view: View) -> dict:
         note = _note(t("engagement.no_organizations", lang)) if not view.shown.empty else None
         return {"flow_body": note, "flow_badge": None, "table_body": note, "table_badge": None}
     flow, records = cached(app, turnover, view.chosen, view.period)
-    flow = flow.reindex(view.periods, fill_value=0)
+    flow = crop_flow(flow, view.periods)
     return {
         "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans), lang),
         "flow_badge": sample_badge(lang, bool(view.history["sample"].any())),

@@ -89,6 +89,13 @@ def organization_flow(org_days: pd.DataFrame, period: str, data_end=None) -> pd.
     )
 
 
+def crop_flow(flow: pd.DataFrame, periods: pd.DatetimeIndex) -> pd.DataFrame:
+    """The flow on the periods a view shows (zero, not provisional, where it has none)."""
+    counts = flow.drop(columns="provisional").reindex(periods, fill_value=0)
+    provisional = flow["provisional"].reindex(periods).fillna(False).astype(bool)
+    return counts.assign(provisional=provisional.to_numpy())
+
+
 def organization_summary(org_days: pd.DataFrame, period: str) -> pd.DataFrame:
     """One row per organization: first and last date seen, and the number of
     distinct periods and days it took part in, most constant first.

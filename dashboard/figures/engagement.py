@@ -68,8 +68,9 @@ def period_labels(periods, period: str, lang: str) -> np.ndarray:
 
 
 def _midpoints(periods: pd.DatetimeIndex, period: str) -> np.ndarray:
+    """Each period's middle day, as ISO text (short in the JSON sent to the browser)."""
     starts = np.asarray(periods, dtype="datetime64[ns]")
-    return starts + (shift_all(starts, period) - starts) // 2
+    return np.datetime_as_string(starts + (shift_all(starts, period) - starts) // 2, unit="D").astype(object)
 
 
 def _bar_width(period: str) -> float:
@@ -123,7 +124,7 @@ def plan_bands(plans: pd.DataFrame, periods: pd.DatetimeIndex, period: str, lang
                       "xanchor": "left", "yanchor": "top", "showarrow": False,
                       "text": t("engagement.plan_band", lang, label=label + ("–?" if open_end else "")),
                       "hovertext": t("engagement.plan_band_open", lang) if open_end else None,
-                      "font": {"size": 11, "color": theme.MUTED}})
+                      "font": {"size": 11, "color": theme.MUTED}, "bgcolor": "rgba(255, 255, 255, 0.75)"})
     return shapes, notes
 
 
@@ -145,10 +146,14 @@ def _time_layout(periods, period: str, lang: str, plans, y_title: str, **extra) 
 
 
 def _bar(x, y, name: str, labels, colour: str, pattern: str, period: str, **extra) -> dict:
+    """A bar trace on the time axis; periods without a bar are left out (most are
+    empty in bursty data, and zero-height bars only weigh on the payload)."""
+    y = np.asarray(y)
+    keep = np.flatnonzero(y != 0) if y.dtype.kind in "iu" else np.flatnonzero(np.nan_to_num(y) != 0)
     trace = {
-        "type": "bar", "x": x, "y": y, "name": name, "customdata": labels, "width": _bar_width(period),
-        "marker": {"color": colour, "line": {"width": 0},
-                   "pattern": _pattern(pattern)},
+        "type": "bar", "x": x[keep], "y": y[keep], "name": name, "customdata": labels[keep],
+        "width": _bar_width(period),
+        "marker": {"color": colour, "line": {"width": 0}, "pattern": _pattern(pattern)},
         "hovertemplate": "<b>%{customdata}</b><br>" + name + ": %{y:,}<extra></extra>",
     }
     trace.update(extra)
@@ -246,7 +251,7 @@ def contributions_by_channel(table: pd.DataFrame, lang: str) -> dict:
 
 def contributions_over_time(table: pd.DataFrame, period: str, lang: str, plans) -> dict:
     """Received contributions per period with the answered part over them, and
-    the answer rate on a second axis (no marker where nothing was received).
+    the answer rate on a second axis.
 
     ``table``: data.engagement.contributions_per_period().
     """
@@ -255,13 +260,14 @@ def contributions_over_time(table: pd.DataFrame, period: str, lang: str, plans) 
     received_name, answered_name = t("engagement.contrib.received", lang), t("engagement.contrib.answered", lang)
     rate_name = t("engagement.contrib.rate", lang)
     rate = table["rate"].to_numpy(dtype=float)
+    some = np.flatnonzero(~np.isnan(rate))  # no rate where nothing was received
     traces = [
         _bar(x, table["received"].to_numpy(dtype=float), received_name, labels, RECEIVED_COLOUR, "", period),
         _bar(x, table["answered"].to_numpy(dtype=float), answered_name, labels, theme.BLUE, "/", period),
-        {"type": "scatter", "mode": "markers", "x": x, "y": rate, "yaxis": "y2", "name": rate_name,
+        {"type": "scatter", "mode": "markers", "x": x[some], "y": rate[some], "yaxis": "y2", "name": rate_name,
          "marker": {"symbol": "diamond", "size": 9, "color": theme.VERMILLION, "line": {"color": "white", "width": 1}},
-         "customdata": np.array([fmt_percent(r, lang) for r in rate], dtype=object),
-         "text": labels,
+         "customdata": np.array([fmt_percent(r, lang) for r in rate[some]], dtype=object),
+         "text": labels[some],
          "hovertemplate": "<b>%{text}</b><br>" + rate_name + ": %{customdata}<extra></extra>"},
     ]
     layout = _time_layout(periods, period, lang, plans, t("engagement.axis.contributions", lang), barmode="overlay")

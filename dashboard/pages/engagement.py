@@ -21,6 +21,7 @@ from dashboard.components.common import dom_id, page_heading, section
 from dashboard.components.filters import dropdown_filter, options_for
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import Page, PageContext
+from dashboard.state import global_query
 from data.periods import DEFAULT_PERIOD, PERIODS
 from data.vocab import PARTICIPATION_CHANNELS
 
@@ -200,7 +201,8 @@ def _no_data(ctx: PageContext) -> html.Div:
         [
             html.H2(t("engagement.nodata.title", ctx.lang), className="section-title"),
             html.P(t("engagement.nodata.body", ctx.lang)),
-            dcc.Link(t("engagement.nodata.link", ctx.lang), href="/data?lang=" + ctx.lang, className="btn btn-primary btn-sm"),
+            dcc.Link(t("engagement.nodata.link", ctx.lang), href="/data" + global_query(ctx.params),
+                     className="btn btn-primary btn-sm"),
         ],
         className="panel engagement-nodata",
         role="status",

@@ -232,3 +232,10 @@ def turnover(url: str, f: EngagementFilter, period: str) -> tuple[pd.DataFrame, 
 
     days = organization_days(url, f)
     return organization_flow(days, period), organization_summary(days, period)
+
+
+def engagement_frames(url: str, f: EngagementFilter) -> dict[str, pd.DataFrame]:
+    """What a view of one selection draws from, in one piece to cache:
+    ``activity``, ``organization_days`` and the country's ``plans`` periods."""
+    return {"activity": activity(url, f), "organization_days": organization_days(url, f),
+            "plans": plan_periods(url, f.country)}
