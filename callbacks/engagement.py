@@ -135,8 +135,7 @@ def _table(records, shown, lang: str) -> dag.AgGrid:
         for r in rows.itertuples()
     ]
     columns = [
-        {"field": "organization", "headerName": t("engagement.col.organization", lang), "flex": 2, "minWidth": 220,
-},
+        {"field": "organization", "headerName": t("engagement.col.organization", lang), "flex": 2, "minWidth": 220},
         {"field": "type", "headerName": t("engagement.col.type", lang), "flex": 1, "minWidth": 150},
         {"field": "first", "headerName": t("engagement.col.first", lang), "minWidth": 130, "flex": 1,
          "valueFormatter": {"function": "params.data.first_label"}},

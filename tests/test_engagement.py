@@ -432,5 +432,5 @@ def test_eng019_layout_explains_a_country_without_engagement_data(hand_url):
     assert "No engagement data for this country" in page and "js-plotly" not in page
     page = _text(layout(PageContext(lang="es", params={"country": "PER", "forums": ["F-XX"], "commitment": "C9"},
                                     db_url=hand_url, today=TODAY)))
-    assert "F-XX, C9" in page and "se ignoró" in page
+    assert "F-XX, C9" in page and "Se ignoró" in page
     assert "Ambiente" in page  # the sector button of its forums

@@ -47,8 +47,8 @@ add(
         "engagement.period.month": {"es": "Mes", "en": "Month"},
         "engagement.period.quarter": {"es": "Trimestre", "en": "Quarter"},
         "engagement.ignored": {
-            "es": "Este enlace pide {what}, que no tiene registros de participación en este país; se ignoró.",
-            "en": "This link asks for {what}, which has no participation records in this country; it was ignored.",
+            "es": "Se ignoró lo que pide el enlace y no tiene registros de participación en este país: {what}.",
+            "en": "Ignored from the link, as this country has no participation records for it: {what}.",
         },
         "engagement.nodata.title": {"es": "No hay datos de participación para este país", "en": "No engagement data for this country"},
         "engagement.nodata.body": {
@@ -84,8 +84,8 @@ add(
         },
         "engagement.section.table": {"es": "¿Quién vuelve? Organizaciones participantes", "en": "Who keeps coming back? Participating organizations"},
         "engagement.help.table": {
-            "es": "Organizaciones con participación en las fechas elegidas; primera y última participación según toda la historia. Haga clic en un encabezado para ordenar.",
-            "en": "Organizations that took part in the chosen dates; first and last participation over the whole history. Click a header to sort.",
+            "es": "Organizaciones con participación en las fechas elegidas; primera y última participación, periodos y días según toda la historia. Haga clic en un encabezado para ordenar.",
+            "en": "Organizations that took part in the chosen dates; first and last participation, periods and days over the whole history. Click a header to sort.",
         },
     }
 )
@@ -119,13 +119,16 @@ def _forum_filter(ctx: PageContext, forums) -> html.Div:
     control = dropdown_filter(ctx, "forums", [{"label": n, "value": c} for c, n in zip(forums["code"], forums["name"])],
                               multi=True, label_key="engagement.filter.forums")
     control.className += " filter-forums"
-    sectors = forums.dropna(subset=["sector"]).groupby("sector", sort=True)["code"].apply(list)
-    if len(sectors):
+    sectors: dict[str, list[str]] = {}
+    for code, sector in zip(forums["code"], forums["sector"]):
+        if isinstance(sector, str) and sector:
+            sectors.setdefault(sector, []).append(code)
+    if sectors:
         control.children.append(html.Div(
             [html.Span(t("engagement.filter.sector", ctx.lang), className="sector-label"),
              *[dbc.Button(sector, id=sector_button_id(codes), size="sm", color="secondary", outline=True,
                           className="sector-button", title=t("engagement.filter.sector_button", ctx.lang, sector=sector))
-               for sector, codes in sectors.items()]],
+               for sector, codes in sorted(sectors.items())]],
             className="sector-picker",
         ))
     return control
