@@ -92,7 +92,11 @@ def _time_axis(periods: pd.DatetimeIndex, period: str, lang: str) -> dict:
     axis = {"type": "date", "range": [_iso(first), _iso(after)], "gridcolor": theme.GRID, "automargin": True,
             "showgrid": False, "ticks": "outside"}
     if len(periods) <= 12:
-        axis.update(tickmode="array", tickvals=_midpoints(periods, period), ticktext=period_labels(periods, period, lang))
+        axis.update(tickmode="array", tickvals=_midpoints(periods, period))
+        if checked(period) == "quarter":
+            axis["ticktext"] = period_labels(periods, period, lang)
+        else:  # plotly's short month names, translated by the graph's locale
+            axis["tickformat"] = "%b %Y"
         return axis
     months = len(periods) * MONTHS_IN[checked(period)]
     if months <= 36:
