@@ -1,0 +1,302 @@
+"""Engagement view: the filters in, every chart, the KPIs and the table out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+import dash_ag_grid as dag
+from dash import ALL, Input, Output, ctx, dcc, html, no_update
+
+from dashboard import ids, theme
+from dashboard.cache import cached
+from dashboard.components.common import empty_state, sample_badge
+from dashboard.components.kpi import kpi_card
+from dashboard.figures import engagement as figures
+from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t, vocab_label
+from dashboard.pages import engagement as page
+from dashboard.state import BY_NAME
+from data import engagement as summary
+from data.periods import checked
+from data.queries.engagement import EngagementFilter, engagement_frames, turnover
+from data.turnover import crop_flow
+from data.vocab import PARTICIPATION_CHANNELS
+
+add(
+    {
+        "engagement.kpi.persons": {"es": "participantes", "en": "participants"},
+        "engagement.kpi.organizations": {"es": "organizaciones distintas", "en": "distinct organizations"},
+        "engagement.kpi.received": {"es": "aportes recibidos", "en": "contributions received"},
+        "engagement.kpi.rate": {"es": "con respuesta razonada (estándar 4)", "en": "with a reasoned answer (standard 4)"},
+        "engagement.kpi.rate_detail": {"es": "{answered} de {received} aportes", "en": "{answered} of {received} contributions"},
+        "engagement.empty": {
+            "es": "Ningún registro de participación coincide con estos filtros.",
+            "en": "No engagement records match these filters.",
+        },
+        "engagement.empty_meetings": {
+            "es": "Ningún registro coincide. Recuerde que las sesiones del foro no están ligadas a un compromiso ni a un plan.",
+            "en": "No records match. Note that forum meetings are tied to no commitment or plan.",
+        },
+        "engagement.no_organizations": {
+            "es": "Estos registros no identifican organizaciones (solo público contado por persona).",
+            "en": "These records name no organizations (only members of the public, counted per person).",
+        },
+        "engagement.no_contributions": {
+            "es": "Estos registros no incluyen aportes: las sesiones del foro registran asistencia, no aportes.",
+            "en": "These records include no contributions: forum meetings record attendance, not contributions.",
+        },
+        "engagement.gender_summary": {
+            "es": "Con género registrado: {recorded} de las participaciones; de ellas, {women} mujeres y {men} hombres. Sin registrar: {unrecorded}.",
+            "en": "Gender recorded for {recorded} of participations; of those, {women} women and {men} men. Not recorded: {unrecorded}.",
+        },
+        "engagement.col.organization": {"es": "Organización", "en": "Organization"},
+        "engagement.col.type": {"es": "Tipo de actor", "en": "Stakeholder type"},
+        "engagement.col.first": {"es": "Primera participación", "en": "First took part"},
+        "engagement.col.last": {"es": "Última participación", "en": "Last took part"},
+        "engagement.col.periods": {"es": "Periodos con participación", "en": "Periods taking part"},
+        "engagement.col.days": {"es": "Días con participación", "en": "Days taking part"},
+    }
+)
+
+FILTERS = ("forums", "commitment", "plan", "channel", "period")
+DATES = ("start", "end")
+
+
+def clean(name: str, value):
+    """A filter value as the URL's rules accept it (dashboard.state), else None."""
+    if value in (None, "", []):
+        return None
+    raw = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    try:
+        return BY_NAME[name].parse(raw)
+    except (ValueError, TypeError):
+        return None
+
+
+def selection(context, values: dict) -> tuple[EngagementFilter, str, str, object, object]:
+    """(filter, lang, period, start, end) from the inputs, anything malformed dropped."""
+    context = context if isinstance(context, dict) else {}
+    country = clean("country", context.get("country"))
+    channels = tuple(c for c in clean("channel", values.get("channel")) or () if c in PARTICIPATION_CHANNELS)
+    start, end = (clean(d, values.get(d)) for d in DATES)
+    if start and end and start > end:
+        start, end = end, start
+    chosen = EngagementFilter(
+        country=country,
+        forums=tuple(sorted(clean("forums", values.get("forums")) or ())),
+        commitment=clean("commitment", values.get("commitment")),
+        plan=clean("plan", values.get("plan")),
+        channels=tuple(sorted(channels)),
+    )
+    return chosen, normalise_lang(context.get("lang")), checked(clean("period", values.get("period"))), start, end
+
+
+def _graph(name: str, figure: dict, lang: str) -> dcc.Graph:
+    return dcc.Graph(id=page.graph_id(name), figure=figure, config=theme.graph_config(lang, f"engagement-{name}"),
+                     className="engagement-graph")
+
+
+def _note(message: str) -> html.P:
+    return html.P(message, className="engagement-note", role="status")
+
+
+def _kpis(numbers: dict, lang: str, sample: bool) -> list:
+    return [
+        kpi_card(fmt_number(numbers["persons"], lang), t("engagement.kpi.persons", lang), badge=sample_badge(lang, sample)),
+        kpi_card(fmt_number(numbers["organizations"], lang), t("engagement.kpi.organizations", lang)),
+        kpi_card(fmt_number(numbers["received"], lang), t("engagement.kpi.received", lang)),
+        kpi_card(fmt_percent(numbers["rate"], lang), t("engagement.kpi.rate", lang),
+                 detail=t("engagement.kpi.rate_detail", lang, answered=fmt_number(numbers["answered"], lang),
+                          received=fmt_number(numbers["received"], lang))),
+    ]
+
+
+def _gender_summary(table, lang: str) -> str:
+    row = table.loc["all"]
+    total = row.sum()
+    recorded = total - row[summary.UNRECORDED]
+    return t("engagement.gender_summary", lang,
+             recorded=fmt_percent(recorded / total * 100 if total else None, lang),
+             women=fmt_percent(row["female"] / recorded * 100 if recorded else None, lang),
+             men=fmt_percent(row["male"] / recorded * 100 if recorded else None, lang),
+             unrecorded=fmt_percent(row[summary.UNRECORDED] / total * 100 if total else None, lang))
+
+
+def _table(records, shown, lang: str) -> dag.AgGrid:
+    """``records``: data.turnover.organization_summary(); ``shown``: ids of the
+    organizations to list (those present in the dates shown)."""
+    rows = records[records["organization_id"].isin(shown)]
+    data = [
+        {"organization": r.name, "type": vocab_label("stakeholder", r.stakeholder_type, lang),
+         # ISO dates sort; the label beside them is what is shown (no JS needed).
+         "first": r.first_seen.strftime("%Y-%m-%d"), "first_label": fmt_date(r.first_seen, lang),
+         "last": r.last_seen.strftime("%Y-%m-%d"), "last_label": fmt_date(r.last_seen, lang),
+         "periods": int(r.periods), "days": int(r.days)}
+        for r in rows.itertuples()
+    ]
+    columns = [
+        {"field": "organization", "headerName": t("engagement.col.organization", lang), "flex": 2, "minWidth": 220},
+        {"field": "type", "headerName": t("engagement.col.type", lang), "flex": 1, "minWidth": 150},
+        {"field": "first", "headerName": t("engagement.col.first", lang), "minWidth": 130, "flex": 1,
+         "valueFormatter": {"function": "params.data.first_label"}},
+        {"field": "last", "headerName": t("engagement.col.last", lang), "minWidth": 130, "flex": 1,
+         "valueFormatter": {"function": "params.data.last_label"}},
+        {"field": "periods", "headerName": t("engagement.col.periods", lang), "type": "numericColumn", "minWidth": 110,
+         "flex": 1},
+        {"field": "days", "headerName": t("engagement.col.days", lang), "type": "numericColumn", "minWidth": 100,
+         "flex": 1},
+    ]
+    return dag.AgGrid(
+        id=page.graph_id("table"),
+        rowData=data,
+        columnDefs=columns,
+        # Long names wrap onto more lines instead of being cut.
+        defaultColDef={"sortable": True, "resizable": True, "filter": False, "wrapHeaderText": True,
+                       "autoHeaderHeight": True, "wrapText": True, "autoHeight": True, "cellClass": "cell-wrapped"},
+        # Every row in one scrolling list (virtualised by the grid), so no pager
+        # text that AG Grid would write in English.
+        dashGridOptions={"domLayout": "autoHeight" if len(data) <= 12 else "normal",
+                         "localeText": {"noRowsToShow": t("engagement.no_organizations", lang)}},
+        style={"height": None if len(data) <= 12 else "520px"},
+        className="ag-theme-quartz engagement-table",
+    )
+
+
+@dataclass
+class View:
+    """What one set of filter values selects, shared by the view's callbacks."""
+
+    lang: str
+    period: str
+    chosen: EngagementFilter
+    shown: pd.DataFrame  # activity in the dates shown, keyed by period
+    history: pd.DataFrame  # organization-days over every date (histories need them)
+    organizations: pd.DataFrame  # organization-days in the dates shown, keyed
+    periods: pd.DatetimeIndex
+    plans: pd.DataFrame
+
+
+def load(app, context, values: dict) -> View:
+    chosen, lang, period, start, end = selection(context, values)
+    frames = cached(app, engagement_frames, chosen)
+    shown = summary.window(frames["activity"], start, end)
+    history = frames["organization_days"]
+    return View(
+        lang=lang,
+        period=period,
+        chosen=chosen,
+        shown=summary.keyed(shown, period),
+        history=history,
+        organizations=summary.keyed(summary.window(history, start, end), period),
+        periods=summary.axis_periods(shown, period),
+        plans=frames["plans"],
+    )
+
+
+def overview(app, view: View) -> dict:
+    """KPIs, participants and organizations per period; or why there is nothing."""
+    lang, sample = view.lang, bool(view.shown["sample"].any())
+    if view.shown.empty:
+        message = "engagement.empty_meetings" if (view.chosen.commitment or view.chosen.plan) else "engagement.empty"
+        return {"kpis": [], "empty": empty_state(lang, t(message, lang), "engagement"), "results": {"display": "none"},
+                "people_body": None, "people_badge": None, "organizations_body": None, "organizations_badge": None}
+    people = figures.by_stakeholder(summary.people_by_type(view.shown, view.periods), view.period, lang, view.plans,
+                                    "engagement.axis.participants")
+    out = {
+        "kpis": _kpis(summary.totals(view.shown, view.organizations), lang, sample),
+        "empty": None,
+        "results": {},
+        "people_body": _graph("people", people, lang),
+        "people_badge": sample_badge(lang, sample),
+        "organizations_body": _note(t("engagement.no_organizations", lang)),
+        "organizations_badge": None,
+    }
+    if not view.organizations.empty:
+        table = summary.organizations_by_type(view.organizations, view.periods)
+        out["organizations_body"] = _graph("organizations", figures.by_stakeholder(
+            table, view.period, lang, view.plans, "engagement.axis.organizations"), lang)
+        out["organizations_badge"] = sample_badge(lang, bool(view.organizations["sample"].any()))
+    return out
+
+
+def history(app, view: View) -> dict:
+    """New, returning and stopped organizations; the table of who comes back."""
+    lang = view.lang
+    if view.organizations.empty:
+        note = _note(t("engagement.no_organizations", lang)) if not view.shown.empty else None
+        return {"flow_body": note, "flow_badge": None, "table_body": note, "table_badge": None}
+    flow, records = cached(app, turnover, view.chosen, view.period)
+    flow = crop_flow(flow, view.periods)
+    return {
+        "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans), lang),
+        "flow_badge": sample_badge(lang, bool(view.history["sample"].any())),
+        "table_body": _table(records, set(view.organizations["organization_id"]), lang),
+        "table_badge": sample_badge(lang, bool(view.organizations["sample"].any())),
+    }
+
+
+def contributions(app, view: View) -> dict:
+    """Contributions and reasoned answers per channel and over time; gender."""
+    lang = view.lang
+    out = {key: None for key in ("contributions_body", "contributions_badge", "contributions_time_body",
+                                 "contributions_time_badge", "gender_body", "gender_badge")}
+    if view.shown.empty:
+        return out
+    recorded = summary.with_contributions(view.shown)
+    if recorded.empty:
+        out["contributions_body"] = out["contributions_time_body"] = _note(t("engagement.no_contributions", lang))
+    else:
+        out["contributions_body"] = _graph("contributions", figures.contributions_by_channel(
+            summary.contributions_by_channel(recorded), lang), lang)
+        out["contributions_time_body"] = _graph("contributions_time", figures.contributions_over_time(
+            summary.contributions_per_period(recorded, view.periods), view.period, lang, view.plans), lang)
+        out["contributions_badge"] = out["contributions_time_badge"] = sample_badge(lang, bool(recorded["sample"].any()))
+    genders = summary.gender_by_channel(view.shown)
+    out["gender_body"] = [_graph("gender", figures.gender_split(genders, lang), lang), _note(_gender_summary(genders, lang))]
+    out["gender_badge"] = sample_badge(lang, bool(view.shown["sample"].any()))
+    return out
+
+
+PARTS = {
+    "overview": (overview, ("kpis", "empty", "results", "people", "organizations")),
+    "history": (history, ("flow", "table")),
+    "contributions": (contributions, ("contributions", "contributions_time", "gender")),
+}
+
+
+def outputs(part: str) -> dict:
+    """The outputs of one part: a section's body and badge, or a named container."""
+    singles = {"kpis": (page.KPIS, "children"), "empty": (page.EMPTY, "children"), "results": (page.RESULTS, "style")}
+    out = {}
+    for name in PARTS[part][1]:
+        if name in singles:
+            out[name] = Output(*singles[name])
+        else:
+            out[f"{name}_body"] = Output(page.body_id(name), "children")
+            out[f"{name}_badge"] = Output(page.badge_id(name), "children")
+    return out
+
+
+def register(app) -> None:
+    inputs = {"context": Input(page.CONTEXT, "data")}
+    inputs.update({name: Input(ids.filter_id(name), "value") for name in FILTERS})
+    inputs.update({name: Input(ids.date_filter_id(name), "date") for name in DATES})
+
+    # Three callbacks over the same cached queries, so the sections fill in parallel.
+    for part, (build, _) in PARTS.items():
+        def update(context, _build=build, **values):
+            return _build(app, load(app, context, values))
+
+        update.__name__ = f"update_engagement_{part}"
+        app.callback(output=outputs(part), inputs=inputs)(update)
+
+    @app.callback(
+        Output(ids.filter_id("forums"), "value", allow_duplicate=True),
+        Input({"type": page.SECTOR, "forums": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def pick_sector(clicks):
+        """A sector button selects that sector's forums (the URL follows)."""
+        if not any(clicks or []) or not isinstance(ctx.triggered_id, dict):
+            return no_update
+        return clean("forums", ctx.triggered_id.get("forums")) or no_update
