@@ -63,13 +63,18 @@ def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: 
             ],
             className="filter",
         )
+    any_label = placeholder or t("filter.any", ctx.lang)
     return html.Div(
         [
             html.Label(label, htmlFor=dom_id(component_id)),
             dbc.Select(
                 id=component_id,
-                options=[{"label": placeholder or t("filter.any", ctx.lang), "value": ""}, *options],
+                # dbc.Select always adds a hidden option "" showing the
+                # placeholder; the visible "All" option also has the value "",
+                # so choosing it shows "All" again and clears the filter.
+                options=[{"label": any_label, "value": ""}, *options],
                 value=current if current in values else "",
+                placeholder=any_label,
             ),
         ],
         className="filter",
