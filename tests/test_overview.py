@@ -107,7 +107,7 @@ def test_ovw001_kpis_today(hand_made_url):
     assert list(data.commitments["id"]) == ["TS0001", "TS0002", "TS0003"]
     assert data.commitments_with_milestones == 2
     assert data.average_progress == pytest.approx(39.375)
-    assert data.milestone_counts() == {"complete": 1, "in_progress": 0, "at_risk": 2, "late": 1, "not_started": 2,
+    assert data.milestone_counts == {"complete": 1, "in_progress": 0, "at_risk": 2, "late": 1, "not_started": 2,
                                        "cancelled": 1}
     status = dict(zip(data.commitments["id"], data.commitments["implementation"]))
     assert status == {"TS0001": "late", "TS0002": "at_risk", "TS0003": "no_data"}
@@ -132,13 +132,13 @@ def test_ovw003_as_of_rebuilds_milestones_from_their_history(hand_made_url):
     # at risk then, complete by 15 December.
     midterm = overview(hand_made_url, as_of=D(2020, 9, 30))
     assert midterm.reference == D(2020, 9, 30)
-    assert midterm.milestone_counts()["at_risk"] == 1
-    assert midterm.milestone_counts()["late"] == 0
+    assert midterm.milestone_counts["at_risk"] == 1
+    assert midterm.milestone_counts["late"] == 0
     year_end = overview(hand_made_url, as_of=D(2020, 12, 31))
-    assert year_end.milestone_counts() == {"complete": 1, "in_progress": 0, "at_risk": 0, "late": 0,
+    assert year_end.milestone_counts == {"complete": 1, "in_progress": 0, "at_risk": 0, "late": 0,
                                            "not_started": 5, "cancelled": 1}
     assert year_end.average_progress == pytest.approx(25.0)  # C1 (100 + 0) / 2, C2 0
-    assert overview(hand_made_url).milestone_counts()["late"] == 1
+    assert overview(hand_made_url).milestone_counts["late"] == 1
 
 
 def test_ovw004_milestones_late_or_due_within_60_days_most_urgent_first(hand_made_url):
@@ -158,7 +158,7 @@ def test_ovw004_milestones_late_or_due_within_60_days_most_urgent_first(hand_mad
 def test_ovw005_status_filter_narrows_commitments_and_their_milestones(hand_made_url):
     late = overview(hand_made_url, status="late")
     assert list(late.commitments["id"]) == ["TS0001"]
-    assert late.milestone_counts()["late"] == 1 and late.milestone_counts()["at_risk"] == 0
+    assert late.milestone_counts["late"] == 1 and late.milestone_counts["at_risk"] == 0
     assert list(late.attention["commitment_id"]) == ["TS0001"]
     no_data = overview(hand_made_url, status="no_data")
     assert list(no_data.commitments["id"]) == ["TS0003"]
@@ -219,9 +219,9 @@ def test_ovw010_peru_2017_2019_plan_at_its_midterm_is_at_risk_rather_than_late(s
 
     midterm = query(seeded_url, "PER", plan="AP_PER03", as_of="2018-06-30", today="2026-11-27")
     now = query(seeded_url, "PER", plan="AP_PER03", today="2026-11-27")
-    assert midterm.milestone_counts()["at_risk"] > midterm.milestone_counts()["late"]
-    assert now.milestone_counts()["at_risk"] == 0 and now.milestone_counts()["in_progress"] == 0
-    assert now.milestone_counts()["late"] > midterm.milestone_counts()["late"]
+    assert midterm.milestone_counts["at_risk"] > midterm.milestone_counts["late"]
+    assert now.milestone_counts["at_risk"] == 0 and now.milestone_counts["in_progress"] == 0
+    assert now.milestone_counts["late"] > midterm.milestone_counts["late"]
     assert midterm.average_progress < now.average_progress
     assert len(midterm.commitments) == len(now.commitments) == 18
     assert midterm.sample_milestones and midterm.sample_forums

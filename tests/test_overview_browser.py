@@ -62,7 +62,7 @@ def test_ovb001_kpis_and_charts_drawn_with_data(dash_duo, app):
     expected = overview(app.server.config["OGP_DATABASE_URL"], "PER", today=TODAY.isoformat())
     start(dash_duo, app, "/?lang=es")
     dash_duo.wait_for_text_to_equal("#kpi-commitments .kpi-value", "104", timeout=20)
-    assert kpi_value(dash_duo, "late") == str(expected.milestone_counts()["late"])
+    assert kpi_value(dash_duo, "late") == str(expected.milestone_counts["late"])
     assert dash_duo.find_element("#kpi-late .sample-badge").text == "Datos de muestra"
     plans = wait_for_traces(dash_duo, "overview-plan-graph", lambda t: len(t) == 2)
     assert plans[0]["y"] == ["2012–2014", "2015–2016", "2017–2019", "2019"]
@@ -98,8 +98,8 @@ def test_ovb003_shared_link_with_plan_and_date_restores_the_view(dash_duo, app):
     dash_duo.wait_for_text_to_equal(".overview-reference",
                                     "Situation on 30 June 2018, rebuilt from the milestones' history.", timeout=20)
     assert kpi_value(dash_duo, "commitments") == "18"
-    assert kpi_value(dash_duo, "at_risk") == str(midterm.milestone_counts()["at_risk"])
-    assert kpi_value(dash_duo, "late") == str(midterm.milestone_counts()["late"])
+    assert kpi_value(dash_duo, "at_risk") == str(midterm.milestone_counts["at_risk"])
+    assert kpi_value(dash_duo, "late") == str(midterm.milestone_counts["late"])
     plan_filter = element(dash_duo, ids.filter_id("plan"))
     assert "2017–2019 · AP_PER03" in plan_filter.text
     picker = dash_duo.driver.find_element(By.CSS_SELECTOR, ".asof-picker input")

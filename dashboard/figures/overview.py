@@ -137,7 +137,7 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
     beyond ``max_rows`` the rest are summed into one row.  ``row_labels``
     renames rows (e.g. plan ids to their years).
     """
-    table = counts.pivot_table(index=row, columns="category", values="commitments", aggfunc="sum", fill_value=0)
+    table = counts.groupby([row, "category"])["commitments"].sum().unstack(fill_value=0)
     if order is not None:
         table = table.reindex([r for r in order if r in table.index])
     else:

@@ -219,7 +219,7 @@ def content(data: Overview, lang: str, params: dict) -> list:
 # --- with milestones: progress ------------------------------------------------------------
 
 def progress_kpis(data: Overview, lang: str, params: dict) -> html.Div:
-    counts = data.milestone_counts()
+    counts = data.milestone_counts
     total = sum(n for state, n in counts.items() if state != "cancelled")
     badge = sample_badge(lang, data.sample_milestones)
     cards = [

@@ -68,7 +68,7 @@ class Overview:
     scope_has_milestones: bool  # before the status filter: decides milestones or IRM facts
     commitments: pd.DataFrame  # id, action_plan_id, implementation, progress, expected, milestones
     plans: pd.DataFrame  # id, label, commitments, with_milestones, progress, expected
-    milestones: pd.DataFrame  # id, commitment_id, planned_end, progress, expected, state
+    milestone_counts: dict[str, int]  # milestones per state (MILESTONE_STATES)
     areas: pd.DataFrame  # area, category, commitments
     attention: pd.DataFrame  # commitment_id, number, title, responsible, planned_end, progress, flag
     attention_total: int
@@ -90,9 +90,6 @@ class Overview:
     def commitments_with_milestones(self) -> int:
         return int(self.commitments["progress"].notna().sum())
 
-    def milestone_counts(self) -> dict[str, int]:
-        counts = self.milestones["state"].value_counts()
-        return {state: int(counts.get(state, 0)) for state in MILESTONE_STATES}
 
 
 def _mean(values: pd.Series) -> float | None:
@@ -136,7 +133,7 @@ def overview(url: str, country: str | None, plan: str | None = None, area: str |
         scope_has_milestones=scope_has_milestones,
         commitments=commitments,
         plans=plan_frame(url, country, commitments),
-        milestones=flagged[["id", "commitment_id", "planned_end", "progress", "expected", "state"]],
+        milestone_counts=state_counts(flagged),
         areas=area_frame(url, scope, category),
         attention=top,
         attention_total=total,
@@ -169,6 +166,11 @@ def milestone_state(flagged: pd.DataFrame) -> np.ndarray:
         ["cancelled", "late", "at_risk", "complete", "in_progress"],
         default="not_started",
     ).astype(object)
+
+
+def state_counts(flagged: pd.DataFrame) -> dict[str, int]:
+    counts = flagged["state"].value_counts()
+    return {state: int(counts.get(state, 0)) for state in MILESTONE_STATES}
 
 
 def with_progress(commitments: pd.DataFrame, flagged: pd.DataFrame, reference: dt.date) -> pd.DataFrame:
