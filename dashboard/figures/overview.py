@@ -172,10 +172,13 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
         barmode="stack",
         height=120 + ROW_HEIGHT * max(len(table), 1) + (28 if len(traces) > 3 else 0),
         margin={"l": 8, "r": 16, "t": 56 if len(traces) > 3 else 36, "b": 44},
+        # Whole commitments: one tick each while few, plotly's (whole) steps beyond.
         xaxis={"title": {"text": axis_title}, "gridcolor": theme.GRID, "rangemode": "tozero", "tickformat": "d",
-               "fixedrange": True},
+               "fixedrange": True, **({"dtick": 1} if table.to_numpy().sum(axis=1).max(initial=0) <= 8 else {})},
         yaxis={"type": "category", "autorange": "reversed", "automargin": True, "fixedrange": True,
                "tickvals": full, "ticktext": np.array([short_label(str(n)) for n in names], dtype=object)},
+        # The legend names the categories even when there is only one.
+        showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
         bargap=0.3,
     )

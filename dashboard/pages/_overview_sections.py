@@ -143,8 +143,7 @@ add(
         },
         "overview.attention.more": {"es": "y {n} más en el cronograma", "en": "and {n} more in the timeline"},
         "overview.col.commitment": {"es": "Compromiso", "en": "Commitment"},
-        "overview.col.milestone": {"es": "Hito", "en": "Milestone"},
-        "overview.col.responsible": {"es": "Responsable", "en": "Responsible"},
+        "overview.col.milestone": {"es": "Hito y responsable", "en": "Milestone and who is responsible"},
         "overview.col.planned_end": {"es": "Fin previsto", "en": "Planned end"},
         "overview.col.progress": {"es": "Avance", "en": "Progress"},
         "overview.col.flag": {"es": "Situación", "en": "Situation"},
@@ -326,14 +325,16 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
         body = [html.P(t("overview.attention.none", lang, days=DUE_SOON_DAYS), className="overview-none")]
     else:
         header = html.Thead(html.Tr([html.Th(t(f"overview.col.{c}", lang), scope="col") for c in
-                                     ("commitment", "milestone", "responsible", "planned_end", "progress", "flag")]))
+                                     ("commitment", "milestone", "planned_end", "progress", "flag")]))
         body_rows = [
             html.Tr(
                 [
                     html.Td(dcc.Link(row.commitment_id, href=f"/commitments/{row.commitment_id}"
                                      + to_query({k: params[k] for k in ("lang", "country") if params.get(k)}))),
-                    html.Td(f"{row.number}. {row.title}" if isinstance(row.title, str) else "—", className="cell-title"),
-                    html.Td(row.responsible if isinstance(row.responsible, str) else "—"),
+                    # The responsible body under the title: one column fewer, so the table fits beside the meetings.
+                    html.Td([f"{row.number}. {row.title}" if isinstance(row.title, str) else "—",
+                             html.Span(row.responsible, className="cell-responsible")
+                             if isinstance(row.responsible, str) else None], className="cell-title"),
                     html.Td(fmt_date(row.planned_end, lang), className="cell-date"),
                     html.Td(progress_cell(row.progress, lang), className="cell-progress"),
                     html.Td(flag_pill(row.flag, lang)),
