@@ -155,3 +155,22 @@ def test_dap007_browser_shows_counts_and_downloads_the_export(dash_duo, app, see
     time.sleep(0.5)  # let the browser finish writing
     assert len([n for n in zipfile.ZipFile(target).namelist() if n.endswith(".csv")]) == 13
     assert console_errors(dash_duo) == []
+
+
+def test_dap008_records_per_table_and_source_on_both_backends(migrated_url):
+    from data.db import session_scope
+    from data.models import ActionPlan, Country, Source
+    from data.queries.inventory import stats
+
+    with session_scope(migrated_url) as s:
+        seed = Source(kind="seed", name="seed.txt", loaded_at=dt.datetime(2026, 11, 1, 9, 0))
+        file = Source(kind="file", name="plans.csv", loaded_at=dt.datetime(2026, 11, 2, 10, 30, 5))
+        s.add_all([Country(code="PER", name="Peru", source=seed), Country(code="ARG", name="Argentina", source=file),
+                   ActionPlan(id="AP_PER01", country_code="PER", source=file),
+                   ActionPlan(id="AP_ARG01", country_code="ARG", source=file)])
+    doc = stats(migrated_url)
+    assert doc["tables"]["countries"] == 2 and doc["tables"]["action_plans"] == 2 and doc["tables"]["milestones"] == 0
+    assert list(doc["sources"]) == ["file:plans.csv", "seed:seed.txt"]
+    assert doc["sources"]["file:plans.csv"] == {"kind": "file", "loaded_at": "2026-11-02T10:30:05", "records": 3,
+                                                "tables": {"countries": 1, "action_plans": 2}}
+    assert doc["sources"]["seed:seed.txt"]["tables"] == {"countries": 1}
