@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from dashboard import ids
 from dashboard.components.common import dom_id
@@ -76,7 +77,7 @@ def test_ovb001_kpis_and_charts_drawn_with_data(dash_duo, app):
     assert console_errors(dash_duo) == []
 
 
-def test_ovb002_plan_filter_changes_kpis_charts_and_url(dash_duo, app):
+def test_ovb002_plan_filter_and_date_change_kpis_charts_and_url(dash_duo, app):
     start(dash_duo, app, "/?lang=es")
     dash_duo.wait_for_text_to_equal("#kpi-commitments .kpi-value", "104", timeout=20)
     wait_for_traces(dash_duo, "overview-plan-graph", lambda t: len(t[0]["y"]) == 4)
@@ -86,6 +87,15 @@ def test_ovb002_plan_filter_changes_kpis_charts_and_url(dash_duo, app):
     plans = wait_for_traces(dash_duo, "overview-plan-graph", lambda t: t[0]["y"] == ["2017–2019"])
     assert len(plans[0]["x"]) == 1
     assert "plan=AP_PER03" in current_search(dash_duo)
+    # The "as of" date, typed as a Spanish reader writes it, rebuilds the plan at its midterm.
+    picker = dash_duo.find_element(".asof-picker input")
+    picker.click()
+    picker.send_keys("30/06/2018", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(
+        ".overview-reference", "Situación al 30 de junio de 2018, reconstruida con el historial de los hitos.",
+        timeout=20)
+    assert kpi_value(dash_duo, "at_risk") != "0"
+    assert "asof=2018-06-30" in current_search(dash_duo)
     assert console_errors(dash_duo) == []
 
 
