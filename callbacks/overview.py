@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 
-from dash import Input, Output
+from dash import Input, Output, html
 from plotly.io.json import to_json_plotly
 
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.factory import today_of
-from dashboard.i18n import normalise_lang
+from dashboard.i18n import normalise_lang, t
 from dashboard.pages import overview as page
 from dashboard.state import BY_NAME
 
 FILTERS = ("plan", "area", "institution", "status")
+
+log = logging.getLogger("ogp_monitor.overview")
 
 
 def clean(name: str, value):
@@ -68,8 +71,14 @@ def register(app) -> None:
     )
     def update_overview(plan, area, institution, status, asof, context):
         context = context if isinstance(context, dict) else {}
+        lang = normalise_lang(context.get("lang"))
         today = today_of(app)
         values = [clean(name, value) for name, value in zip(FILTERS, (plan, area, institution, status))]
-        return cached(app, rendered_content, clean("country", context.get("country")), *values,
-                      reference_date(asof, today), today.isoformat(), normalise_lang(context.get("lang")),
-                      context.get("projector") is True)
+        args = (clean("country", context.get("country")), *values, reference_date(asof, today), today.isoformat(),
+                lang, context.get("projector") is True)
+        try:
+            return cached(app, rendered_content, *args)
+        except Exception:  # a bug or the database, not the user's doing: log it, apologise
+            log.exception("overview content failed for %s", args)
+            return html.Div([html.H2(t("error.title", lang), className="section-title"), html.P(t("error.body", lang))],
+                            className="panel", role="alert")

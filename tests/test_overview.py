@@ -383,3 +383,22 @@ def test_ovw017_with_ogps_extract_peru_notes_its_plan_without_milestones(seeded_
     assert not ukraine.scope_has_milestones and len(ukraine.irm) == total
     assert (ukraine.irm["completion"] == "Complete").sum() == complete
     assert ukraine.forums.empty and ukraine.meetings.empty and not ukraine.sample_milestones
+
+
+def test_ovw018_a_failing_query_gives_an_apology_not_a_traceback(seeded_url, monkeypatch, caplog):
+    from benchmarks.cases_overview import overview_values
+    from benchmarks.dash_requests import dash_request, find_callback
+    from dashboard.factory import create_app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("data.queries.overview.overview", broken)
+    app = create_app(seeded_url, today=D(2026, 11, 27), migrate=False)
+    key = find_callback(app, "overview-content.children")
+    answer = app.server.test_client().post("/_dash-update-component", json=dash_request(
+        app, key, overview_values(plan="AP_PER02", context={"lang": "en", "country": "PER"})))
+    assert answer.status_code == 200
+    text = json.dumps(answer.get_json(), ensure_ascii=False)
+    assert "Something went wrong" in text and "database went away" not in text
+    assert "overview content failed" in caplog.text
