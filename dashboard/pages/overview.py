@@ -1,20 +1,85 @@
-"""Action plan overview: /"""
+"""Action plan overview: /
+
+For senior officials (five minutes, a laptop): KPI cards, progress per action
+plan, commitments by status and policy area, what is late or due soon, the
+latest forum meetings.  The layout draws the filters and an empty container;
+callbacks/overview.py fills it from the filters (so a filter change redraws
+the content, not the page) and the URL follows the filters (callbacks/url_state.py).
+"""
 from __future__ import annotations
 
-from dashboard.i18n import add
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components.common import dom_id, page_heading
+from dashboard.components.filters import filter_bar
+from dashboard.i18n import add, t
 from dashboard.pages import Page, PageContext
-from dashboard.pages._simple import simple_page
 
 add(
     {
         "overview.title": {"es": "Resumen del plan de acción", "en": "Action plan overview"},
         "overview.lead": {"es": "Cuánto avanzó el plan de acción, qué está atrasado y qué foros se reunieron.", "en": "How far the action plan has come, what is late and which forums met."},
+        "overview.asof": {"es": "Situación al", "en": "As of"},
+        "overview.asof_placeholder": {"es": "Hoy", "en": "Today"},
+        "overview.asof_help": {
+            "es": "Elija una fecha para ver el plan como estaba entonces, según el historial de los hitos.",
+            "en": "Pick a date to see the plan as it stood then, from the milestones' history.",
+        },
     }
 )
 
+# Component ids of this page.
+CONTEXT = "overview-context"
+CONTENT = "overview-content"
+# OGP was founded in 2011: no action plan is older.
+EARLIEST_DATE = "2011-01-01"
+DATE_FORMAT = {"es": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+
+
+def asof_filter(ctx: PageContext) -> html.Div:
+    """The "as of" date: empty means today."""
+    picker_id = ids.date_filter_id("asof")
+    return html.Div(
+        [
+            html.Label(t("overview.asof", ctx.lang), htmlFor=dom_id(picker_id)),
+            dcc.DatePickerSingle(
+                id=picker_id,
+                date=ctx.params.get("asof"),
+                min_date_allowed=EARLIEST_DATE,
+                max_date_allowed=ctx.today.isoformat(),
+                initial_visible_month=ctx.params.get("asof") or ctx.today.isoformat(),
+                placeholder=t("overview.asof_placeholder", ctx.lang),
+                display_format=DATE_FORMAT[ctx.lang],
+                clearable=True,
+                first_day_of_week=1,
+                className="asof-picker",
+            ),
+        ],
+        className="filter filter-asof",
+        title=t("overview.asof_help", ctx.lang),
+    )
+
 
 def layout(ctx: PageContext):
-    return simple_page(ctx, "overview.title", "overview.lead", "commitments")
+    return html.Div(
+        [
+            page_heading(t("overview.title", ctx.lang), t("overview.lead", ctx.lang)),
+            # What the content callback needs besides the filters; the page is
+            # redrawn when the language or the country change, so these are fixed.
+            dcc.Store(id=CONTEXT, data={"lang": ctx.lang, "country": ctx.params.get("country"),
+                                        "projector": bool(ctx.params.get("projector"))}),
+            filter_bar(ctx, extra=[asof_filter(ctx)]),
+            dcc.Loading(
+                html.Div(html.P(t("common.loading", ctx.lang), className="text-muted"), id=CONTENT,
+                         className="overview-content"),
+                delay_show=400,
+                overlay_style={"visibility": "visible", "opacity": 0.55},
+                type="default",
+            ),
+        ],
+        className="overview-page",
+    )
 
 
 PAGE = Page(name="overview", path="/", title_key="overview.title", layout=layout, nav="overview")
