@@ -48,3 +48,4 @@ def tick(dash_duo, group_selector: str, label: str) -> None:
             candidate.click()
             return
     raise AssertionError(f"no checkbox labelled {label!r} in {group_selector}")
+

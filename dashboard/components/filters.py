@@ -91,10 +91,15 @@ def filter_bar(ctx: PageContext, names=("plan", "area", "institution", "status")
     )
 
 
-def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | None = None) -> html.Div:
-    """A labelled date picker whose date starts from the URL.
+def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | None = None, *,
+                help_text: str | None = None, min_date: str | None = None, max_date: str | None = None,
+                class_name: str = "") -> html.Div:
+    """A labelled date picker whose date (YYYY-MM-DD) starts from the URL.
 
-    Dates show as numbers (the picker's month and day names are English only).
+    Dates show as numbers in the reader's order: the picker's own month and
+    day names are English only.  ``placeholder`` says what an empty field
+    means (any date, today…).  assets/05_a11y.js removes an ARIA attribute the
+    picker puts where it is not allowed.
     """
     component_id = ids.date_filter_id(name)
     return html.Div(
@@ -103,6 +108,9 @@ def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | 
             dcc.DatePickerSingle(
                 id=component_id,
                 date=ctx.params.get(name),
+                min_date_allowed=min_date,
+                max_date_allowed=max_date,
+                initial_visible_month=ctx.params.get(name) or max_date,
                 display_format="DD/MM/YYYY" if ctx.lang == "es" else "YYYY-MM-DD",
                 month_format="MM/YYYY",
                 first_day_of_week=1,
@@ -110,5 +118,6 @@ def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | 
                 placeholder=placeholder or "",
             ),
         ],
-        className="filter filter-date",
+        className=f"filter filter-date {class_name}".strip(),
+        title=help_text,
     )

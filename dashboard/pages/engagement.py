@@ -18,7 +18,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.common import dom_id, page_heading, section
-from dashboard.components.filters import dropdown_filter, options_for
+from dashboard.components.filters import date_filter, dropdown_filter, options_for
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
@@ -144,27 +144,6 @@ def _commitment_options(ctx: PageContext, commitments) -> list[dict]:
     return [{"label": f"{cid} · {short(title)}", "value": cid} for cid, title in zip(commitments["id"], titles)]
 
 
-def _date_filter(ctx: PageContext, name: str) -> html.Div:
-    component_id = ids.date_filter_id(name)
-    return html.Div(
-        [
-            html.Label(t(f"engagement.filter.{name}", ctx.lang), htmlFor=dom_id(component_id)),
-            dcc.DatePickerSingle(
-                id=component_id,
-                date=ctx.params.get(name),
-                placeholder=t(f"engagement.filter.{name}", ctx.lang),
-                clearable=True,
-                # Numeric formats: the calendar's own month names are English only.
-                display_format="DD/MM/YYYY" if ctx.lang == "es" else "YYYY-MM-DD",
-                month_format="MM/YYYY",
-                first_day_of_week=1,
-                className="date-filter",
-            ),
-        ],
-        className="filter filter-date",
-    )
-
-
 def _period_filter(ctx: PageContext) -> html.Div:
     component_id = ids.filter_id("period")
     return html.Div(
@@ -240,8 +219,8 @@ def layout(ctx: PageContext):
                             label_key="engagement.filter.commitment"),
             dropdown_filter(ctx, "plan", plan_options),
             dropdown_filter(ctx, "channel", channels, multi=True, label_key="engagement.filter.channel"),
-            _date_filter(ctx, "start"),
-            _date_filter(ctx, "end"),
+            date_filter(ctx, "start", "engagement.filter.start"),
+            date_filter(ctx, "end", "engagement.filter.end"),
             _period_filter(ctx),
         ],
         className="filter-bar engagement-filters",

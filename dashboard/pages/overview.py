@@ -11,8 +11,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.common import dom_id, page_heading
-from dashboard.components.filters import filter_bar
+from dashboard.components.common import page_heading
+from dashboard.components.filters import date_filter, filter_bar
 from dashboard.i18n import add, t
 from dashboard.pages import Page, PageContext
 
@@ -34,31 +34,13 @@ CONTEXT = "overview-context"
 CONTENT = "overview-content"
 # OGP was founded in 2011: no action plan is older.
 EARLIEST_DATE = "2011-01-01"
-DATE_FORMAT = {"es": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
 
 
 def asof_filter(ctx: PageContext) -> html.Div:
     """The "as of" date: empty means today."""
-    picker_id = ids.date_filter_id("asof")
-    return html.Div(
-        [
-            html.Label(t("overview.asof", ctx.lang), htmlFor=dom_id(picker_id)),
-            dcc.DatePickerSingle(
-                id=picker_id,
-                date=ctx.params.get("asof"),
-                min_date_allowed=EARLIEST_DATE,
-                max_date_allowed=ctx.today.isoformat(),
-                initial_visible_month=ctx.params.get("asof") or ctx.today.isoformat(),
-                placeholder=t("overview.asof_placeholder", ctx.lang),
-                display_format=DATE_FORMAT[ctx.lang],
-                clearable=True,
-                first_day_of_week=1,
-                className="asof-picker",
-            ),
-        ],
-        className="filter filter-asof",
-        title=t("overview.asof_help", ctx.lang),
-    )
+    return date_filter(ctx, "asof", "overview.asof", t("overview.asof_placeholder", ctx.lang),
+                       help_text=t("overview.asof_help", ctx.lang), min_date=EARLIEST_DATE,
+                       max_date=ctx.today.isoformat(), class_name="asof-picker")
 
 
 def layout(ctx: PageContext):
