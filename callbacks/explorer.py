@@ -35,8 +35,11 @@ def clean(name: str, value):
 
 
 def _context(context) -> tuple[str, str | None]:
+    """The page's language and country; a context our page cannot have sent stops here."""
     context = context if isinstance(context, dict) else {}
     country = clean("country", context.get("country"))
+    if context.get("country") and country is None:
+        raise PreventUpdate
     return normalise_lang(context.get("lang")), country
 
 

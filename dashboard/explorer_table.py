@@ -23,7 +23,7 @@ from openpyxl.styles import Font
 
 from data import vocab
 from data.export import CSV_ENCODING
-from data.queries.explorer import fold
+from data.queries.explorer import strip_accents
 from dashboard.i18n import add, fmt_percent, irm_label, t, vocab_label
 
 add(
@@ -274,4 +274,4 @@ def file_name(lang: str, country: str | None, filters: dict, today: dt.date, ext
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]+", "-", fold(text)).strip("-")[:30] or "x"
+    return re.sub(r"[^A-Za-z0-9_]+", "-", strip_accents(text)).strip("-")[:30] or "x"

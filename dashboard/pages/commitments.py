@@ -150,7 +150,6 @@ def _grid(ctx: PageContext) -> dag.AgGrid:
             "enableCellTextSelection": True,
             "ensureDomOrder": True,
             "rowHeight": 38,
-            "overlayLoadingTemplate": t("explorer.loading", ctx.lang),
             "animateRows": False,
         },
         className="ag-theme-quartz explorer-grid",

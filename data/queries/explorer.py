@@ -78,7 +78,9 @@ FIRST_RESULTS_CYCLE = 2021
 # The two panels "ambition x completion", one per methodology, each on its own scales.
 AMBITION = {CLASSIC: ("potential_impact", vocab.POTENTIAL_IMPACT), RESULTS: ("potential_for_results",
                                                                              vocab.POTENTIAL_FOR_RESULTS)}
-COMPLETION_SCALE = {CLASSIC: vocab.COMPLETION, RESULTS: vocab.COMPLETION_END}
+# "Unclear" belongs to the 2021 methodology, yet OGP's sheet also gives it to two
+# commitments that fall under the classic one; they are counted, not dropped.
+COMPLETION_SCALE = {CLASSIC: vocab.COMPLETION_END, RESULTS: vocab.COMPLETION_END}
 # Scale ends shown only when some commitment has them (rare: one "Withdrawn" in OGP's extract).
 OPTIONAL_COMPLETION = frozenset({"Withdrawn", "Unclear"})
 
@@ -190,7 +192,7 @@ def _with_progress(frame: pd.DataFrame, milestones: pd.DataFrame, sampled: dict[
                    today: dt.date) -> pd.DataFrame:
     counts = milestones.groupby("commitment_id").size() if len(milestones) else pd.Series(dtype=int)
     frame["milestones"] = frame["id"].map(counts).fillna(0).astype(int)
-    frame["sample_milestones"] = frame["id"].map(sampled).fillna(False).astype(bool)
+    frame["sample_milestones"] = [sampled.get(cid, False) for cid in frame["id"]]
     if len(milestones):
         frame["progress"] = frame["id"].map(progress.commitment_progress(milestones)).astype(float)
         status = progress.implementation_status(milestones, today)
@@ -205,13 +207,19 @@ def _with_progress(frame: pd.DataFrame, milestones: pd.DataFrame, sampled: dict[
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
 
+def strip_accents(text: str) -> str:
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
 def fold(text: str) -> str:
     """Text for matching: lower case, no accents ("Gestión" matches "gestion")."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return strip_accents(text.casefold())
 
 
 def _searchable(frame: pd.DataFrame) -> pd.Series:
     parts = ("id", "title", "title_en", "action_plan_id", "plan_label", "lead_institution", "policy_areas")
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
     joined = frame[list(parts)].fillna("").astype(str).agg(" ".join, axis=1)
     return joined.str.casefold().str.normalize("NFKD").str.replace(_MARKS, "", regex=True)
 
