@@ -58,10 +58,15 @@
     return h('span', {className: 'star-none'}, props.value);
   };
 
-  // IRM columns sort by the scale's order (rank in the row), not alphabetically.
-  functions.ogpRankCompare = function (nodeA, nodeB, key) {
-    var a = nodeA && nodeA.data ? Number(nodeA.data[key]) : -1;
-    var b = nodeB && nodeB.data ? Number(nodeB.data[key]) : -1;
-    return a - b;
-  };
+  // IRM columns sort by the scale's order (the rank each row carries), not alphabetically.
+  // AG Grid calls a comparator with (valueA, valueB, nodeA, nodeB, isDescending).
+  function rankComparator(key) {
+    return function (valueA, valueB, nodeA, nodeB) {
+      var a = nodeA && nodeA.data ? Number(nodeA.data[key]) : -1;
+      var b = nodeB && nodeB.data ? Number(nodeB.data[key]) : -1;
+      return a - b;
+    };
+  }
+  ['potential_impact', 'potential_for_results', 'completion', 'did_it_open_government', 'early_results']
+    .forEach(function (field) { functions['ogpRank_' + field] = rankComparator(field + '_rank'); });
 })();

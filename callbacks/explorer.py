@@ -9,7 +9,7 @@ describe exactly the rows on screen, column filters included.
 from __future__ import annotations
 
 import dash_ag_grid  # noqa: F401  registers the grid's scripts before the first page is served
-from dash import Input, Output, State, ctx, dcc
+from dash import Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
 from data.queries import explorer as queries
@@ -21,6 +21,7 @@ from dashboard.i18n import normalise_lang, t
 from dashboard.pages import commitments as page
 from dashboard.state import BY_NAME
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
 
 
@@ -115,30 +116,34 @@ def register(app) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output(page.DOWNLOAD, "data"),
-        Input(page.CSV_BUTTON, "n_clicks"),
-        Input(page.XLSX_BUTTON, "n_clicks"),
-        State(page.SHOWN, "data"),
-        State(page.CONTEXT, "data"),
-        State(page.GRID, "filterModel"),
-        *[State(ids.filter_id(name), "value") for name in page.FILTERS],
-        prevent_initial_call=True,
-    )
-    def download(csv_clicks, xlsx_clicks, shown, context, filter_model, *values):
+    def send(ext: str, shown, context, filter_model, values):
         shown = _clean_ids(shown)
-        if shown is None or ctx.triggered_id not in (page.CSV_BUTTON, page.XLSX_BUTTON):
+        if shown is None:
             raise PreventUpdate
         lang, country = _context(context)
-        rows = queries.restrict(country_table(country), shown)
-        frame = download_frame(rows, lang)
+        frame = download_frame(queries.restrict(country_table(country), shown), lang)
         filters = {name: clean(name, value) for name, value in zip(page.FILTERS, values)}
-        ext = "csv" if ctx.triggered_id == page.CSV_BUTTON else "xlsx"
         name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
         if ext == "csv":
             return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")
-        return dcc.send_bytes(xlsx_bytes(frame, t("explorer.sheet", lang)), name,
-                              type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return dcc.send_bytes(xlsx_bytes(frame, t("explorer.sheet", lang)), name, type=XLSX_TYPE)
+
+    # One download component per format, so each button has its own callback.
+    for ext, button, target in (("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),
+                                ("xlsx", page.XLSX_BUTTON, page.DOWNLOAD_XLSX)):
+        @app.callback(
+            Output(target, "data"),
+            Input(button, "n_clicks"),
+            State(page.SHOWN, "data"),
+            State(page.CONTEXT, "data"),
+            State(page.GRID, "filterModel"),
+            *[State(ids.filter_id(name), "value") for name in page.FILTERS],
+            prevent_initial_call=True,
+        )
+        def download(clicks, shown, context, filter_model, *values, ext=ext):
+            if not clicks:
+                raise PreventUpdate
+            return send(ext, shown, context, filter_model, values)
 
     # "Reset filters" in the empty state also clears the grid's own column filters.
     @app.callback(

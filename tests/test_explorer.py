@@ -107,7 +107,7 @@ def test_exp004_panels_count_only_their_methodology(small_url):
     # TL0006's Potential impact is not counted: it is a 2021-methodology commitment.
     assert list(results.counts.index) == ["Unclear", "Modest", "Substantial"]
     diog = queries.diog_distribution(table).set_index("level")["count"]
-    assert diog["Major"] == 1 and diog["not_assessed"] == 2 and diog.sum() == 3
+    assert diog["Major"] == 1 and diog["not_assessed"] == 5 and diog.sum() == 6
     assert list(queries.starred(table)["id"]) == ["TL0001"]
     assert queries.irm_rated(table).sum() == 3  # TL0001, TL0004, TL0006; the rest only sentinels
 
@@ -160,14 +160,17 @@ def test_exp006_methodology_and_diog_match_ogps_sheet(seeded_ogp_url, ogp_sheet)
     rule = _csv_rule(ogp_sheet).set_axis(sheet.index)
     assert (everything.loc[sheet.index, "method"] == rule).all()
     assert (rule == "irm_2021").sum() == 192
-    for code in ("UKR", "SRB", "HRV"):
+    scale = ("Worsens", "Did Not Change", "Marginal", "Major", "Outstanding")
+    for code in ("UKR", "SRB", "HRV", "ARM"):
         rows = ogp_sheet[ogp_sheet["Code"] == code]
-        classic = rows[_csv_rule(rows) == "irm_classic"]
-        diog = classic["Did It Open Government (Overall)"]
-        scale = ("Worsens", "Did Not Change", "Marginal", "Major", "Outstanding")
-        got = queries.diog_distribution(queries.commitments(seeded_ogp_url, code, today=TODAY)).set_index("level")["count"]
-        assert got.drop("not_assessed").to_dict() == {level: int((diog == level).sum()) for level in scale}
-        assert got["not_assessed"] == int((~diog.isin(scale)).sum())
+        diog = rows["Did It Open Government (Overall)"]
+        got = queries.diog_distribution(queries.commitments(seeded_ogp_url, code, today=TODAY)).set_index("level")
+        assert got["count"].drop("not_assessed").to_dict() == {level: int((diog == level).sum()) for level in scale}
+        assert got.loc["not_assessed", "count"] == int((~diog.isin(scale)).sum())
+        recent = diog[_csv_rule(rows) == "irm_2021"]
+        assert got["count_2021"].sum() == int(recent.isin(scale).sum())
+    everything = queries.diog_distribution(queries.commitments(seeded_ogp_url, None, today=TODAY))
+    assert everything["count_2021"].sum() == 16
 
 
 def test_exp007_sentinels_are_shown_as_given_never_as_numbers(seeded_ogp_url):
@@ -271,10 +274,13 @@ def test_exp011_download_callback_sends_the_rows_the_grid_reports(small_url):
     values = {"explorer-download-csv.n_clicks": 1, "explorer-shown-ids.data": ["TL0004", "TL0001"],
               "explorer-context.data": {"lang": "en", "country": "TST"}, "explorer-grid.filterModel": {},
               **_filter_values(plan="AP_TST02", q="<script>")}
-    payload = _post(app, "explorer-download.data", values)["explorer-download"]["data"]
+    payload = _post(app, "explorer-download-csv-file.data", values)["explorer-download-csv-file"]["data"]
     assert payload["filename"] == "ogp-monitor_commitments_TST_AP_TST02_2026-11-27.csv"  # the bad q is dropped
     text = base64.b64decode(payload["content"]).decode("utf-8-sig")
     assert [r[0] for r in csv.reader(io.StringIO(text))][1:] == ["TL0004", "TL0001"]
+    values["explorer-download-xlsx.n_clicks"] = 1
+    payload = _post(app, "explorer-download-xlsx-file.data", values)["explorer-download-xlsx-file"]["data"]
+    assert payload["filename"].endswith(".xlsx") and payload["base64"]
 
 
 def test_exp012_rows_callback_applies_filters_and_rejects_garbage(small_url):
@@ -322,7 +328,7 @@ def test_exp014_diog_bars_keep_the_scale_order_and_count_the_unrated_apart():
     assert list(bars["y"]) == ["Empeoró", "No cambió", "Marginal", "Significativo", "Excepcional"]
     assert list(bars["x"]) == [1, 4, 6, 2, 0]
     assert fig["layout"]["yaxis"]["categoryarray"][0] == "Excepcional"  # Worsens at the top
-    assert "40" in fig["layout"]["annotations"][0]["text"] and "Sin evaluar" in fig["layout"]["annotations"][0]["text"]
+    assert fig["layout"]["title"]["text"] == "Sin evaluar (ND, NR…), contados aparte: 40"
     assert fig["layout"]["xaxis"]["range"][1] < 40  # the unrated do not set the scale
 
 

@@ -64,7 +64,7 @@ def test_exp101_grid_and_panels_show_perus_commitments(dash_duo, app):
     bars = dash_duo.driver.execute_script(
         "return document.querySelector('#explorer-diog .js-plotly-plot').data[0].x;")
     assert sum(bars) == 1
-    assert "103 sin evaluar" in dash_duo.find_element("#explorer-diog").text
+    assert "contados aparte: 103" in dash_duo.find_element("#explorer-diog").text
     assert len(dash_duo.find_elements("#explorer-starred .starred-list li")) == 3
     assert "Datos de muestra" in dash_duo.find_element("#explorer-notes").text
     assert console_errors(dash_duo) == []
@@ -160,7 +160,7 @@ def test_exp106_language_switch_changes_grid_and_panels(dash_duo, app):
     header = dash_duo.find_element(".ag-header").text
     assert "Commitment" in header and "Compromiso" not in header
     assert "plan=AP_PER02" in current_search(dash_duo)
-    dash_duo.wait_for_contains_text("#explorer-starred", "3 starred by the IRM", timeout=10)
+    dash_duo.wait_for_contains_text("#explorer-starred", "Starred by the IRM: 3", timeout=10)
     assert dash_duo.find_element("#explorer-download-csv").text == "Download CSV"
     assert console_errors(dash_duo) == []
 
@@ -178,6 +178,12 @@ def test_exp107_ogp_extract_draws_both_heatmaps_with_counts(dash_duo, seeded_ogp
     assert (classic_total, results_total) == (23, 8)
     assert "5" in classic_text  # counts written in the cells
     assert "IRM methodology until 2020 · n = 23" in dash_duo.find_element("#explorer-matrix-irm_classic").text
-    assert "No milestones" not in dash_duo.find_element("#explorer-notes").text
+    # IRM columns sort on the IRM's scale, not alphabetically; sentinels go last.
+    ranks = dash_duo.driver.execute_script(
+        "var api = dash_ag_grid.getApi('explorer-grid');"
+        "api.applyColumnState({state: [{colId: 'potential_impact', sort: 'desc'}], defaultState: {sort: null}});"
+        "var r = []; api.forEachNodeAfterFilterAndSort(function (n) { r.push(n.data.potential_impact_rank); });"
+        "return r;")
+    assert ranks == sorted(ranks, reverse=True) and ranks[0] == 3 and ranks[-1] == -1
     assert "None of these 32 commitments has milestones loaded" in dash_duo.find_element("#explorer-notes").text
     assert console_errors(dash_duo) == []

@@ -108,17 +108,15 @@ def diog_bars(distribution: pd.DataFrame, lang: str) -> dict:
     layout = theme.base_layout(
         lang,
         showlegend=False,
-        height=250,
+        height=260,
         bargap=0.3,
-        margin={"l": 8, "r": 24, "t": 8, "b": 64},
+        # The unrated, named in the title so a downloaded image keeps them.
+        title={"text": t("explorer.fig.not_assessed_note", lang, n=fmt_number(missing, lang)),
+               "font": {"size": 12, "color": theme.MUTED}, "x": 0, "xanchor": "left"},
+        margin={"l": 8, "r": 24, "t": 36, "b": 40},
         xaxis={"title": {"text": count}, "range": [0, max(top, 1) * 1.2], "fixedrange": True,
-               "gridcolor": theme.GRID, "rangemode": "tozero"},
+               "gridcolor": theme.GRID, "rangemode": "tozero", **({"dtick": 1} if top <= 5 else {})},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(levels)), "fixedrange": True,
                "automargin": True},
-        annotations=[{
-            "text": t("explorer.fig.not_assessed_note", lang, n=fmt_number(missing, lang)),
-            "xref": "paper", "yref": "paper", "x": 0, "y": 0, "yshift": -58, "xanchor": "left",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 12, "color": theme.MUTED},
-        }],
     )
     return {"data": [trace], "layout": layout}

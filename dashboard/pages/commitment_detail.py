@@ -9,19 +9,21 @@ from.  The page is drawn once per URL; it has no callbacks.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
+import flask
 import pandas as pd
 from dash import dcc, html
 
-from data import progress
 from data.queries import commitment_detail as queries
+from dashboard.cache import cached
 from dashboard.components.common import page_heading, sample_badge
 from dashboard.components.common import section as panel
 from dashboard.explorer_table import display_title, starred_text
 from dashboard.figures.commitment_detail import milestone_timeline, progress_history
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t, vocab_label
 from dashboard.pages import Page, PageContext
-from dashboard.state import BY_NAME, global_query, to_query
+from dashboard.state import BY_NAME, GLOBAL, global_query, to_query
 from dashboard.theme import graph_config
 
 add(
@@ -184,11 +186,11 @@ def sources_of(frame: pd.DataFrame, lang: str) -> list[str]:
     """One text per source the frame's records come from."""
     if frame.empty:
         return []
-    rows = "source_row" if "source_row" in frame else None
-    out = []
-    for (kind, name), group in frame.groupby(["source_kind", "source_name"], sort=True):
-        out.append(source_text(kind, name, list(group[rows]) if rows else [], lang))
-    return out
+    rows_of: dict[tuple, list] = {}
+    numbers = frame["source_row"] if "source_row" in frame else [None] * len(frame)
+    for kind, name, row in zip(frame["source_kind"], frame["source_name"], numbers):
+        rows_of.setdefault((kind, name), []).append(row)
+    return [source_text(kind, name, rows, lang) for (kind, name), rows in sorted(rows_of.items())]
 
 
 def _has_sample(frame: pd.DataFrame) -> bool:
@@ -246,19 +248,17 @@ def _safe_url(url) -> str | None:
     return url if url and re.match(r"^https?://", url) else None
 
 
-def _glance(c: dict, support: pd.DataFrame, areas: pd.DataFrame, flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
-    lang = ctx.lang
+def _glance(data: queries.CommitmentPage, ctx: PageContext) -> html.Section:
+    lang, c, support, areas = ctx.lang, data.commitment, data.support, data.areas
     plan = f"{_value(c.get('plan_title')) or c['action_plan_id']} ({c['action_plan_id']})"
-    if len(flagged):
-        status = progress.implementation_status(flagged, ctx.today)
-        code = status.iloc[0] if len(status) else "not_started"
-        value = progress.commitment_progress(flagged)
+    if data.implementation:
+        code = data.implementation
         implementation = html.Span([
             html.Span(vocab_label("status", code, lang), className=f"status-pill status-{code}"), " ",
-            t("detail.implementation_value", lang, progress=fmt_percent(value.iloc[0] if len(value) else None, lang),
-              n=fmt_number(len(flagged), lang)),
+            t("detail.implementation_value", lang, progress=fmt_percent(data.progress, lang),
+              n=fmt_number(len(data.milestones), lang)),
         ])
-        sample = _has_sample(flagged)
+        sample = _has_sample(data.milestones)
     else:
         implementation, sample = t("detail.no_milestones_short", lang), False
     url = _safe_url(c.get("url"))
@@ -390,13 +390,13 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
     )
 
 
-def _history(milestones: pd.DataFrame, events: pd.DataFrame, commitment_id: str, lang: str) -> html.Section | None:
+def _history(milestones: pd.DataFrame, events: pd.DataFrame, rolled: pd.DataFrame, commitment_id: str,
+             lang: str) -> html.Section | None:
     if milestones.empty:
         return None
     if events.empty:
         return section(t("detail.history", lang), html.P(t("detail.no_history", lang), className="detail-none"),
                        section_id="detail-history")
-    rolled = queries.progress_history(milestones, events)
     sample = _has_sample(events)
     return section(
         t("detail.history", lang),
@@ -513,7 +513,7 @@ def not_found(ctx: PageContext, commitment_id: str) -> html.Div:
                     html.Label(t("detail.search_label", ctx.lang), htmlFor="detail-search-q", className="form-label"),
                     html.Div([
                         dcc.Input(id="detail-search-q", name="q", type="search", value=prefill, maxLength=100,
-                                  className="form-control", autoComplete="off"),
+                                  className="search-input", autoComplete="off"),
                         html.Button(t("detail.search", ctx.lang), type="submit", className="btn btn-primary",
                                     id="detail-search-submit"),
                     ], className="detail-search-row"),
@@ -529,20 +529,35 @@ def not_found(ctx: PageContext, commitment_id: str) -> html.Div:
     )
 
 
+def _cached(ctx: PageContext, fn, *args):
+    """``fn(ctx.db_url, *args)`` through the app's data-versioned cache (dashboard/cache.py).
+
+    A layout gets no app, but it runs inside the app's request, whose Flask
+    server holds the cache; outside one (a unit test) the data is read directly.
+    """
+    server = flask.current_app._get_current_object() if flask.has_app_context() else None
+    if server is None or server.config.get("OGP_DATABASE_URL") != ctx.db_url or "ogp_cache" not in server.extensions:
+        return fn(ctx.db_url, *args)
+    return cached(SimpleNamespace(server=server), fn, *args)
+
+
 def layout(ctx: PageContext):
     commitment_id = str(ctx.path_args.get("commitment_id", ""))
-    found = queries.commitment(ctx.db_url, commitment_id) if len(commitment_id) <= TEXT_LIMIT else pd.DataFrame()
-    if found.empty:
-        return not_found(ctx, commitment_id)
-    c = found.iloc[0].to_dict()
-    url, lang = ctx.db_url, ctx.lang
-    support = queries.support_institutions(url, c["id"])
-    areas = queries.policy_areas(url, c["id"])
-    milestones = queries.milestones(url, c["id"])
-    events = queries.milestone_events(url, c["id"])
-    forums = queries.linked_forums(url, c["id"])
-    records = queries.participation(url, c["id"])
-    flagged = progress.milestone_flags(milestones, ctx.today) if len(milestones) else milestones
+    page = None
+    if 0 < len(commitment_id) <= TEXT_LIMIT:
+        # The page depends on the id, the language, today and the global filters its links keep.
+        kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
+        page = _cached(ctx, render, commitment_id, ctx.lang, kept, ctx.today)
+    return page if page is not None else not_found(ctx, commitment_id)
+
+
+def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.Div | None:
+    """The whole page, or None for an unknown id; cached by data version (see layout)."""
+    data = queries.commitment_page(url, commitment_id, today)
+    if data is None:
+        return None
+    ctx = PageContext(lang=lang, params=dict(kept), db_url=url, today=today)
+    c = data.commitment
     lead = t("detail.lead", lang, plan=_value(c.get("plan_title")) or c["action_plan_id"], country=c["country_name"])
     back = dcc.Link("← " + t("detail.back", lang), href="/commitments" + global_query(ctx.params),
                     className="detail-back")
@@ -552,18 +567,19 @@ def layout(ctx: PageContext):
             page_heading(f"{c['id']} · {display_title(c, lang)}", lead),
             html.Div(
                 [
-                    html.Div([_glance(c, support, areas, flagged, ctx), _irm_review(c, lang)], className="detail-side"),
+                    html.Div([_glance(data, ctx), _irm_review(c, lang)], className="detail-side"),
                     html.Div([
-                        _milestones(flagged, ctx),
-                        _history(milestones, events, c["id"], lang),
+                        _milestones(data.milestones, ctx),
+                        _history(data.milestones, data.events, data.history, c["id"], lang),
                         _text(c, lang),
-                        _forums(forums, ctx),
-                        _participation(records, lang),
+                        _forums(data.forums, ctx),
+                        _participation(data.participation, lang),
                     ], className="detail-main"),
                 ],
                 className="detail-layout",
             ),
-            _sources(c, support, areas, milestones, events, forums, records, lang),
+            _sources(c, data.support, data.areas, data.milestones, data.events, data.forums, data.participation,
+                     lang),
         ],
         className="commitment-detail",
     )

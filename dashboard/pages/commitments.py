@@ -60,8 +60,8 @@ add(
         "explorer.matrix.irm_classic": {"es": "Impacto potencial × cumplimiento", "en": "Potential impact × completion"},
         "explorer.matrix.irm_2021": {"es": "Potencial de resultados × cumplimiento", "en": "Potential for results × completion"},
         "explorer.matrix_help": {
-            "es": "n = {rated} compromisos calificados en ambas escalas, de {total} evaluados con esta metodología. Cumplimiento: el de fin de término si existe; si no, el del informe de avance.",
-            "en": "n = {rated} commitments rated on both scales, of {total} under this methodology. Completion: end of term when there is one, else the progress report.",
+            "es": "Calificados en ambas escalas: n = {rated} de {total} compromisos con esta metodología. Cumplimiento: el de fin de término si existe; si no, el del informe de avance.",
+            "en": "Rated on both scales: n = {rated} of {total} commitments under this methodology. Completion: end of term when there is one, else the progress report.",
         },
         "explorer.matrix_none": {
             "es": "Ninguno de los {total} compromisos evaluados con la {method} tiene ambas calificaciones en los datos cargados (el IRM no los calificó o la hoja dice ND, NR…).",
@@ -73,17 +73,21 @@ add(
         },
         "explorer.diog_title": {"es": "¿Abrió el gobierno?", "en": "Did it open government?"},
         "explorer.diog_help": {
-            "es": "n = {rated} compromisos calificados; {missing} sin evaluar (ND, NR…), contados aparte.",
-            "en": "n = {rated} commitments rated; {missing} not assessed (ND, NR…), counted apart.",
+            "es": "Calificados: n = {rated} (de ellos, {recent} con la metodología desde 2021, que lo califica en planes de 2020); sin evaluar (ND, NR…), contados aparte: {missing}.",
+            "en": "Rated: n = {rated} (of them {recent} under the methodology from 2021, which rates it for 2020 plans); not assessed (ND, NR…), counted apart: {missing}.",
         },
         "explorer.diog_none": {
-            "es": "El IRM no calificó si abrieron el gobierno ninguno de los {total} compromisos de la {method} de estas filas.",
-            "en": "The IRM rated none of the {total} commitments under the {method} in these rows on whether they opened government.",
+            "es": "El IRM no calificó si abrió el gobierno ninguno de los {total} compromisos de estas filas (ND, NR… o sin dato).",
+            "en": "The IRM rated none of the {total} commitments in these rows on whether it opened government (ND, NR… or nothing).",
         },
         "explorer.starred_title": {"es": "Compromisos destacados", "en": "Starred commitments"},
         "explorer.starred_count": {
-            "es": "{n} destacados por el IRM (metodología hasta 2020).",
-            "en": "{n} starred by the IRM (methodology until 2020).",
+            "es": "Destacados por el IRM: {n}",
+            "en": "Starred by the IRM: {n}",
+        },
+        "explorer.starred_help": {
+            "es": "La estrella la da la metodología IRM hasta 2020 a compromisos ambiciosos y avanzados.",
+            "en": "The IRM methodology until 2020 gives the star to ambitious, well-advanced commitments.",
         },
         "explorer.starred_none": {
             "es": "Ningún compromiso de estas filas está destacado por el IRM.",
@@ -106,7 +110,8 @@ SUMMARY = "explorer-summary"
 PANELS = "explorer-panels"
 CSV_BUTTON = "explorer-download-csv"
 XLSX_BUTTON = "explorer-download-xlsx"
-DOWNLOAD = "explorer-download"
+DOWNLOAD_CSV = "explorer-download-csv-file"
+DOWNLOAD_XLSX = "explorer-download-xlsx-file"
 FILTERS = ("plan", "area", "institution", "status", "method", "q")
 
 
@@ -123,7 +128,7 @@ def _search_box(ctx: PageContext) -> html.Div:
                 maxLength=100,
                 autoComplete="off",
                 placeholder=t("explorer.search_placeholder", ctx.lang),
-                className="form-control",
+                className="search-input",
             ),
         ],
         className="explorer-search",
@@ -201,7 +206,8 @@ def layout(ctx: PageContext):
             html.Div([table, side], className="explorer-layout"),
             dcc.Store(id=SHOWN, storage_type="memory"),
             dcc.Store(id=CONTEXT, data={"lang": ctx.lang, "country": ctx.params.get("country")}),
-            dcc.Download(id=DOWNLOAD),
+            dcc.Download(id=DOWNLOAD_CSV),
+            dcc.Download(id=DOWNLOAD_XLSX),
         ],
         className="explorer",
     )
@@ -267,21 +273,17 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
 def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
     dist = queries.diog_distribution(frame)
     missing = int(dist.loc[dist["level"] == "not_assessed", "count"].sum())
-    total = int(dist["count"].sum())
-    name = _method_name("irm_classic", lang)
-    if total == 0:
-        body = html.P(t("explorer.matrix_no_method", lang, method=name), className="explorer-none")
-    elif total == missing:
-        body = html.P(t("explorer.diog_none", lang, total=fmt_number(total, lang), method=name), className="explorer-none")
+    rated = int(dist["count"].sum()) - missing
+    if rated == 0:
+        body = html.P(t("explorer.diog_none", lang, total=fmt_number(len(frame), lang)), className="explorer-none")
     else:
         body = html.Div([
-            html.P(t("explorer.diog_help", lang, rated=fmt_number(total - missing, lang),
-                     missing=fmt_number(missing, lang)), className="section-help"),
+            html.P(t("explorer.diog_help", lang, rated=fmt_number(rated, lang), missing=fmt_number(missing, lang),
+                     recent=fmt_number(int(dist["count_2021"].sum()), lang)), className="section-help"),
             dcc.Graph(figure=diog_bars(dist, lang), config=graph_config(lang, "ogp-monitor-irm-diog"),
                       className="explorer-graph"),
         ])
-    badge = html.Span(vocab_label("irm_method", "irm_classic", lang), className="badge method-badge")
-    return section(t("explorer.diog_title", lang), body, badge=badge, section_id="explorer-diog")
+    return section(t("explorer.diog_title", lang), body, section_id="explorer-diog")
 
 
 def _starred_panel(frame: pd.DataFrame, lang: str, country: str | None) -> html.Section:
@@ -301,7 +303,8 @@ def _starred_panel(frame: pd.DataFrame, lang: str, country: str | None) -> html.
                     t("explorer.starred_count", lang, n=fmt_number(len(stars), lang))], className="starred-count"),
             html.Ul(items, className="starred-list"),
         ])
-    return section(t("explorer.starred_title", lang), body, section_id="explorer-starred")
+    return section(t("explorer.starred_title", lang), body, section_id="explorer-starred",
+                   help_text=t("explorer.starred_help", lang))
 
 
 def summary_text(shown: int, total: int, lang: str) -> str:

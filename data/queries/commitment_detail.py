@@ -4,9 +4,13 @@ comes from (``source_kind``, ``source_name``, ``source_row`` on every frame).
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
+
+import datetime as dt
+from dataclasses import dataclass
 
 from data import progress
 from data.db import get_engine
@@ -153,21 +157,27 @@ def progress_history(milestones_: pd.DataFrame, events: pd.DataFrame) -> pd.Data
     """The commitment's rolled-up progress after each reported update (columns date, progress).
 
     On each date every milestone counts with its last update on or before it (not
-    started, 0 %, before its first), rolled up by data.progress.commitment_progress.
+    started, 0 %, before its first), rolled up by data.progress.commitment_progress:
+    all dates in one call, each date standing in for the commitment.
     """
     if events.empty or milestones_.empty:
         return pd.DataFrame({"date": pd.Series(dtype=object), "progress": pd.Series(dtype=float)})
-    base = milestones_[["id", "commitment_id", "weight"]].rename(columns={"id": "milestone_id"})
     dates = sorted(events["date"].unique())
-    values = []
-    for day in dates:
-        known = events[events["date"] <= day].groupby("milestone_id").last()[["status", "progress"]]
-        state = base.join(known, on="milestone_id")
-        state["status"] = state["status"].fillna("not_started")
-        state["progress"] = state["progress"].fillna(0.0)
-        rolled = progress.commitment_progress(state)
-        values.append(float(rolled.iloc[0]) if len(rolled) else float("nan"))
-    return pd.DataFrame({"date": dates, "progress": values})
+    ids = list(milestones_["id"])
+    last = events.drop_duplicates(["date", "milestone_id"], keep="last")
+
+    def wide(column: str, before_first):
+        table = last.pivot(index="date", columns="milestone_id", values=column).reindex(index=dates, columns=ids)
+        return table.ffill().fillna(before_first).to_numpy().ravel()
+
+    states = pd.DataFrame({
+        "commitment_id": np.repeat(np.arange(len(dates)), len(ids)),
+        "progress": wide("progress", 0.0).astype(float),
+        "status": wide("status", "not_started"),
+        "weight": np.tile(milestones_["weight"].to_numpy(dtype=float), len(dates)),
+    })
+    rolled = progress.commitment_progress(states).reindex(range(len(dates)))
+    return pd.DataFrame({"date": dates, "progress": rolled.to_numpy(dtype=float)})
 
 
 def linked_forums(url: str, commitment_id: str) -> pd.DataFrame:
@@ -210,3 +220,47 @@ def participation(url: str, commitment_id: str) -> pd.DataFrame:
         )
     frame = _frame(url, union_all(*parts))
     return frame.sort_values(["via", "records", "channel"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class CommitmentPage:
+    """Everything /commitments/<id> shows, computed once (and cached by the page)."""
+
+    commitment: dict
+    support: pd.DataFrame
+    areas: pd.DataFrame
+    milestones: pd.DataFrame  # with data.progress.milestone_flags' expected / late / at_risk
+    events: pd.DataFrame
+    history: pd.DataFrame
+    forums: pd.DataFrame
+    participation: pd.DataFrame
+    implementation: str | None  # data.progress.implementation_status; None without milestones
+    progress: float | None
+
+
+def commitment_page(url: str, commitment_id: str, today: dt.date) -> CommitmentPage | None:
+    found = commitment(url, commitment_id)
+    if found.empty:
+        return None
+    record = found.iloc[0].to_dict()
+    milestones_ = milestones(url, commitment_id)
+    events = milestone_events(url, commitment_id)
+    status, value = None, None
+    if len(milestones_):
+        milestones_ = progress.milestone_flags(milestones_, today)
+        status = progress.implementation_status(milestones_, today)
+        status = str(status.iloc[0]) if len(status) else "not_started"
+        rolled = progress.commitment_progress(milestones_)
+        value = float(rolled.iloc[0]) if len(rolled) else None
+    return CommitmentPage(
+        commitment=record,
+        support=support_institutions(url, commitment_id),
+        areas=policy_areas(url, commitment_id),
+        milestones=milestones_,
+        events=events,
+        history=progress_history(milestones_, events),
+        forums=linked_forums(url, commitment_id),
+        participation=participation(url, commitment_id),
+        implementation=status,
+        progress=value,
+    )

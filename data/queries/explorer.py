@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 
@@ -91,7 +92,7 @@ COLUMNS = (
     "lead_institution", "policy_areas", "status", "url",
     *(f for name in IRM_LABEL_FIELDS for f in (name, f"{name}_raw")),
     "starred", "starred_raw", "method", "completion", "completion_raw", "completion_stage",
-    "milestones", "sample_milestones", "progress", "implementation", "search_text",
+    "irm_rated", "milestones", "sample_milestones", "progress", "implementation", "search_text",
 )
 
 
@@ -119,8 +120,9 @@ def commitments(url: str, country: str | None, plan: str | None = None, area: st
         sampled = _milestone_sources(conn, ids)
     frame["plan_label"] = [plan_label(p) for p in frame[["action_plan_id", "start_year", "cycle_year", "end_year"]]
                            .rename(columns={"action_plan_id": "id"}).itertuples()]
-    frame["policy_areas"] = frame["id"].map(areas).fillna("")
+    frame["policy_areas"] = [areas.get(cid, "") for cid in frame["id"]]
     frame["method"] = methodology(frame)
+    frame["irm_rated"] = _any_rating(frame)
     frame["completion"], frame["completion_raw"], frame["completion_stage"] = _latest_completion(frame)
     frame = _with_progress(frame, milestone_frame(url, scope), sampled, today or dt.date.today())
     frame["search_text"] = _searchable(frame)
@@ -267,27 +269,37 @@ class IrmMatrix:
 def irm_matrix(frame: pd.DataFrame, method: str) -> IrmMatrix:
     field, rows = AMBITION[method]
     scale = COMPLETION_SCALE[method]
-    mine = frame[frame["method"] == method]
-    both = mine[mine[field].isin(rows) & mine["completion"].isin(scale)]
-    counts = pd.crosstab(pd.Categorical(both[field], categories=rows),
-                         pd.Categorical(both["completion"], categories=scale), dropna=False)
-    keep = [c for c in scale if c not in OPTIONAL_COMPLETION or counts[c].sum() > 0]
-    counts = counts[keep]
-    counts.index, counts.columns = list(rows), keep
-    return IrmMatrix(method=method, counts=counts.astype(int), total=len(mine), rated=int(len(both)))
+    mine = (frame["method"] == method).to_numpy()
+    row_of = {label: i for i, label in enumerate(rows)}
+    column_of = {label: i for i, label in enumerate(scale)}
+    cells = np.zeros((len(rows), len(scale)), dtype=int)
+    for ambition, completion in zip(frame[field].to_numpy()[mine], frame["completion"].to_numpy()[mine]):
+        r, c = row_of.get(ambition), column_of.get(completion)
+        if r is not None and c is not None:
+            cells[r, c] += 1
+    keep = [i for i, label in enumerate(scale) if label not in OPTIONAL_COMPLETION or cells[:, i].sum() > 0]
+    counts = pd.DataFrame(cells[:, keep], index=list(rows), columns=[scale[i] for i in keep])
+    return IrmMatrix(method=method, counts=counts, total=int(mine.sum()), rated=int(cells.sum()))
 
 
 def diog_distribution(frame: pd.DataFrame) -> pd.DataFrame:
-    """'Did it open government?' of the classic-methodology commitments: one row per
-    level (Worsens → Outstanding) and, last, ``not_assessed`` for those without a rating
-    (sentinels such as ND, NR, "No early results to report yet", or nothing)."""
-    mine = frame[frame["method"] == CLASSIC]
-    rated = mine["did_it_open_government"].where(mine["did_it_open_government"].isin(vocab.DID_IT_OPEN_GOVERNMENT))
-    counts = rated.value_counts()
+    """'Did it open government?' of the set: one row per level (Worsens → Outstanding)
+    and, last, ``not_assessed`` for commitments without a rating (sentinels such as ND,
+    NR, "No early results to report yet", or nothing).
+
+    It is a question of the classic methodology, yet OGP's sheet also rates it for 16
+    commitments of 2020 plans that the rule puts under the 2021 methodology (they
+    have a Potential for Results); they are counted, and ``count_2021`` says how many.
+    """
+    pairs = list(zip(frame["did_it_open_government"].to_numpy(), frame["method"].to_numpy()))
+    counts = Counter(level for level, _ in pairs)
+    counts_2021 = Counter(level for level, method in pairs if method == RESULTS)
     levels = list(vocab.DID_IT_OPEN_GOVERNMENT)
+    rated = sum(counts[level] for level in levels)
     return pd.DataFrame({
         "level": levels + ["not_assessed"],
-        "count": [int(counts.get(level, 0)) for level in levels] + [int(rated.isna().sum())],
+        "count": [counts[level] for level in levels] + [len(pairs) - rated],
+        "count_2021": [counts_2021[level] for level in levels] + [0],
     })
 
 
@@ -306,9 +318,13 @@ def scope_summary(frame: pd.DataFrame) -> dict:
     }
 
 
-def irm_rated(frame: pd.DataFrame) -> pd.Series:
-    """True for commitments with at least one IRM rating (any field, not a sentinel)."""
+def _any_rating(frame: pd.DataFrame) -> np.ndarray:
     rated = np.zeros(len(frame), dtype=bool)
     for field in IRM_LABEL_FIELDS:
         rated |= _rated(frame, field).to_numpy()
-    return pd.Series(rated, index=frame.index)
+    return rated
+
+
+def irm_rated(frame: pd.DataFrame) -> pd.Series:
+    """True for commitments with at least one IRM rating (any field, not a sentinel)."""
+    return frame["irm_rated"].astype(bool)
