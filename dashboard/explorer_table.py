@@ -174,7 +174,7 @@ def column_defs(lang: str) -> list[dict]:
         {"field": "institution", "headerName": t("explorer.col.institution", lang), "width": 200,
          "tooltipField": "institution", **text},
         {"field": "areas", "headerName": t("explorer.col.areas", lang), "width": 190, "tooltipField": "areas", **text},
-        {"field": "status", "headerName": t("explorer.col.status", lang), "width": 120, **text},
+        {"field": "status", "headerName": t("explorer.col.status", lang), "width": 140, **text},
         {"field": "implementation_label", "headerName": t("explorer.col.implementation", lang), "width": 150,
          "cellRenderer": "OgpStatusPill", **text},
         {"field": "progress", "headerName": t("explorer.col.progress", lang), "width": 140,

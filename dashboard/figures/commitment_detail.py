@@ -149,8 +149,9 @@ def progress_history(events: pd.DataFrame, rolled: pd.DataFrame, lang: str) -> d
         })
     layout = theme.base_layout(
         lang,
-        height=340,
-        margin={"l": 8, "r": 16, "t": 40, "b": 40},
+        height=380,
+        margin={"l": 8, "r": 16, "t": 16, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
         xaxis={"type": "date", "gridcolor": theme.GRID, "title": {"text": t("detail.fig.date", lang)}},
         yaxis={"range": [-3, 105], "title": {"text": t("detail.fig.progress_axis", lang)}, "ticksuffix": " %" if lang == "es" else "%",
                "fixedrange": True, "automargin": True},

@@ -107,16 +107,13 @@ add(
         "detail.ms.number": {"es": "N.º", "en": "No."},
         "detail.ms.title": {"es": "Hito", "en": "Milestone"},
         "detail.ms.responsible": {"es": "Responsable", "en": "Responsible"},
-        "detail.ms.start": {"es": "Inicio planificado", "en": "Planned start"},
-        "detail.ms.end": {"es": "Fin planificado", "en": "Planned end"},
+        "detail.ms.planned": {"es": "Periodo planificado", "en": "Planned period"},
         "detail.ms.actual_end": {"es": "Fin real", "en": "Actual end"},
-        "detail.ms.status": {"es": "Estado", "en": "Status"},
+        "detail.ms.status": {"es": "Estado y alerta", "en": "Status and flag"},
         "detail.ms.progress": {"es": "Avance", "en": "Progress"},
         "detail.ms.expected": {"es": "Esperado hoy", "en": "Expected today"},
-        "detail.ms.flag": {"es": "Alerta", "en": "Flag"},
         "detail.ms.evidence": {"es": "Evidencia", "en": "Evidence"},
         "detail.ms.evidence_link": {"es": "enlace", "en": "link"},
-        "detail.ms.note": {"es": "Nota", "en": "Note"},
         # history
         "detail.history": {"es": "Historial de avance", "en": "Progress history"},
         "detail.history_help": {
@@ -341,25 +338,29 @@ def _text(c: dict, lang: str) -> html.Section:
     return section(t("detail.text", lang), body, section_id="detail-text")
 
 
-def _milestone_rows(flagged: pd.DataFrame, lang: str) -> list:
+def _milestone_rows(flagged: pd.DataFrame, lang: str, evidence_column: bool) -> list:
+    def day(value) -> str:
+        return fmt_date(value, lang) if _value(value) else "—"
+
     rows = []
     for m in flagged.to_dict("records"):
         flag = "late" if m["late"] else ("at_risk" if m["at_risk"] else None)
         evidence = _safe_url(m.get("evidence_url"))
+        note = _value(m.get("note"))
         rows.append(html.Tr([
             html.Td(int(m["number"])),
-            html.Td(m["title"], className="detail-wrap"),
+            html.Td([m["title"], html.Div(note, className="detail-note") if note else None], className="detail-wrap"),
             html.Td(_value(m.get("responsible")) or "—"),
-            html.Td(fmt_date(m["planned_start"], lang) if _value(m["planned_start"]) else "—"),
-            html.Td(fmt_date(m["planned_end"], lang) if _value(m["planned_end"]) else "—"),
-            html.Td(fmt_date(m["actual_end"], lang) if _value(m["actual_end"]) else "—"),
-            html.Td(html.Span(vocab_label("status", m["status"], lang), className=f"status-pill status-{m['status']}")),
+            html.Td([day(m["planned_start"]), " –", html.Br(), day(m["planned_end"])]),
+            html.Td(day(m["actual_end"])),
+            html.Td([html.Span(vocab_label("status", m["status"], lang), className=f"status-pill status-{m['status']}"),
+                     html.Br() if flag else None,
+                     html.Span(vocab_label("status", flag, lang), className=f"status-pill status-{flag}") if flag else None],
+                    className="detail-status"),
             html.Td(fmt_percent(m["progress"], lang), className="num"),
             html.Td(fmt_percent(m["expected"], lang), className="num"),
-            html.Td(html.Span(vocab_label("status", flag, lang), className=f"status-pill status-{flag}") if flag else "—"),
             html.Td(html.A(t("detail.ms.evidence_link", lang), href=evidence, target="_blank", rel="noopener noreferrer")
-                    if evidence else "—"),
-            html.Td(_value(m.get("note")) or "—", className="detail-wrap detail-note"),
+                    if evidence else "—") if evidence_column else None,
         ]))
     return rows
 
@@ -371,11 +372,13 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
                        section_id="detail-milestones")
     from data.vocab import AT_RISK_MARGIN
 
-    headers = ("number", "title", "responsible", "start", "end", "actual_end", "status", "progress", "expected",
-               "flag", "evidence", "note")
+    # The evidence column only when some milestone links to evidence.
+    evidence = any(_safe_url(u) for u in flagged["evidence_url"])
+    headers = ("number", "title", "responsible", "planned", "actual_end", "status", "progress", "expected",
+               *(("evidence",) if evidence else ()))
     table = html.Div(html.Table([
         html.Thead(html.Tr([html.Th(t(f"detail.ms.{h}", lang), scope="col") for h in headers])),
-        html.Tbody(_milestone_rows(flagged, lang)),
+        html.Tbody(_milestone_rows(flagged, lang, evidence)),
     ], className="table table-sm detail-table milestone-table", id="detail-milestone-table"),
         className="table-responsive")
     sample = _has_sample(flagged)

@@ -73,8 +73,12 @@ add(
         },
         "explorer.diog_title": {"es": "¿Abrió el gobierno?", "en": "Did it open government?"},
         "explorer.diog_help": {
-            "es": "Calificados: n = {rated} (de ellos, {recent} con la metodología desde 2021, que lo califica en planes de 2020); sin evaluar (ND, NR…), contados aparte: {missing}.",
-            "en": "Rated: n = {rated} (of them {recent} under the methodology from 2021, which rates it for 2020 plans); not assessed (ND, NR…), counted apart: {missing}.",
+            "es": "Calificados: n = {rated}; sin evaluar (ND, NR…), contados aparte: {missing}.",
+            "en": "Rated: n = {rated}; not assessed (ND, NR…), counted apart: {missing}.",
+        },
+        "explorer.diog_recent": {
+            "es": "{recent} de los calificados son de planes de 2020 evaluados con la metodología desde 2021, que también lo califica.",
+            "en": "{recent} of those rated are from 2020 plans assessed under the methodology from 2021, which rates it too.",
         },
         "explorer.diog_none": {
             "es": "El IRM no calificó si abrió el gobierno ninguno de los {total} compromisos de estas filas (ND, NR… o sin dato).",
@@ -157,7 +161,7 @@ def _grid(ctx: PageContext) -> dag.AgGrid:
             "rowHeight": 38,
             "animateRows": False,
         },
-        className="ag-theme-quartz explorer-grid",
+        className="explorer-grid",
         style={"height": "720px", "width": "100%"},
     )
 
@@ -165,7 +169,6 @@ def _grid(ctx: PageContext) -> dag.AgGrid:
 def layout(ctx: PageContext):
     downloads = html.Div(
         [
-            html.Span(t("explorer.downloads", ctx.lang), className="visually-hidden"),
             dbc.Button(t("common.download_csv", ctx.lang), id=CSV_BUTTON, color="secondary", outline=True, size="sm"),
             dbc.Button(t("common.download_xlsx", ctx.lang), id=XLSX_BUTTON, color="secondary", outline=True, size="sm"),
         ],
@@ -274,12 +277,15 @@ def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
     dist = queries.diog_distribution(frame)
     missing = int(dist.loc[dist["level"] == "not_assessed", "count"].sum())
     rated = int(dist["count"].sum()) - missing
+    recent = int(dist["count_2021"].sum())
     if rated == 0:
         body = html.P(t("explorer.diog_none", lang, total=fmt_number(len(frame), lang)), className="explorer-none")
     else:
         body = html.Div([
-            html.P(t("explorer.diog_help", lang, rated=fmt_number(rated, lang), missing=fmt_number(missing, lang),
-                     recent=fmt_number(int(dist["count_2021"].sum()), lang)), className="section-help"),
+            html.P(t("explorer.diog_help", lang, rated=fmt_number(rated, lang), missing=fmt_number(missing, lang)),
+                   className="section-help"),
+            html.P(t("explorer.diog_recent", lang, recent=fmt_number(recent, lang)), className="section-help")
+            if recent else None,
             dcc.Graph(figure=diog_bars(dist, lang), config=graph_config(lang, "ogp-monitor-irm-diog"),
                       className="explorer-graph"),
         ])
