@@ -1,0 +1,157 @@
+"""The commitment explorer's callbacks (page: dashboard/pages/commitments.py).
+
+filters (URL) ──▶ grid rows ──▶ (browser) rows the grid shows after its own
+column filters and sorting ──▶ ids store ──▶ IRM panels and downloads.
+
+The panels and the downloads follow the ids the grid reports, so they always
+describe exactly the rows on screen, column filters included.
+"""
+from __future__ import annotations
+
+import dash_ag_grid  # noqa: F401  registers the grid's scripts before the first page is served
+from dash import Input, Output, State, dcc
+from dash.exceptions import PreventUpdate
+
+from data.queries import explorer as queries
+from dashboard import ids
+from dashboard.cache import cached
+from dashboard.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
+from dashboard.factory import today_of
+from dashboard.i18n import normalise_lang, t
+from dashboard.pages import commitments as page
+from dashboard.state import BY_NAME
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
+
+
+def clean(name: str, value):
+    """A filter's value as the URL would accept it, else None (never passed on unchecked)."""
+    if value in (None, "", []):
+        return None
+    try:
+        return BY_NAME[name].parse(str(value))
+    except ValueError:
+        return None
+
+
+def _context(context) -> tuple[str, str | None]:
+    """The page's language and country; a context our page cannot have sent stops here."""
+    context = context if isinstance(context, dict) else {}
+    country = clean("country", context.get("country"))
+    if context.get("country") and country is None:
+        raise PreventUpdate
+    return normalise_lang(context.get("lang")), country
+
+
+def _clean_ids(shown) -> list[str] | None:
+    if not isinstance(shown, list) or len(shown) > MAX_IDS:
+        return None
+    return [str(i)[:20] for i in shown if isinstance(i, str)]
+
+
+def register(app) -> None:
+    filter_inputs = [Input(ids.filter_id(name), "value") for name in page.FILTERS]
+
+    def country_table(country):
+        return cached(app, queries.commitments, country, None, None, None, today_of(app))
+
+    @app.callback(
+        Output(page.GRID, "rowData"),
+        Output(page.NOTES, "children"),
+        Input(page.CONTEXT, "data"),
+        *filter_inputs,
+    )
+    def show_rows(context, plan, area, institution, status, method, q):
+        lang, country = _context(context)
+        table = cached(app, queries.commitments, country, clean("plan", plan), clean("area", area),
+                       clean("institution", institution), today_of(app))
+        shown = queries.filter_commitments(table, clean("status", status), clean("method", method), clean("q", q))
+        return grid_rows(shown, lang), page.notes(table, lang)
+
+    # The grid reports its rows after column filters and sorting; keep only their ids.
+    app.clientside_callback(
+        """
+        function (rows, current) {
+            if (!rows) { return window.dash_clientside.no_update; }
+            var ids = rows.map(function (row) { return row.id; });
+            if (current && JSON.stringify(ids) === JSON.stringify(current)) {
+                return window.dash_clientside.no_update;
+            }
+            return ids;
+        }
+        """,
+        Output(page.SHOWN, "data"),
+        Input(page.GRID, "virtualRowData"),
+        State(page.SHOWN, "data"),
+    )
+
+    @app.callback(
+        Output(page.PANELS, "children"),
+        Output(page.SUMMARY, "children"),
+        Input(page.SHOWN, "data"),
+        State(page.CONTEXT, "data"),
+    )
+    def show_panels(shown, context):
+        shown = _clean_ids(shown)
+        if shown is None:
+            raise PreventUpdate
+        lang, country = _context(context)
+        table = country_table(country)
+        rows = queries.restrict(table, shown)
+        return page.irm_panels(rows, lang, country), page.summary_text(len(rows), len(table), lang)
+
+    # A click on a row opens the commitment (the id cell is a link and navigates itself).
+    app.clientside_callback(
+        """
+        function (cell) {
+            if (!cell || cell.colId === 'id' || cell.rowId === undefined || cell.rowId === null) {
+                return window.dash_clientside.no_update;
+            }
+            return '/commitments/' + encodeURIComponent(String(cell.rowId));
+        }
+        """,
+        Output(ids.URL, "pathname", allow_duplicate=True),
+        Input(page.GRID, "cellClicked"),
+        prevent_initial_call=True,
+    )
+
+    def send(ext: str, shown, context, filter_model, values):
+        shown = _clean_ids(shown)
+        if shown is None:
+            raise PreventUpdate
+        lang, country = _context(context)
+        frame = download_frame(queries.restrict(country_table(country), shown), lang)
+        filters = {name: clean(name, value) for name, value in zip(page.FILTERS, values)}
+        name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
+        if ext == "csv":
+            return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")
+        return dcc.send_bytes(xlsx_bytes(frame, t("explorer.sheet", lang)), name, type=XLSX_TYPE)
+
+    # One download component per format, so each button has its own callback.
+    for ext, button, target in (("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),
+                                ("xlsx", page.XLSX_BUTTON, page.DOWNLOAD_XLSX)):
+        @app.callback(
+            Output(target, "data"),
+            Input(button, "n_clicks"),
+            State(page.SHOWN, "data"),
+            State(page.CONTEXT, "data"),
+            State(page.GRID, "filterModel"),
+            *[State(ids.filter_id(name), "value") for name in page.FILTERS],
+            prevent_initial_call=True,
+        )
+        def download(clicks, shown, context, filter_model, *values, ext=ext):
+            if not clicks:
+                raise PreventUpdate
+            return send(ext, shown, context, filter_model, values)
+
+    # "Reset filters" in the empty state also clears the grid's own column filters.
+    @app.callback(
+        Output(page.GRID, "filterModel"),
+        Input(ids.reset_id(page.PAGE_NAME), "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def reset_grid_filters(clicks):
+        if not clicks:
+            raise PreventUpdate
+        return {}
