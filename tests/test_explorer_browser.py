@@ -11,7 +11,7 @@ from dash.testing.wait import until
 
 from dashboard.components.common import dom_id
 from dashboard.ids import filter_id, lang_link_id
-from tests.browser import console_errors, current_search, start, visit
+from tests.browser import choose, console_errors, current_search, start, visit
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def test_exp102_quick_search_filters_rows_and_sets_q(dash_duo, app):
 def test_exp103_plan_filter_goes_to_the_url_and_a_shared_link_restores_it(dash_duo, app):
     start(dash_duo, app, "/commitments?lang=es")
     wait_rows(dash_duo, 104)
-    dash_duo.select_dcc_dropdown(css_id(filter_id("plan")), "2017–2019 · AP_PER03")
+    choose(dash_duo, css_id(filter_id("plan")), "2017–2019 · AP_PER03")
     until(lambda: "plan=AP_PER03" in current_search(dash_duo), timeout=10, msg="plan not in the URL")
     wait_rows(dash_duo, 18)
     dash_duo.wait_for_text_to_equal("#explorer-summary", "18 de 104 compromisos", timeout=10)
