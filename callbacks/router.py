@@ -105,6 +105,7 @@ def register(app) -> None:
         function(rendered) {
             if (!rendered) { return window.dash_clientside.no_update; }
             document.documentElement.lang = rendered.lang;
+            document.documentElement.classList.toggle('projector', !!rendered.projector);
             setTimeout(function () {
                 var h1 = document.querySelector('h1.page-title');
                 var app = rendered.lang === 'es' ? 'Monitor OGP' : 'OGP Monitor';

@@ -191,6 +191,15 @@ add(
         "shell.language": {"es": "Idioma", "en": "Language"},
         "shell.lang_es": {"es": "Español", "en": "Español"},
         "shell.lang_en": {"es": "English", "en": "English"},
+        "shell.projector": {"es": "Proyector", "en": "Projector"},
+        "shell.projector_on": {
+            "es": "Modo proyector activado: textos y gráficos más grandes, sin filtros. Pulse para volver.",
+            "en": "Projector mode is on: larger text and charts, no filters. Press to go back.",
+        },
+        "shell.projector_off": {
+            "es": "Modo proyector: textos y gráficos más grandes y sin filtros, para una sala de reuniones.",
+            "en": "Projector mode: larger text and charts without filters, for a meeting room.",
+        },
         "shell.current": {"es": "(página actual)", "en": "(current page)"},
         "shell.switch_es": {"es": "Ver en español", "en": "View in Spanish"},
         "shell.switch_en": {"es": "Ver en inglés", "en": "View in English"},

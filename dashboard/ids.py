@@ -12,6 +12,7 @@ SHELL = "shell"
 PAGE = "page-content"
 NAV_LINK = "nav-link"
 LANG_LINK = "lang-link"
+PROJECTOR_LINK = "projector-link"
 BAD_PARAMS = "bad-params-alert"
 
 FILTER = "filter"

@@ -72,6 +72,7 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
                         ],
                         className="country-picker",
                     ),
+                    projector_link(lang, params),
                     html.Nav(
                         [html.Span(t("shell.language", lang) + ":", className="visually-hidden"), *lang_links],
                         className="lang-switch",
@@ -86,6 +87,18 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
             ),
         ],
         className="app-header",
+    )
+
+
+def projector_link(lang: str, params: dict):
+    """Switches projector mode (kept in the URL like every other setting)."""
+    on = bool(params.get("projector"))
+    return dcc.Link(
+        t("shell.projector", lang),
+        href=to_query({**params, "projector": not on}) or "?",
+        id=ids.PROJECTOR_LINK,
+        className="projector-link" + (" active" if on else ""),
+        title=t("shell.projector_on" if on else "shell.projector_off", lang),
     )
 
 
