@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
@@ -33,3 +34,18 @@ def cached(app, fn, *args, **kwargs):
         value = fn(url, *args, **kwargs)
         cache.set(key, value)
     return value
+
+
+def cached_for_page(db_url: str, fn, *args):
+    """``fn(db_url, *args)`` through the cache of the app serving this request.
+
+    A page's layout gets no app, but it runs inside the app's request, whose
+    Flask server holds the cache; outside one (a unit test) the data is read
+    directly.
+    """
+    import flask
+
+    server = flask.current_app._get_current_object() if flask.has_app_context() else None
+    if server is None or server.config.get("OGP_DATABASE_URL") != db_url or "ogp_cache" not in server.extensions:
+        return fn(db_url, *args)
+    return cached(SimpleNamespace(server=server), fn, *args)

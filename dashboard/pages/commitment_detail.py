@@ -9,14 +9,12 @@ from.  The page is drawn once per URL; it has no callbacks.
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
-import flask
 import pandas as pd
 from dash import dcc, html
 
 from data.queries import commitment_detail as queries
-from dashboard.cache import cached
+from dashboard.cache import cached_for_page
 from dashboard.components.common import page_heading, sample_badge
 from dashboard.components.common import section as panel
 from dashboard.explorer_table import display_title, starred_text
@@ -532,25 +530,13 @@ def not_found(ctx: PageContext, commitment_id: str) -> html.Div:
     )
 
 
-def _cached(ctx: PageContext, fn, *args):
-    """``fn(ctx.db_url, *args)`` through the app's data-versioned cache (dashboard/cache.py).
-
-    A layout gets no app, but it runs inside the app's request, whose Flask
-    server holds the cache; outside one (a unit test) the data is read directly.
-    """
-    server = flask.current_app._get_current_object() if flask.has_app_context() else None
-    if server is None or server.config.get("OGP_DATABASE_URL") != ctx.db_url or "ogp_cache" not in server.extensions:
-        return fn(ctx.db_url, *args)
-    return cached(SimpleNamespace(server=server), fn, *args)
-
-
 def layout(ctx: PageContext):
     commitment_id = str(ctx.path_args.get("commitment_id", ""))
     page = None
     if 0 < len(commitment_id) <= TEXT_LIMIT:
         # The page depends on the id, the language, today and the global filters its links keep.
         kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
-        page = _cached(ctx, render, commitment_id, ctx.lang, kept, ctx.today)
+        page = cached_for_page(ctx.db_url, render, commitment_id, ctx.lang, kept, ctx.today)
     return page if page is not None else not_found(ctx, commitment_id)
 
 
