@@ -67,15 +67,42 @@ def alembic_config(url: str | None = None):
     return cfg
 
 
+# An arbitrary key for PostgreSQL's advisory lock held while migrating.
+MIGRATION_LOCK_KEY = 0x06_09_11_2026
+
+
 def migrate(url: str | None = None) -> None:
-    """Bring the database to the latest revision (creating it when empty)."""
+    """Bring the database to the latest revision (creating it when empty).
+
+    Several gunicorn workers start at once and each migrates: a lock (an
+    advisory lock on PostgreSQL, a lock file beside an SQLite database) makes
+    them take turns, so the second finds the schema at head and does nothing.
+    """
     from alembic import command
 
     engine = get_engine(url)
     cfg = alembic_config(url)
-    with engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine):
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    import fcntl
+
+    with open(f"{database}.migrate-lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def current_revision(url: str | None = None) -> str | None:

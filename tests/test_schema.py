@@ -47,3 +47,16 @@ def test_sch004_filter_columns_are_indexed(migrated_url):
     assert {"forum_id", "date"} <= indexed("meetings")
     assert {"date", "channel", "forum_id", "commitment_id"} <= indexed("participation")
     assert "country_code" in indexed("action_plans")
+
+
+def test_sch005_workers_migrating_at_once_take_turns(db_url):
+    """Several processes migrating one empty database at once all succeed."""
+    import subprocess
+    import sys
+
+    code = "import sys; from data.db import migrate; migrate(sys.argv[1])"
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    assert db.is_migrated(db_url)
