@@ -117,8 +117,9 @@ def test_brf001_reference_date_is_today_the_close_or_the_date_asked():
     assert q.reference_for(TODAY, D(2024, 5, 1), D(2024, 4, 15)) == (D(2024, 4, 15), q.REF_CLOSED)
     assert q.reference_for(TODAY, D(2024, 4, 15), D(2024, 4, 15)) == (D(2024, 4, 15), q.REF_CLOSED)
     assert q.reference_for(TODAY, D(2024, 4, 1), D(2024, 4, 15)) == (D(2024, 4, 1), q.REF_ASOF)
-    # the brief states facts, not forecasts: a future date is today
+    # the brief states facts, not forecasts: a future date is today; before the forum, its creation
     assert q.reference_for(TODAY, D(2030, 1, 1), None) == (TODAY, q.REF_TODAY)
+    assert q.reference_for(TODAY, D(2023, 1, 1), None, D(2024, 1, 1)) == (D(2024, 1, 1), q.REF_ASOF)
 
 
 def test_brf002_last_and_previous_meeting_on_or_before_the_reference():
@@ -142,6 +143,12 @@ def test_brf003_days_since_the_last_meeting_and_the_180_day_rule(brief_url):
     early = q.forum_brief(brief_url, "F-A", TODAY, D(2024, 1, 20))
     assert early.last_meeting is None and early.meetings_held == 0
     assert early.gap["kind"] == "to_first" and early.gap["days"] == 19
+    assert early.due_since_window == (D(2024, 1, 1), D(2024, 1, 20))  # since its creation
+    # a date before the forum existed is read as its creation, and said so
+    before = q.forum_brief(brief_url, "F-A", TODAY, D(2023, 5, 1))
+    assert before.reference == D(2024, 1, 1) and before.asked_moved == "before_creation"
+    assert before.gap["days"] == 0
+    assert q.forum_brief(brief_url, "F-A", TODAY, D(2030, 1, 1)).asked_moved == "future"
 
 
 def test_brf004_milestones_due_since_the_last_meeting_and_in_the_next_90_days(brief_url):
@@ -274,6 +281,8 @@ def test_brf011_every_section_drawn_with_its_numbers_in_both_languages(brief_url
     assert "Datos de muestra" not in text  # nothing drawn comes from a sample source
     en = _texts(page.brief_view(brief, "en", "?lang=en"))
     assert "Situation as of 1 June 2024 (today)" in en and "Late and at-risk milestones" in en
+    future = _texts(page.brief_view(q.forum_brief(brief_url, "F-A", TODAY, D(2030, 1, 1)), "en", ""))
+    assert "The date asked for (1 Jan 2030) is after today: the brief shows today's situation." in future
     closed = _texts(page.brief_view(q.forum_brief(brief_url, "F-B", TODAY), "es", ""))
     assert "Situación al 15 de abril de 2024, cierre del foro" in closed
     assert "⚠ 289 días: supera el máximo de 180 días de OGP" in closed and "Datos de muestra" in closed

@@ -70,6 +70,10 @@ add(
             "es": "La fecha pedida ({date}) es posterior a hoy: el informe muestra la situación de hoy.",
             "en": "The date asked for ({date}) is after today: the brief shows today's situation.",
         },
+        "brief.ref.before_creation": {
+            "es": "La fecha pedida ({date}) es anterior a la creación del foro: el informe muestra su situación al crearse, el {created}.",
+            "en": "The date asked for ({date}) is before the forum was created: the brief shows it as it stood when created, on {created}.",
+        },
         # 1. the forum
         "brief.sec.forum": {"es": "El foro y su última sesión", "en": "The forum and its last meeting"},
         "brief.kind": {"es": "Tipo y sector", "en": "Kind and sector"},
@@ -107,6 +111,7 @@ add(
         "brief.kpi.since_created": {"es": "días desde la creación, sin sesiones", "en": "days since creation, no meeting"},
         "brief.kpi.limit": {"es": "máximo OGP: {limit}", "en": "OGP maximum: {limit}"},
         "brief.kpi.due_since": {"es": "hitos vencidos desde la última sesión", "en": "milestones due since the last meeting"},
+        "brief.kpi.due_since_created": {"es": "hitos vencidos desde la creación", "en": "milestones due since its creation"},
         "brief.kpi.due_next": {"es": "hitos que vencen en {days} días", "en": "milestones due in the next {days} days"},
         "brief.kpi.late": {"es": "hitos atrasados", "en": "late milestones"},
         "brief.kpi.at_risk": {"es": "hitos en riesgo", "en": "milestones at risk"},
@@ -342,8 +347,9 @@ def reference_text(brief, lang: str) -> str:
 def brief_view(brief, lang: str, query: str = "") -> list:
     """Every section of the brief, each marked where it draws sample data."""
     ref = fmt_date(brief.reference, lang)
-    notice = (html.P(t("brief.ref.future", lang, date=fmt_date(brief.asked, lang)), className="brief-note", role="status")
-              if brief.asked_after_today else None)
+    notice = (html.P(t(f"brief.ref.{brief.asked_moved}", lang, date=fmt_date(brief.asked, lang),
+                       created=fmt_date(brief.forum["created"], lang)), className="brief-note", role="status")
+              if brief.asked_moved else None)
     return [
         html.P(reference_text(brief, lang), className="brief-reference"),
         notice,
@@ -410,7 +416,8 @@ def _kpis(brief, lang: str) -> html.Div:
         kpi_card(("⚠ " if gap and gap["breach"] else "") + (fmt_number(gap["days"], lang) if gap else "—"),
                  t("brief.kpi.since_last" if brief.last_meeting else "brief.kpi.since_created", lang),
                  detail=t("brief.kpi.limit", lang, limit=FORUM_MAX_GAP_DAYS)),
-        kpi_card(fmt_number(len(brief.due_since), lang), t("brief.kpi.due_since", lang)),
+        kpi_card(fmt_number(len(brief.due_since), lang),
+                 t("brief.kpi.due_since" if brief.last_meeting else "brief.kpi.due_since_created", lang)),
         kpi_card(fmt_number(len(brief.due_next), lang), t("brief.kpi.due_next", lang, days=DUE_AHEAD_DAYS)),
         kpi_card(fmt_number(int(counts.get("late", 0)), lang), t("brief.kpi.late", lang), detail=live),
         kpi_card(fmt_number(int(counts.get("at_risk", 0)), lang), t("brief.kpi.at_risk", lang), detail=live),

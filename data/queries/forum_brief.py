@@ -228,10 +228,13 @@ def brief_sources(url: str, code: str, reference: dt.date) -> pd.DataFrame:
 # --- the rules, pure ---------------------------------------------------------------------
 
 
-def reference_for(today: dt.date, asof: dt.date | None, ended) -> tuple[dt.date, str]:
+def reference_for(today: dt.date, asof: dt.date | None, ended, created=None) -> tuple[dt.date, str]:
     """The reference date and how it was chosen (REF_TODAY, REF_CLOSED, REF_ASOF).
-    A date after today is read as today: the brief states facts, not forecasts."""
+    A date after today is read as today (the brief states facts, not
+    forecasts), one before the forum's creation as its creation."""
     asked = min(asof, today) if asof else today
+    if created is not None and pd.notna(created) and asked < pd.Timestamp(created).date():
+        asked = min(pd.Timestamp(created).date(), today)
     reference = ind.reference_date(asked, ended)
     if reference < asked:
         return reference, REF_CLOSED
@@ -320,7 +323,7 @@ class Brief:
     reference: dt.date
     reference_kind: str  # REF_TODAY, REF_CLOSED or REF_ASOF
     asked: dt.date | None  # the asof date asked for, if any
-    asked_after_today: bool  # an asof after today was read as today
+    asked_moved: str | None  # why it was not used as given: "future" or "before_creation"
     last_meeting: dt.date | None
     previous_meeting: dt.date | None
     meetings_held: int
@@ -347,7 +350,12 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
     if header is None:
         return None
     forum = header["forum"]
-    reference, kind = reference_for(today, asof, forum["ended"])
+    reference, kind = reference_for(today, asof, forum["ended"], forum["created"])
+    moved = None
+    if asof and asof > today:
+        moved = "future"
+    elif asof and forum["created"] and asof < forum["created"]:
+        moved = "before_creation"
     frames = forum_queries.forum_frames(url, [code])
     meetings = frames["meetings"]
     held = meetings[(pd.to_datetime(meetings["date"]) <= pd.Timestamp(reference)).to_numpy()]
@@ -372,7 +380,7 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
     attendance_sample = frames["attendance"][frames["attendance"]["meeting_id"].isin(recent_ids)]["sample"]
     return Brief(
         forum=forum, follows=header["follows"], today=today, reference=reference, reference_kind=kind,
-        asked=asof, asked_after_today=bool(asof and asof > today),
+        asked=asof, asked_moved=moved,
         last_meeting=last, previous_meeting=previous, meetings_held=int(len(held)),
         gap=gap, breaches=int(gaps["breach"].sum()),
         due_since=due_between(states, since_start, reference), due_since_window=(since_start, reference),
