@@ -37,7 +37,8 @@ def _build(url: str) -> None:
                    legal_basis="Decreto 1", source=file)
         fb = Forum(code="F-B", country_code="XYZ", name="Foro B", kind="sector_pilot", sector="Agua",
                    created=D(2023, 6, 1), ended=D(2024, 4, 15), source=sample)
-        s.add_all([fa, fb])
+        fc = Forum(code="F-C", country_code="XYZ", name="Foro C", kind="other", source=file)  # nothing recorded
+        s.add_all([fa, fb, fc])
         s.flush()
         s.execute(forum_commitments.insert(), [{"forum_id": fa.id, "commitment_id": "C1"},
                                                {"forum_id": fa.id, "commitment_id": "C2"},
@@ -297,8 +298,14 @@ def test_brf012_unknown_or_malformed_forum_codes_get_a_friendly_page(brief_url):
                           path_args={"forum_code": code})
         text = _texts(page.layout(ctx))
         assert "Foro no encontrado" in text and code[:120] in text
-    ctx = PageContext(lang="en", params={"lang": "en"}, db_url=brief_url, today=TODAY, path_args={"forum_code": "F-A"})
-    assert "Meeting brief: Foro A" in _texts(page.layout(ctx))
+    # the forum decides the country, whatever the header's: its links go to its country's views
+    ctx = PageContext(lang="en", params={"lang": "en", "country": "PER"}, db_url=brief_url, today=TODAY,
+                      path_args={"forum_code": "F-A"})
+    drawn = page.layout(ctx)
+    assert "Meeting brief: Foro A" in _texts(drawn)
+    assert "/forums?lang=en&country=XYZ&forum=F-A" in str(drawn)
+    context = next(c for c in drawn.children if getattr(c, "id", None) == page.CONTEXT)
+    assert context.data["code"] == "F-A" and context.data["query"] == "?lang=en&country=XYZ"
 
 
 def test_brf013_the_router_finds_the_brief_and_still_routes_forums_to_the_comparison():
@@ -309,6 +316,23 @@ def test_brf013_the_router_finds_the_brief_and_still_routes_forums_to_the_compar
     page, args = match("/forums/PER-AMBIENTE/brief", pages)
     assert page.name == "forum_brief" and args == {"forum_code": "PER-AMBIENTE"}
     assert match("/forums/PER-AMBIENTE", pages)[0] is None
+
+
+def test_brf015_a_forum_with_nothing_recorded_says_so_in_every_section(brief_url):
+    from dashboard.pages import forum_brief as page
+
+    brief = q.forum_brief(brief_url, "F-C", TODAY)
+    assert brief.gap is None and brief.last_meeting is None and brief.due_since_window == (None, TODAY)
+    assert brief.meetings.empty and brief.awaiting.empty and brief.occasions.empty
+    assert brief.sources["part"].tolist() == ["forum"]
+    for lang, phrases in (
+        ("es", ["Sin sesiones ni fecha de creación", "no tienen hitos cargados",
+                "El foro no tuvo sesiones hasta el 1 jun 2024", "Ningún aporte espera respuesta", "Ninguno registrado"]),
+        ("en", ["No meetings and no creation date", "have no milestones loaded",
+                "The forum held no meeting up to 1 Jun 2024", "No contribution awaits an answer", "None recorded"]),
+    ):
+        text = _texts(page.brief_view(brief, lang, ""))
+        assert all(p in text for p in phrases), [p for p in phrases if p not in text]
 
 
 def test_brf014_both_peru_pilots_have_a_brief_with_data(seeded_url):

@@ -115,6 +115,10 @@ def test_brb004_printing_hides_the_navigation_and_gives_a_page_per_section(dash_
     start(dash_duo, app, "/forums/PER-AMBIENTE/brief?lang=es")
     wait_for_brief(dash_duo)
     driver = dash_duo.driver
+    # the button prints (the browser's dialog stubbed: headless Chrome has none)
+    driver.execute_script("window.print = function () { window.__printed = (window.__printed || 0) + 1; };")
+    dash_duo.find_element(f"#{page.PRINT}").click()
+    until(dash_duo, lambda: driver.execute_script("return window.__printed") == 1, 10)
     assert dash_duo.find_element("nav").is_displayed()
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
@@ -127,7 +131,8 @@ def test_brb004_printing_hides_the_navigation_and_gives_a_page_per_section(dash_
         assert breaks == ["auto"] + ["page"] * (len(SECTIONS) - 1)
         # the chart fits the printable width of A4 and Letter (180 mm ≈ 680 px)
         width = driver.execute_script(
-            "return document.querySelector('#' + arguments[0] + ' .main-svg').getBoundingClientRect().width", page.GRAPH)
+            "return document.querySelector('#' + arguments[0] + ' .main-svg').getBoundingClientRect().width",
+            page.GRAPH)
         assert 300 < width <= 681
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

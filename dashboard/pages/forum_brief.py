@@ -14,6 +14,7 @@ Definitions: data/queries/forum_brief.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 from dash import dcc, html
@@ -301,6 +302,8 @@ def layout(ctx: PageContext):
     if header is None:
         return not_found(ctx, code[:120])
     forum, lang = header["forum"], ctx.lang
+    # The forum decides the country: links from its brief go to its country's views.
+    ctx = replace(ctx, params={**ctx.params, "country": forum["country_code"]})
     created = forum["created"]
     asof = date_filter(ctx, "asof", "brief.filter.asof", t("brief.filter.asof_default", lang),
                        help_text=t("brief.filter.asof_help", lang),
@@ -310,7 +313,8 @@ def layout(ctx: PageContext):
         html.Div([
             html.Button(t("brief.print", lang), id=PRINT, type="button", className="btn btn-primary",
                         title=t("brief.print_help", lang)),
-            dcc.Link(t("brief.back", lang), href="/forums" + to_query({**ctx.params, "forum": code}, keep=GLOBAL + ("forum",)),
+            dcc.Link(t("brief.back", lang),
+                     href="/forums" + to_query({**ctx.params, "forum": code}, keep=GLOBAL + ("forum",)),
                      className="btn btn-outline-secondary"),
         ], className="brief-actions"),
     ])
@@ -447,7 +451,8 @@ def _forum_block(brief, lang: str, query: str) -> list:
     breaches = (_flag(t("brief.breaches_some", lang, n=fmt_number(brief.breaches, lang)), True) if brief.breaches
                 else _flag(t("brief.breaches_none", lang), False))
     facts = [
-        *_fact(t("brief.kind", lang), t("brief.kind_sector", lang, kind=kind, sector=f["sector"]) if f["sector"] else kind),
+        *_fact(t("brief.kind", lang),
+               t("brief.kind_sector", lang, kind=kind, sector=f["sector"]) if f["sector"] else kind),
         *_fact(t("brief.country", lang), f["country_name"]),
         *_fact(t("brief.legal_basis", lang), f["legal_basis"] or t("brief.not_recorded", lang)),
         *_fact(t("brief.period", lang), f"{fmt_date(f['created'], lang)} – {end}"),
@@ -519,8 +524,12 @@ def _due_part(rows, title: str, empty: str, lang: str, query: str, caption: str)
             milestone_table(rows, lang, query, caption) if len(rows) else html.P(empty, className="brief-empty")]
 
 
+def _no_milestones(brief) -> bool:
+    return not brief.live_milestones and brief.due_since.empty and brief.due_next.empty and brief.late.empty
+
+
 def _due_block(brief, lang: str, query: str) -> list:
-    if not brief.live_milestones and brief.due_since.empty and brief.due_next.empty and brief.late.empty:
+    if _no_milestones(brief):
         return [html.P(t("brief.no_milestones", lang), className="brief-empty")]
     days = DUE_AHEAD_DAYS
     start, end = brief.due_since_window
@@ -547,6 +556,8 @@ def _due_block(brief, lang: str, query: str) -> list:
 
 def _late_block(brief, lang: str, query: str) -> list:
     ref = fmt_date(brief.reference, lang)
+    if _no_milestones(brief):
+        return [html.P(t("brief.no_milestones", lang), className="brief-empty")]
     if brief.late.empty:
         return [html.P(t("brief.late_none", lang, date=ref), className="brief-empty")]
     counts = brief.late["state"].value_counts()
@@ -599,8 +610,8 @@ def _attendance_block(brief, lang: str) -> list:
         html.Tbody(rows),
     ], className="table table-sm brief-table brief-attendance"), className="brief-table-wrap")
     rated = meetings["rate"].dropna()
-    mean = (html.P(t("brief.attendance_mean", lang, rate=fmt_percent(float(rated.mean()), lang)), className="brief-total")
-            if len(rated) else None)
+    mean = (html.P(t("brief.attendance_mean", lang, rate=fmt_percent(float(rated.mean()), lang)),
+                   className="brief-total") if len(rated) else None)
     return [html.Figure(graph, className="brief-figure"), mean, table]
 
 
@@ -628,7 +639,8 @@ def _awaiting_block(brief, lang: str, query: str) -> list:
         channel = vocab_label("channel", r["channel"], lang)
         body.append(html.Tr([
             html.Td(fmt_date(r["date"], lang), className="text-nowrap"),
-            html.Td([channel, html.Div(t("brief.aw.via_forum", lang), className="brief-ms-who") if r["via_forum"] else None]),
+            html.Td([channel, html.Div(t("brief.aw.via_forum", lang), className="brief-ms-who")
+                     if r["via_forum"] else None]),
             html.Td(_commitment_link(r["commitment_id"], query) if isinstance(r["commitment_id"], str) else "—"),
             html.Td(_who(r["who"], lang), className="brief-wrap"),
             html.Td(fmt_number(r["received"], lang), className="num"),
