@@ -295,13 +295,13 @@ def not_found(ctx: PageContext, code: str):
 
 
 def layout(ctx: PageContext):
-    from data.queries.forum_brief import forum_header
+    from data.queries.forum_brief import forum_row
 
     code = str(ctx.path_args.get("forum_code", ""))
-    header = forum_header(ctx.db_url, code) if CODE.fullmatch(code) else None
-    if header is None:
+    forum = forum_row(ctx.db_url, code) if CODE.fullmatch(code) else None
+    if forum is None:
         return not_found(ctx, code[:120])
-    forum, lang = header["forum"], ctx.lang
+    lang = ctx.lang
     # The forum decides the country: links from its brief go to its country's views.
     ctx = replace(ctx, params={**ctx.params, "country": forum["country_code"]})
     created = forum["created"]

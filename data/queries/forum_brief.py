@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
-from sqlalchemy import func, literal, or_, select, union_all
+from sqlalchemy import bindparam, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from data import forum_indicators as ind
@@ -85,18 +86,43 @@ def _followed(code: str):
 # --- queries ---------------------------------------------------------------------------
 
 
-def forum_header(url: str, code: str) -> dict | None:
-    """The forum (its fields, country name, ``sample``) and ``follows``: the
-    commitments it follows (``id``, ``number_label``, ``title``, ``title_en``,
-    ``action_plan_id``, ``sample``), or None for an unknown code."""
+FORUM_KEYS = ["code", "name", "kind", "sector", "legal_basis", "created", "ended", "commitment_id", "country_code",
+              "country_name", "sample"]
+
+
+@cache
+def _forum_statement():
+    """The forum by code, built once: every page view of a brief asks for it,
+    and building the statement costs more than running it."""
     src = aliased(Source)
-    stmt = (
+    return (
         select(Forum.code, Forum.name, Forum.kind, Forum.sector, Forum.legal_basis, Forum.created, Forum.ended,
                Forum.commitment_id, Forum.country_code, Country.name, src.kind == "sample")
         .join(Country, Country.code == Forum.country_code)
         .join(src, src.id == Forum.source_id)
-        .where(Forum.code == code)
+        .where(Forum.code == bindparam("code"))
     )
+
+
+def forum_row(url: str, code: str) -> dict | None:
+    """The forum's fields (FORUM_KEYS: with its country's name and ``sample``),
+    or None for an unknown code."""
+    with get_engine(url).connect() as conn:
+        row = conn.execute(_forum_statement(), {"code": code}).first()
+    if row is None:
+        return None
+    forum = dict(zip(FORUM_KEYS, tuple(row)))
+    forum["sample"] = bool(forum["sample"])
+    return forum
+
+
+def forum_header(url: str, code: str) -> dict | None:
+    """The forum (``forum_row``) and ``follows``: the commitments it follows
+    (``id``, ``number_label``, ``title``, ``title_en``, ``action_plan_id``,
+    ``sample``), or None for an unknown code."""
+    forum = forum_row(url, code)
+    if forum is None:
+        return None
     c_src = aliased(Source)
     follows = (
         select(Commitment.id, Commitment.number_label, Commitment.title, Commitment.title_en,
@@ -106,15 +132,8 @@ def forum_header(url: str, code: str) -> dict | None:
         .order_by(Commitment.id)
     )
     with get_engine(url).connect() as conn:
-        row = conn.execute(stmt).first()
-        if row is None:
-            return None
         followed = pd.DataFrame(_rows(conn, follows),
                                 columns=["id", "number_label", "title", "title_en", "action_plan_id", "sample"])
-    keys = ["code", "name", "kind", "sector", "legal_basis", "created", "ended", "commitment_id", "country_code",
-            "country_name", "sample"]
-    forum = dict(zip(keys, tuple(row)))
-    forum["sample"] = bool(forum["sample"])
     followed["sample"] = followed["sample"].astype(bool)
     return {"forum": forum, "follows": followed}
 
