@@ -9,6 +9,7 @@ from dashboard import ids
 from dashboard.cache import cached
 from dashboard.factory import today_of
 from dashboard.i18n import normalise_lang, t
+from dashboard.pages import forum_brief as brief
 from dashboard.pages import forums as page
 from dashboard.state import parse_query
 from data import forum_indicators as ind
@@ -39,7 +40,7 @@ def selection(value, forums) -> list[str]:
 
 
 
-def panel_content(url: str, code: str, today, lang: str) -> list:
+def panel_content(url: str, code: str, today, lang: str, params: dict | None = None) -> list:
     frames = queries.forum_frames(url, [code])
     forum = frames["forums"].iloc[0]
     reference = ind.reference_date(today, forum["ended"])
@@ -49,6 +50,7 @@ def panel_content(url: str, code: str, today, lang: str) -> list:
         forum["name"], meetings, members, reference, lang,
         meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
         members_sample=bool(frames["memberships"]["sample"].any()),
+        brief_link=brief.brief_link(code, forum["name"], lang, params or {"lang": lang}),
     )
 
 
@@ -109,7 +111,10 @@ def register(app) -> None:
             return None
         code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
         try:
-            return cached(app, panel_content, code, today_of(app), lang)
+            params = {"lang": lang, "country": country}
+            if isinstance(context, dict) and context.get("projector"):
+                params["projector"] = True
+            return cached(app, panel_content, code, today_of(app), lang, params)
         except Exception:
             log.exception("forum panel failed for %s", code)
             return _apology(lang)

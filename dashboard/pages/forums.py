@@ -262,9 +262,9 @@ def comparison_view(comparison: dict, lang: str) -> list:
 
 
 def panel_view(name: str, meetings, members, reference, lang: str, *, meetings_sample: bool,
-               members_sample: bool) -> list:
+               members_sample: bool, brief_link=None) -> list:
     return [
-        html.H3(name, className="forums-panel-name"),
+        html.Div([html.H3(name, className="forums-panel-name"), brief_link], className="forums-panel-head"),
         html.Div([
             html.H3(t("forums.panel.meetings", lang), className="forums-subtitle"),
             sample_badge(lang, meetings_sample),
