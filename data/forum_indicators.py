@@ -258,7 +258,8 @@ def milestone_states(milestones: pd.DataFrame, events: pd.DataFrame, dates) -> p
     base = milestones[["id", "commitment_id", "planned_start", "planned_end", "weight"]]
     grid = base.merge(pd.DataFrame({"date": when}), how="cross").sort_values("date", kind="stable")
     ev = pd.DataFrame({
-        "id": events["milestone_id"].to_numpy(),
+        # Typed even when there are no events: merge_asof needs matching key dtypes.
+        "id": events["milestone_id"].to_numpy(dtype=base["id"].dtype),
         "date": pd.to_datetime(events["date"]).to_numpy(dtype="datetime64[ns]"),
         "status": events["status"].astype(object).to_numpy(),
         "progress": events["progress"].astype(float).to_numpy(),

@@ -152,6 +152,17 @@ def test_frm007_progress_over_time_uses_the_shared_roll_up():
     assert line["commitments"].tolist() == [2, 2, 2, 2]
 
 
+def test_frm025_milestones_without_any_reported_update_count_as_not_started():
+    milestones = pd.DataFrame({"id": [1, 2], "commitment_id": ["C1", "C1"],
+                               "planned_start": [D(2020, 1, 1)] * 2, "planned_end": [D(2020, 12, 31)] * 2,
+                               "weight": [None, None]})
+    no_events = pd.DataFrame({"milestone_id": pd.Series([], dtype=object), "date": [], "status": [],
+                              "progress": []})
+    states = ind.milestone_states(milestones, no_events, [D(2020, 6, 30)])
+    assert states["status"].tolist() == ["not_started", "not_started"]
+    assert states["progress"].tolist() == [0.0, 0.0]
+
+
 def test_frm008_month_ends_run_from_start_to_end():
     days = ind.month_ends(D(2020, 1, 15), D(2020, 4, 10))
     assert days == [D(2020, 1, 15), D(2020, 1, 31), D(2020, 2, 29), D(2020, 3, 31), D(2020, 4, 10)]
