@@ -18,6 +18,8 @@ from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
 from data.vocab import FORUM_MAX_GAP_DAYS
 from dashboard import theme
 from dashboard.components.common import empty_state, sample_badge, section
+from dashboard.components.downloads import table_downloads
+from dashboard.exports import overview as exports
 from dashboard.components.kpi import kpi_card
 from dashboard.figures.overview import plan_progress_figure, stacked_counts_figure
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
@@ -342,7 +344,8 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
             )
             for row in rows.itertuples()
         ]
-        body = [html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+        body = [table_downloads(exports.attention_table(rows, lang, params, data.sample_milestones)),
+                html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
                          className="table-responsive")]
         more = data.attention_total - len(rows)
         if more > 0:
@@ -395,7 +398,8 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
             )
             for row in meetings.itertuples()
         ]
-        body = [html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+        body = [table_downloads(exports.meetings_table(meetings, lang, params, data.sample_forums)),
+                html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
                          className="table-responsive")]
     body.append(view_link(t("overview.link.forums", lang), "/forums", params))
     return panel(
