@@ -71,8 +71,8 @@ def filter_tokens(params: dict) -> list[str]:
         value = params.get(spec.name)
         if spec.name in UNNAMED_PARAMS or value in (None, "", [], False):
             continue
-        text = "-".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
-        token = slug(text)
+        several = isinstance(value, (list, tuple))
+        token = slug("-".join(str(v) for v in value) if several else value, 60 if several else 30)
         tokens.append(f"{spec.name}-{token}" if spec.name in NAMED_PARAMS else token)
     return tokens
 

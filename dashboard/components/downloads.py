@@ -10,8 +10,9 @@ table of every view, so a view writes no callback for its downloads::
 
     from dashboard.components.downloads import ExportTable, table_downloads
 
-    table = ExportTable(view="forums", name="forums-members", title=t("...", lang), lang=lang,
-                        columns=[t("...", lang), ...], rows=[["Proética", "2020-03-01", 4], ...],
+    table = ExportTable(view="forums", name="forums-members", title=t("forums.panel.members", lang),
+                        lang=lang, columns=[t("forums.tbl.organization", lang), t("forums.tbl.term", lang)],
+                        rows=[["Proética", "2020-03-01"], ["CAD Ciudadanos al Día", "2021-05-04"]],
                         params={"forum": "PER-AMBIENTE"}, sample=True)
     html.Div([table_downloads(table), the_html_table])
 
@@ -317,3 +318,11 @@ def table_downloads(table: ExportTable) -> html.Div:
         role="group",
         **{"aria-label": t("downloads.group", lang, table=table.title)},
     )
+
+
+def with_downloads(badge, table: ExportTable | None):
+    """A section head's badge followed by the table's download buttons (set to
+    the head's right by assets/10_app.css), or the badge alone without a table."""
+    if table is None:
+        return badge
+    return html.Span([badge, table_downloads(table)], className="section-tools")

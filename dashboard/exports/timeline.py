@@ -11,7 +11,8 @@ from dashboard.i18n import add, t, vocab_label
 
 add(
     {
-        "export.timeline.milestones": {"es": "Hitos del cronograma", "en": "Timeline milestones"},
+        "export.timeline.milestones": {"es": "Todos los hitos filtrados", "en": "All filtered milestones"},
+        "export.timeline.file": {"es": "hitos", "en": "milestones"},
         "export.col.commitment_title": {"es": "Título del compromiso", "en": "Commitment title"},
         "export.col.planned_start": {"es": "Inicio previsto", "en": "Planned start"},
         "export.col.actual_end": {"es": "Fin real", "en": "Actual end"},
@@ -28,7 +29,8 @@ FILTERS = ("country", "plan", "area", "institution", "status", "start", "end", "
 def placeholder(lang: str, params: dict) -> ExportTable:
     """The store's content: the filters only; the rows are read when a button is clicked."""
     return ExportTable(view="timeline", name=NAME, title=t("export.timeline.milestones", lang), lang=lang,
-                       params={k: params.get(k) for k in FILTERS}, lazy=True)
+                       file_title=t("export.timeline.file", lang), params={k: params.get(k) for k in FILTERS},
+                       lazy=True)
 
 
 def _day(value):
@@ -63,6 +65,6 @@ def milestones_table(frame: pd.DataFrame, texts: pd.DataFrame, lang: str, params
             frame["expected"], frame["state"], sources)
     ]
     return ExportTable(view="timeline", name=NAME, title=t("export.timeline.milestones", lang), lang=lang,
-                       columns=columns, rows=rows, params={k: params.get(k) for k in FILTERS},
+                       file_title=t("export.timeline.file", lang), columns=columns, rows=rows, params={k: params.get(k) for k in FILTERS},
                        sample=bool(frame["sample"].any()),
                        sources=sorted({s for s in sources if s}))
