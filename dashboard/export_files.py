@@ -29,7 +29,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
-from data.export import CSV_ENCODING, DATE_FORMAT
+from data.export import CSV_ENCODING
 from data.queries.explorer import strip_accents
 from dashboard.state import PARAMS
 
@@ -124,17 +124,21 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def _xlsx_cell(sheet, value, font=None, alignment=None):
-    """A value as openpyxl writes it; a styled or formula-like one as a cell of its own."""
+    """A value as openpyxl writes it: plain where possible (a cell object costs
+    more than the value); a date as a date (openpyxl gives it the yyyy-mm-dd
+    format); a styled or formula-like value as a cell of its own."""
     value = plain(value)
+    formula_like = False
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    formula_like = is_formula_like(value)
-    day = _iso_day(value)
-    if font is None and alignment is None and not formula_like and day is None:
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        formula_like = value.startswith(FORMULA_START)
+        day = _iso_day(value)
+        if day is not None:  # a real date, so a spreadsheet sorts and filters it as one
+            value = day
+    if font is None and alignment is None and not formula_like:
         return value
-    cell = WriteOnlyCell(sheet, value=value if day is None else day)
-    if day is not None:  # a real date, so a spreadsheet sorts and filters it as one
-        cell.number_format = DATE_FORMAT
+    cell = WriteOnlyCell(sheet, value=value)
     if formula_like:
         cell.data_type = "s"  # text as written, never a formula
         cell.quotePrefix = True  # Excel's own mark for "typed with an apostrophe"
@@ -145,8 +149,8 @@ def _xlsx_cell(sheet, value, font=None, alignment=None):
     return cell
 
 
-def _iso_day(value) -> dt.date | None:
-    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+def _iso_day(value: str) -> dt.date | None:
+    if len(value) != 10 or not ISO_DAY.fullmatch(value):
         return None
     try:
         return dt.date.fromisoformat(value)
@@ -159,8 +163,7 @@ def _widths(frame: pd.DataFrame) -> list[float]:
     widths = [len(str(c)) for c in frame.columns]
     for row in frame.head(WIDTH_SAMPLE).itertuples(index=False):
         for i, value in enumerate(row):
-            value = plain(value)
-            if value is not None:
+            if isinstance(value, str) or (value is not None and not pd.isna(value)):
                 widths[i] = max(widths[i], len(str(value)))
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 

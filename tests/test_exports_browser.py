@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from dashboard import ids
 from dashboard.components.common import dom_id
 from dashboard.components.downloads import button_id
+from tests.a11y import axe_violations, describe
 from tests.browser import choose, console_errors, start
 
 pytestmark = pytest.mark.browser
@@ -81,7 +82,7 @@ def png_name(dash_duo, graph_id: str) -> str | None:
         "return g && g._context ? g._context.toImageButtonOptions.filename : null;", graph_id)
 
 
-def test_exp101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(dash_duo, app):
+def test_xpt101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(dash_duo, app):
     start(dash_duo, app, "/?lang=es")
     dash_duo.wait_for_text_to_equal("#kpi-commitments .kpi-value", "104", timeout=30)
     dash_duo.wait_for_element("#overview-plan-graph .js-plotly-plot", timeout=30)
@@ -110,7 +111,7 @@ def test_exp101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(
     assert console_errors(dash_duo) == []
 
 
-def test_exp102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app):
+def test_xpt102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app):
     start(dash_duo, app, "/forums?lang=en&forums=PER-AMBIENTE,PER-VIVIENDA&forum=PER-VIVIENDA")
     dash_duo.wait_for_contains_text("#forums-panel", "Members", timeout=30)
     click(dash_duo, button_id("forums-members", "xlsx"))
@@ -130,10 +131,15 @@ def test_exp102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app
     rows = csv_rows(downloaded(dash_duo, ".csv"))
     assert rows[0] == ["Indicator", "Foro Multiactor piloto – Ambiente", "Foro Multiactor piloto – Vivienda"]
     assert rows[1] == ["Code", "PER-AMBIENTE", "PER-VIVIENDA"]
+    # The buttons name their table for screen readers and pass axe-core's WCAG checks.
+    assert dash_duo.find_element(css_id(button_id("forums-members", "csv"))).get_attribute("aria-label") == \
+        "Download “Members of Foro Multiactor piloto – Vivienda” as CSV"
+    violations = axe_violations(dash_duo, context="'.table-downloads'")
+    assert violations == [], describe(violations)
     assert console_errors(dash_duo) == []
 
 
-def test_exp103_engagement_table_and_detail_tables_download(dash_duo, app):
+def test_xpt103_engagement_table_and_detail_tables_download(dash_duo, app):
     start(dash_duo, app, "/engagement?lang=es&period=quarter")
     dash_duo.wait_for_element("#engagement-table-graph .ag-row", timeout=30)
     click(dash_duo, button_id("engagement-organizations", "csv"))
@@ -157,7 +163,7 @@ def test_exp103_engagement_table_and_detail_tables_download(dash_duo, app):
     assert console_errors(dash_duo) == []
 
 
-def test_exp104_camera_button_downloads_the_png_with_its_header(dash_duo, app):
+def test_xpt104_camera_button_downloads_the_png_with_its_header(dash_duo, app):
     start(dash_duo, app, "/timeline?lang=en&status=late")
     dash_duo.wait_for_element("#timeline-due-graph .js-plotly-plot .modebar-btn", timeout=30)
     day = browser_today(dash_duo)

@@ -137,13 +137,16 @@ class ExportTable:
     file_title: str | None = None
     lazy: bool = False
 
+    def __post_init__(self):
+        self.params = clean_params(self.params)
+
     def payload(self) -> dict:
         """What the store holds: JSON, values already plain."""
         return {
             "view": self.view, "name": self.name, "title": self.title, "file_title": self.file_title,
             "lang": self.lang, "columns": [str(c) for c in self.columns],
             "rows": [[_json_cell(v) for v in row] for row in self.rows],
-            "params": clean_params(self.params), "sample": bool(self.sample), "sources": self.sources,
+            "params": self.params, "sample": bool(self.sample), "sources": self.sources,
             "lazy": bool(self.lazy),
         }
 

@@ -10,19 +10,6 @@ add(
     {
         "export.overview.attention": {"es": "Hitos atrasados o por vencer", "en": "Milestones late or due soon"},
         "export.overview.meetings": {"es": "Últimas reuniones de los foros", "en": "Latest forum meetings"},
-        "export.col.commitment": {"es": "Compromiso", "en": "Commitment"},
-        "export.col.milestone_number": {"es": "N.º de hito", "en": "Milestone no."},
-        "export.col.milestone": {"es": "Hito", "en": "Milestone"},
-        "export.col.responsible": {"es": "Responsable", "en": "Responsible"},
-        "export.col.planned_end": {"es": "Fin previsto", "en": "Planned end"},
-        "export.col.progress_pct": {"es": "Avance (%)", "en": "Progress (%)"},
-        "export.col.situation": {"es": "Situación", "en": "Situation"},
-        "export.col.forum": {"es": "Foro", "en": "Forum"},
-        "export.col.forum_code": {"es": "Código del foro", "en": "Forum code"},
-        "export.col.date": {"es": "Fecha", "en": "Date"},
-        "export.col.meeting_kind": {"es": "Tipo de sesión", "en": "Kind of meeting"},
-        "export.col.attendees": {"es": "Asistentes", "en": "Attendees"},
-        "export.col.agreements": {"es": "Acuerdos", "en": "Agreements"},
     }
 )
 

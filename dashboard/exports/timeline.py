@@ -13,12 +13,6 @@ add(
     {
         "export.timeline.milestones": {"es": "Todos los hitos filtrados", "en": "All filtered milestones"},
         "export.timeline.file": {"es": "hitos", "en": "milestones"},
-        "export.col.commitment_title": {"es": "Título del compromiso", "en": "Commitment title"},
-        "export.col.planned_start": {"es": "Inicio previsto", "en": "Planned start"},
-        "export.col.actual_end": {"es": "Fin real", "en": "Actual end"},
-        "export.col.expected_pct": {"es": "Avance esperado (%)", "en": "Expected progress (%)"},
-        "export.col.state_on": {"es": "Estado al {date}", "en": "State on {date}"},
-        "export.col.source": {"es": "Fuente", "en": "Source"},
     }
 )
 
