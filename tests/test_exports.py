@@ -226,7 +226,7 @@ def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
                 walk(item)
 
     walk(page)
-    assert set(stores) == {"detail-milestones", "detail-irm", "detail-sources"}
+    assert set(stores) == {"detail-milestones", "detail-irm", "detail-sources", "detail-participation"}
     milestones = ExportTable.from_payload(stores["detail-milestones"])
     assert len(milestones.rows) == 3 and milestones.params == {"country": "PER", "commitment": "PE0066"}
     assert milestones.sample and milestones.rows[0][0] == 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", milestones.rows[0][5])
@@ -234,6 +234,10 @@ def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
     irm = ExportTable.from_payload(stores["detail-irm"])
     assert irm.columns[:3] == ["Campo", "Valoración", "Texto en la fuente"] and irm.sources
     assert ExportTable.from_payload(stores["detail-sources"]).rows[0][0].startswith("Compromiso")
+    participation = ExportTable.from_payload(stores["detail-participation"])
+    assert participation.columns[:3] == ["Vínculo", "Canal", "Registros"] and participation.sample
+    assert participation.rows[0][:2] == ["En los foros que creó este compromiso", "Taller"]
+    assert all(isinstance(v, int) for v in participation.rows[0][2:])
 
 
 # --- the callbacks, through Dash's endpoint --------------------------------------------------------------

@@ -307,6 +307,7 @@ def table_downloads(table: ExportTable) -> html.Div:
     buttons = [
         html.Button(fmt.upper(), id=button_id(name, fmt), type="button", n_clicks=0,
                     className=f"btn btn-outline-secondary btn-sm table-download-{fmt}",
+                    title=t(f"downloads.{fmt}", lang, table=table.title),
                     **{"aria-label": t(f"downloads.{fmt}", lang, table=table.title)})
         for fmt in FORMATS
     ]

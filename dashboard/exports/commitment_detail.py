@@ -14,6 +14,9 @@ add(
         "export.detail.irm_file": {"es": "revision-irm", "en": "irm-review"},
         "export.detail.sources": {"es": "Fuentes de la página de {id}", "en": "Sources of the page of {id}"},
         "export.detail.sources_file": {"es": "fuentes", "en": "sources"},
+        "export.detail.participation": {"es": "Participación en {id}", "en": "Participation in {id}"},
+        "export.detail.participation_file": {"es": "participacion", "en": "participation"},
+        "export.detail.via": {"es": "Vínculo", "en": "Link"},
         "export.detail.note": {"es": "Nota", "en": "Note"},
         "export.detail.status": {"es": "Estado", "en": "Status"},
         "export.detail.flag": {"es": "Alerta", "en": "Flag"},
@@ -81,3 +84,14 @@ def sources_table(c: dict, rows: list[tuple], lang: str) -> ExportTable:
                        lang=lang, file_title=t("export.detail.sources_file", lang), columns=columns, rows=data,
                        params=_params({"country": c.get("country_code")}, c["id"]),
                        sample=any(sample for _, _, sample in rows))
+
+
+def participation_table(rows: list[list], lang: str, params: dict, sample: bool, sources: list[str]) -> ExportTable:
+    """The participation tables as one: how each record is linked, its channel and the sums."""
+    cid = params.get("commitment") or ""
+    columns = [t("export.detail.via", lang), *(t(f"detail.pt.{k}", lang) for k in
+                                                 ("channel", "records", "participants", "received", "answered"))]
+    return ExportTable(view="commitments", name="detail-participation",
+                       title=t("export.detail.participation", lang, id=cid), lang=lang,
+                       file_title=t("export.detail.participation_file", lang), columns=columns, rows=rows,
+                       params=params, sample=sample, sources=sources)

@@ -59,6 +59,7 @@ def milestones_table(frame: pd.DataFrame, texts: pd.DataFrame, lang: str, params
             frame["expected"], frame["state"], sources)
     ]
     return ExportTable(view="timeline", name=NAME, title=t("export.timeline.milestones", lang), lang=lang,
-                       file_title=t("export.timeline.file", lang), columns=columns, rows=rows, params={k: params.get(k) for k in FILTERS},
+                       file_title=t("export.timeline.file", lang), columns=columns, rows=rows,
+                       params={k: params.get(k) for k in FILTERS},
                        sample=bool(frame["sample"].any()),
                        sources=sorted({s for s in sources if s}))

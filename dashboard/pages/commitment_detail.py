@@ -461,14 +461,16 @@ def _forums(forums: pd.DataFrame, ctx: PageContext) -> html.Section:
                    badge=sample_badge(lang, sample), section_id="detail-forums")
 
 
-def _participation(records: pd.DataFrame, lang: str) -> html.Section:
+def _participation(records: pd.DataFrame, lang: str, params: dict | None = None) -> html.Section:
     if records.empty:
         return section(t("detail.participation", lang), html.P(t("detail.no_participation", lang), className="detail-none"),
                        section_id="detail-participation")
-    blocks = []
+    blocks, rows = [], []  # rows: the tables as one, for the download
     sums = ["records", "participants", "received", "answered"]
     for via, group in records.groupby("via", sort=False):
         by_channel = group.groupby("channel", sort=False)[sums].sum().sort_values("records", ascending=False)
+        rows += [[t(f"detail.via.{via}", lang), vocab_label("channel", channel, lang), *map(int, row)]
+                 for channel, row in zip(by_channel.index, by_channel.to_numpy())]
         body = [html.Tr([html.Th(vocab_label("channel", channel, lang), scope="row"),
                          *[html.Td(fmt_number(int(v), lang), className="num") for v in row]])
                 for channel, row in zip(by_channel.index, by_channel.to_numpy())]
@@ -481,8 +483,9 @@ def _participation(records: pd.DataFrame, lang: str) -> html.Section:
     sample = _has_sample(records)
     sources = [t("detail.src.name", lang, source=t(f"source.{k}", lang), name=n)
                for k, n in records[["source_kind", "source_name"]].drop_duplicates().itertuples(index=False)]
+    download = exports.participation_table(rows, lang, params or {}, sample, sources)
     return section(t("detail.participation", lang), [*blocks, _source_line(sources, lang, sample)],
-                   badge=sample_badge(lang, sample), section_id="detail-participation")
+                   badge=with_downloads(sample_badge(lang, sample), download), section_id="detail-participation")
 
 
 def source_rows(c: dict, support, areas, milestones, events, forums, participation,
@@ -601,7 +604,8 @@ def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.
                         _history(data.milestones, data.events, data.history, c["id"], lang),
                         _text(c, lang),
                         _forums(data.forums, ctx),
-                        _participation(data.participation, lang),
+                        _participation(data.participation, lang,
+                                       {"country": c["country_code"], "commitment": c["id"]}),
                     ], className="detail-main"),
                 ],
                 className="detail-layout",
