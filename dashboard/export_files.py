@@ -163,7 +163,8 @@ def _widths(frame: pd.DataFrame) -> list[float]:
     widths = [len(str(c)) for c in frame.columns]
     for row in frame.head(WIDTH_SAMPLE).itertuples(index=False):
         for i, value in enumerate(row):
-            if isinstance(value, str) or (value is not None and not pd.isna(value)):
+            value = plain(value)
+            if value is not None:
                 widths[i] = max(widths[i], len(str(value)))
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 

@@ -125,10 +125,10 @@ def test_xpt006_a_store_sent_back_is_checked_again():
     crafted = ExportTable.from_payload({**good, "params": {"status": "bogus", "plan": "a b", "q": "<script>",
                                                           "forums": ["PER-X", "bad code"], "country": "PER",
                                                           "unknown": "x", "start": "2020-13-01"},
-                                        "rows": [[{"a": 1}, float("inf"), "x" * 40_000, True]],
+                                        "rows": [[{"a": 1}, float("inf"), "x" * 40_000, 10**400]],
                                         "lang": "xx", "sources": ["a"] * 80, "title": "t" * 1000})
     assert crafted.params == {"country": "PER"} and crafted.lang == "es"
-    assert crafted.rows == [["{'a': 1}", None, "x" * 32_767, True]]
+    assert crafted.rows == [["{'a': 1}", None, "x" * 32_767, str(10**400)[:32_767]]]
     assert len(crafted.sources) == 50 and len(crafted.title) == 300
     lazy = ExportTable.from_payload({**good, "lazy": True, "rows": "ignored", "columns": None})
     assert lazy.lazy and lazy.rows == [] and lazy.columns == []
@@ -335,3 +335,27 @@ def test_xpt015_views_put_their_tables_in_stores(app):
                                           **value("forum", "PER-AMBIENTE"), **value("forums", ["PER-AMBIENTE"])})
     assert '"name": "forums-meetings"' in text or '"name":"forums-meetings"' in text
     assert "forums-members" in text
+
+
+def test_xpt016_explorer_files_come_from_the_shared_code_with_a_filters_sheet(app):
+    """The explorer keeps its own buttons (they follow the grid's own filters) but its
+    files are made by the same code: same names, same defused cells, the Filters sheet."""
+    from benchmarks.dash_requests import dash_request, find_callback
+    from dashboard.components.common import dom_id
+    from dashboard.ids import filter_id
+    from dashboard.pages.commitments import FILTERS
+
+    values = {"explorer-download-xlsx.n_clicks": 1, "explorer-shown-ids.data": ["PE0066", "PE0001"],
+              "explorer-context.data": {"lang": "es", "country": "PER"}, "explorer-grid.filterModel": {},
+              **{f"{dom_id(filter_id(n))}.value": {"id": filter_id(n), "property": "value",
+                                                   "value": "AP_PER03" if n == "plan" else None} for n in FILTERS}}
+    key = find_callback(app, "explorer-download-xlsx-file.data")
+    response = app.server.test_client().post("/_dash-update-component", json=dash_request(app, key, values))
+    sent = json.loads(response.data)["response"]["explorer-download-xlsx-file"]["data"]
+    assert sent["filename"] == "ogp-monitor_compromisos_PER_AP_PER03_2026-11-27.xlsx"
+    book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
+    assert book.sheetnames == ["Compromisos", "Filtros"] and book["Compromisos"].freeze_panes == "B2"
+    assert [r[0] for r in book["Compromisos"].iter_rows(min_row=2, values_only=True)] == ["PE0066", "PE0001"]
+    notes = dict(book["Filtros"].values)
+    assert notes["Filtro: Plan de acción"] == "AP_PER03" and notes["Filas"] == 2
+    assert notes["Datos de muestra"].startswith("Sí")

@@ -178,7 +178,7 @@ class ExportTable:
             lang=normalise_lang(payload.get("lang")),
             columns=[_text(c, 300) for c in columns],
             rows=[[_cell(v) for v in row] for row in rows],
-            params=clean_params(payload.get("params")),
+            params=payload.get("params"),  # cleaned on construction
             sample=payload.get("sample") is True, sources=sources, lazy=lazy,
         )
 
@@ -191,7 +191,9 @@ def _cell(value):
     """A cell sent back by the browser: a number, text, a flag or nothing."""
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):  # beyond 15 digits a spreadsheet would round it: keep it as text
+        return value if abs(value) < 10**15 else str(value)[:MAX_TEXT]
+    if isinstance(value, float):
         return value if math.isfinite(value) else None
     return _text(value, MAX_TEXT)
 
