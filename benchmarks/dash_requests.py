@@ -8,7 +8,8 @@ def dash_request(app, output_key: str, values: dict) -> dict:
     """The body of POST /_dash-update-component for the callback ``output_key``.
 
     ``values`` maps "id.property" (id as Dash writes it) to the value sent; a
-    pattern-matching input takes a list of {"id": {...}, "property": p, "value": v}.
+    pattern-matching input takes a list of {"id": {...}, "property": p, "value": v}
+    (ALL), or one such item (MATCH: the outputs' wildcard takes its id's value).
     """
     spec = app.callback_map[output_key]
 
@@ -18,17 +19,27 @@ def dash_request(app, output_key: str, values: dict) -> dict:
             return values.get(key, [])
         return {"id": dep["id"], "property": dep["property"], "value": values.get(key)}
 
+    inputs = [item(d) for d in spec["inputs"]]
     outputs = []
     for part in _outputs(output_key):
         cid, prop = part.rsplit(".", 1)
-        outputs.append({"id": json.loads(cid) if cid.startswith("{") else cid, "property": prop.split("@")[0]})
+        outputs.append({"id": _concrete(json.loads(cid), inputs) if cid.startswith("{") else cid,
+                        "property": prop.split("@")[0]})
     return {
         "output": output_key,
         "outputs": outputs if output_key.startswith("..") else outputs[0],
-        "inputs": [item(d) for d in spec["inputs"]],
+        "inputs": inputs,
         "state": [item(d) for d in spec.get("state", [])],
         "changedPropIds": [f"{d['id']}.{d['property']}" for d in spec["inputs"][:1]],
     }
+
+
+def _concrete(output_id: dict, inputs: list) -> dict:
+    """A MATCH output's id as the browser sends it: the wildcard takes the
+    value of the triggering input's id (given as one item, not a list)."""
+    first = inputs[0] if inputs and isinstance(inputs[0], dict) else {}
+    given = first.get("id") if isinstance(first.get("id"), dict) else {}
+    return {k: given.get(k, v) if v == ["MATCH"] else v for k, v in output_id.items()}
 
 
 def _outputs(output_key: str) -> list[str]:

@@ -11,7 +11,9 @@ from dash import ALL, Input, Output, ctx, dcc, html, no_update
 from dashboard import ids, theme
 from dashboard.cache import cached
 from dashboard.components.common import empty_state, sample_badge
+from dashboard.components.downloads import with_downloads
 from dashboard.components.kpi import kpi_card
+from dashboard.exports.engagement import organizations_table
 from dashboard.figures import engagement as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t, vocab_label
 from dashboard.pages import engagement as page
@@ -174,6 +176,14 @@ class View:
     organizations: pd.DataFrame  # organization-days in the dates shown, keyed
     periods: pd.DatetimeIndex
     plans: pd.DataFrame
+    start: str | None = None  # the dates shown, as chosen (ISO)
+    end: str | None = None
+
+    def params(self) -> dict:
+        """The filters, named as in the URL (what a download says it holds)."""
+        c = self.chosen
+        return {"country": c.country, "forums": list(c.forums), "commitment": c.commitment, "plan": c.plan,
+                "channel": list(c.channels), "start": self.start, "end": self.end, "period": self.period}
 
 
 def load(app, context, values: dict) -> View:
@@ -190,6 +200,8 @@ def load(app, context, values: dict) -> View:
         organizations=summary.keyed(summary.window(history, start, end), period),
         periods=summary.axis_periods(shown, period),
         plans=frames["plans"],
+        start=start,
+        end=end,
     )
 
 
@@ -227,11 +239,13 @@ def history(app, view: View) -> dict:
         return {"flow_body": note, "flow_badge": None, "table_body": note, "table_badge": None}
     flow, records = cached(app, turnover, view.chosen, view.period)
     flow = crop_flow(flow, view.periods)
+    shown, sample = set(view.organizations["organization_id"]), bool(view.organizations["sample"].any())
     return {
         "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans), lang),
         "flow_badge": sample_badge(lang, bool(view.history["sample"].any())),
-        "table_body": _table(records, set(view.organizations["organization_id"]), lang),
-        "table_badge": sample_badge(lang, bool(view.organizations["sample"].any())),
+        "table_body": _table(records, shown, lang),
+        "table_badge": with_downloads(sample_badge(lang, sample),
+                                      organizations_table(records, shown, lang, view.params(), sample)),
     }
 
 

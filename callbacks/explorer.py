@@ -15,13 +15,13 @@ from dash.exceptions import PreventUpdate
 from data.queries import explorer as queries
 from dashboard import ids
 from dashboard.cache import cached
+from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
 from dashboard.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
 from dashboard.factory import today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import commitments as page
 from dashboard.state import BY_NAME
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
 
 
@@ -121,12 +121,17 @@ def register(app) -> None:
         if shown is None:
             raise PreventUpdate
         lang, country = _context(context)
-        frame = download_frame(queries.restrict(country_table(country), shown), lang)
+        rows = queries.restrict(country_table(country), shown)
+        frame = download_frame(rows, lang)
         filters = {name: clean(name, value) for name, value in zip(page.FILTERS, values)}
         name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
         if ext == "csv":
             return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")
-        return dcc.send_bytes(xlsx_bytes(frame, t("explorer.sheet", lang)), name, type=XLSX_TYPE)
+        title = t("explorer.sheet", lang)
+        notes = about("commitments", title, lang, {**filters, "country": country}, len(frame),
+                      queries.scope_summary(rows)["sample"], today_of(app), loaded_sources(app, lang))
+        return dcc.send_bytes(xlsx_bytes(frame, title, about=notes, about_name=t("downloads.sheet_about", lang),
+                                         freeze="B2"), name, type=XLSX_TYPE)
 
     # One download component per format, so each button has its own callback.
     for ext, button, target in (("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),

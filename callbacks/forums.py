@@ -49,7 +49,7 @@ def panel_content(url: str, code: str, today, lang: str, params: dict | None = N
     return page.panel_view(
         forum["name"], meetings, members, reference, lang,
         meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
-        members_sample=bool(frames["memberships"]["sample"].any()),
+        members_sample=bool(frames["memberships"]["sample"].any()), code=code,
         brief_link=brief.brief_link(code, forum["name"], lang, params or {"lang": lang}),
     )
 

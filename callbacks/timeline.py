@@ -15,8 +15,10 @@ from dash.exceptions import PreventUpdate
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.components.common import empty_state, sample_badge
+from dashboard.components.downloads import data_id
 from dashboard.components.kpi import kpi_card
 from dashboard.factory import today_of
+from dashboard.exports import timeline as exports
 from dashboard.figures import timeline as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import timeline as page
@@ -180,6 +182,7 @@ def register(app) -> None:
         Output(page.NEXT, "disabled"),
         Output(page.LAST, "disabled"),
         Output(page.PAGER_STATE, "data"),
+        Output(data_id(exports.NAME), "data"),
         *filter_inputs,
         *date_inputs,
         Input(ids.filter_id("page"), "value"),
@@ -189,7 +192,9 @@ def register(app) -> None:
         lang = normalise_lang(lang)
         chosen = selection(app, country, plan, area, institution, status, start, end, asof)
         as_of, is_today = chosen.as_of, chosen.is_today
-        no_pages = ("d-none", "", True, True, True, True, {"page": 1, "pages": 1})
+        # The download holds every milestone selected, read when asked for: the store keeps the filters.
+        download = exports.placeholder(lang, {**chosen.filters, "country": country}).payload()
+        no_pages = ("d-none", "", True, True, True, True, {"page": 1, "pages": 1}, download)
         if chosen.frame.empty:  # the summary explains it and offers a reset
             return ("panel d-none", no_update, no_update, "", None, None, *no_pages)
         one = queries.paginate(chosen.frame, _page_number(page_value))
@@ -216,6 +221,7 @@ def register(app) -> None:
             one.number >= one.pages,
             one.number >= one.pages,
             {"page": one.number, "pages": one.pages},
+            download,
         )
 
     @app.callback(

@@ -8,22 +8,15 @@ shows, in its order, with a few more IRM fields for researchers.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
-import re
 from urllib.parse import quote
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from data import vocab
-from data.export import CSV_ENCODING
-from data.queries.explorer import strip_accents
+from dashboard.components.downloads import view_label
+from dashboard.export_files import csv_bytes, export_name, xlsx_bytes  # noqa: F401  the explorer's files
 from dashboard.i18n import add, fmt_percent, irm_label, t, vocab_label
 
 add(
@@ -74,7 +67,6 @@ add(
         "explorer.starred_no": {"es": "No", "en": "No"},
         "explorer.starred_sr": {"es": "Compromiso destacado", "en": "Starred commitment"},
         "explorer.sheet": {"es": "Compromisos", "en": "Commitments"},
-        "explorer.file_view": {"es": "compromisos", "en": "commitments"},
         "explorer.file_filtered": {"es": "filtrado", "en": "filtered"},
     }
 )
@@ -231,58 +223,9 @@ def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark (Excel then shows accents), empty cells for missing values."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(frame.columns)
-    writer.writerows(["" if v is None else v for v in row] for row in frame.itertuples(index=False))
-    return out.getvalue().encode(CSV_ENCODING)
-
-
-def xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_name[:31])
-    sheet.freeze_panes = "B2"
-    bold = Font(bold=True)
-    header = []
-    for name in frame.columns:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in frame.itertuples(index=False):
-        sheet.append([_xlsx_value(sheet, v) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_value(sheet, value):
-    if value is None or isinstance(value, (int, float)):
-        return value
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if text.startswith(("=", "+", "-", "@")):
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.data_type = "s"  # text as written, never a formula
-        return cell
-    return text
-
-
 def file_name(lang: str, country: str | None, filters: dict, today: dt.date, ext: str,
               grid_filtered: bool = False) -> str:
-    """``ogp-monitor_compromisos_PER_AP_PER03_q-foros_2026-11-27.csv``: the view, its filters, the day."""
-    parts = ["ogp-monitor", t("explorer.file_view", lang), country or ""]
-    for name in ("plan", "area", "institution", "status", "method", "q"):
-        value = filters.get(name)
-        if value:
-            slug = _slug(str(value))
-            parts.append(slug if name in ("plan", "status", "method") else f"{name}-{slug}")
-    if grid_filtered:
-        parts.append(t("explorer.file_filtered", lang))
-    parts.append(today.isoformat())
-    return "_".join(p for p in parts if p) + "." + ext
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]+", "-", strip_accents(text)).strip("-")[:30] or "x"
+    """``ogp-monitor_compromisos_PER_AP_PER03_q-foros_2026-11-27.csv``: the view, its filters, the day
+    (the rules every download follows: dashboard/export_files.py)."""
+    extra = [t("explorer.file_filtered", lang)] if grid_filtered else []
+    return export_name(view_label("commitments", lang), None, {**filters, "country": country}, today, ext, extra)

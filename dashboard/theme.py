@@ -92,7 +92,10 @@ def base_layout(lang: str, **overrides) -> dict:
 
 
 def graph_config(lang: str, filename: str = "ogp-monitor") -> dict:
-    """dcc.Graph config: translated plotly UI, PNG download named after the view."""
+    """dcc.Graph config: translated plotly UI, PNG download at twice the resolution.
+
+    ``filename`` is a fallback: assets/15_exports.js renames every chart's image
+    after its view, heading, filters and date, and draws a header into it."""
     return {
         "locale": lang,
         "locales": {lang: plotly_locale(lang)},

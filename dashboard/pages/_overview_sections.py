@@ -18,6 +18,8 @@ from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
 from data.vocab import FORUM_MAX_GAP_DAYS
 from dashboard import theme
 from dashboard.components.common import empty_state, sample_badge, section
+from dashboard.components.downloads import with_downloads
+from dashboard.exports import overview as exports
 from dashboard.components.kpi import kpi_card
 from dashboard.figures.overview import plan_progress_figure, stacked_counts_figure
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
@@ -321,6 +323,7 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
 
 def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
     rows = data.attention
+    table = None if rows.empty else exports.attention_table(rows, lang, params, data.sample_milestones)
     if rows.empty:
         body = [html.P(t("overview.attention.none", lang, days=DUE_SOON_DAYS), className="overview-none")]
     else:
@@ -352,7 +355,7 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
     return panel(
         t("overview.attention.title", lang, days=DUE_SOON_DAYS),
         body,
-        badge=sample_badge(lang, data.sample_milestones),
+        badge=with_downloads(sample_badge(lang, data.sample_milestones), table),
         section_id="overview-attention",
         help_text=t("overview.attention.help", lang),
     )
@@ -375,6 +378,7 @@ def flag_pill(flag: str, lang: str) -> html.Span:
 
 def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
     meetings = data.meetings
+    table = None if meetings.empty else exports.meetings_table(meetings, lang, params, data.sample_forums)
     if data.forums.empty:
         body = [html.P(t("overview.meetings.no_forums", lang), className="overview-none")]
     elif meetings.empty:
@@ -401,7 +405,7 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
     return panel(
         t("overview.meetings.title", lang),
         body,
-        badge=sample_badge(lang, data.sample_forums and not meetings.empty),
+        badge=with_downloads(sample_badge(lang, data.sample_forums and not meetings.empty), table),
         section_id="overview-meetings",
     )
 

@@ -17,6 +17,8 @@ from data.queries import commitment_detail as queries
 from dashboard.cache import cached_for_page
 from dashboard.components.common import page_heading, sample_badge
 from dashboard.components.common import section as panel
+from dashboard.components.downloads import with_downloads
+from dashboard.exports import commitment_detail as exports
 from dashboard.explorer_table import display_title, starred_text
 from dashboard.figures.commitment_detail import milestone_timeline, progress_history
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t, vocab_label
@@ -288,7 +290,8 @@ def _irm_value(c: dict, field: str, lang: str) -> tuple[str, str]:
     return irm_label(_value(c.get(field)), raw, lang), raw or "—"
 
 
-def _irm_review(c: dict, lang: str) -> html.Section:
+def irm_rows(c: dict, lang: str) -> list[tuple[str, str, str, str, bool]]:
+    """The IRM review's rows: (field, assessment, text in the source, methodology, of this commitment's methodology)."""
     method = c["method"]
     rows = []
     for field, field_method in queries.IRM_FIELDS:
@@ -296,13 +299,23 @@ def _irm_review(c: dict, lang: str) -> html.Section:
         if field_method not in (method, queries.BOTH) and raw is None:
             continue  # a field of the other methodology that the source leaves empty
         shown, given = _irm_value(c, field, lang)
-        mine = field_method in (method, queries.BOTH)
-        rows.append(html.Tr([
-            html.Th(t(f"detail.irm.{field}", lang), scope="row"),
+        rows.append((t(f"detail.irm.{field}", lang), shown, given, t(f"explorer.method_short.{field_method}", lang),
+                     field_method in (method, queries.BOTH)))
+    return rows
+
+
+def _irm_review(c: dict, lang: str) -> html.Section:
+    method = c["method"]
+    fields = irm_rows(c, lang)
+    rows = [
+        html.Tr([
+            html.Th(field, scope="row"),
             html.Td(shown, className="irm-value"),
             html.Td(given, className="irm-raw"),
-            html.Td(t(f"explorer.method_short.{field_method}", lang), className="irm-method"),
-        ], className="irm-own" if mine else "irm-other"))
+            html.Td(field_method, className="irm-method"),
+        ], className="irm-own" if mine else "irm-other")
+        for field, shown, given, field_method, mine in fields
+    ]
     facts = [
         _fact(t("detail.irm_report", lang), _value(c.get("irm_report"))),
         _fact(t("detail.irm_progress_year", lang), _value(c.get("irm_progress_year"))),
@@ -313,7 +326,9 @@ def _irm_review(c: dict, lang: str) -> html.Section:
                                                                        "detail.irm_raw", "detail.irm_methodology")])),
         html.Tbody(rows),
     ], className="table table-sm detail-table irm-table", id="detail-irm-table"), className="table-responsive")
-    badge = html.Span(vocab_label("irm_method", method, lang), className="badge method-badge")
+    badge = with_downloads(html.Span(vocab_label("irm_method", method, lang), className="badge method-badge"),
+                           exports.irm_table(c, fields, lang, [source_text(c["source_kind"], c["source_name"],
+                                                                           c.get("source_row"), lang)]))
     return section(t("detail.irm", lang), [
         html.P(t("detail.irm_method", lang, method=t(f"explorer.method_in_text.{method}", lang)), className="detail-method"),
         html.Dl(facts, className="detail-facts detail-facts-compact"),
@@ -385,7 +400,9 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
         [dcc.Graph(figure=milestone_timeline(flagged, lang, ctx.today), id="detail-timeline",
                    config=graph_config(lang, f"ogp-monitor-{flagged['commitment_id'].iloc[0]}-milestones")),
          table, _source_line(sources_of(flagged, lang), lang, sample)],
-        badge=sample_badge(lang, sample), section_id="detail-milestones",
+        badge=with_downloads(sample_badge(lang, sample), exports.milestones_table(flagged, ctx, sample,
+                                                                                    sources_of(flagged, lang))),
+        section_id="detail-milestones",
         help_text=t("detail.milestones_help", lang, margin=fmt_number(AT_RISK_MARGIN, lang),
                     today=fmt_date(ctx.today, lang, "long")),
     )
@@ -442,14 +459,16 @@ def _forums(forums: pd.DataFrame, ctx: PageContext) -> html.Section:
                    badge=sample_badge(lang, sample), section_id="detail-forums")
 
 
-def _participation(records: pd.DataFrame, lang: str) -> html.Section:
+def _participation(records: pd.DataFrame, lang: str, params: dict | None = None) -> html.Section:
     if records.empty:
         return section(t("detail.participation", lang), html.P(t("detail.no_participation", lang), className="detail-none"),
                        section_id="detail-participation")
-    blocks = []
+    blocks, rows = [], []  # rows: the tables as one, for the download
     sums = ["records", "participants", "received", "answered"]
     for via, group in records.groupby("via", sort=False):
         by_channel = group.groupby("channel", sort=False)[sums].sum().sort_values("records", ascending=False)
+        rows += [[t(f"detail.via.{via}", lang), vocab_label("channel", channel, lang), *map(int, row)]
+                 for channel, row in zip(by_channel.index, by_channel.to_numpy())]
         body = [html.Tr([html.Th(vocab_label("channel", channel, lang), scope="row"),
                          *[html.Td(fmt_number(int(v), lang), className="num") for v in row]])
                 for channel, row in zip(by_channel.index, by_channel.to_numpy())]
@@ -462,11 +481,14 @@ def _participation(records: pd.DataFrame, lang: str) -> html.Section:
     sample = _has_sample(records)
     sources = [t("detail.src.name", lang, source=t(f"source.{k}", lang), name=n)
                for k, n in records[["source_kind", "source_name"]].drop_duplicates().itertuples(index=False)]
+    download = exports.participation_table(rows, lang, params or {}, sample, sources)
     return section(t("detail.participation", lang), [*blocks, _source_line(sources, lang, sample)],
-                   badge=sample_badge(lang, sample), section_id="detail-participation")
+                   badge=with_downloads(sample_badge(lang, sample), download), section_id="detail-participation")
 
 
-def _sources(c: dict, support, areas, milestones, events, forums, participation, lang: str) -> html.Section:
+def source_rows(c: dict, support, areas, milestones, events, forums, participation,
+                lang: str) -> list[tuple[str, list[str], bool]]:
+    """The sources table's rows: (message key of the fact, its sources, whether any is a sample)."""
     own = source_text(c["source_kind"], c["source_name"], c.get("source_row"), lang)
     rows = [
         ("detail.src.commitment", [own], False),
@@ -485,13 +507,19 @@ def _sources(c: dict, support, areas, milestones, events, forums, participation,
                      [t("detail.src.name", lang, source=t(f"source.{k}", lang), name=n) for k, n in
                       participation[["source_kind", "source_name"]].drop_duplicates().itertuples(index=False)],
                      _has_sample(participation)))
+    return rows
+
+
+def _sources(c: dict, support, areas, milestones, events, forums, participation, lang: str) -> html.Section:
+    rows = source_rows(c, support, areas, milestones, events, forums, participation, lang)
     body = [html.Tr([html.Th(t(key, lang), scope="row"),
                      html.Td(["; ".join(texts), " " if sample else None, sample_badge(lang, sample)])])
             for key, texts, sample in rows]
     return section(t("detail.sources", lang), html.Div(html.Table([
         html.Thead(html.Tr([html.Th(t("detail.src.fact", lang), scope="col"), html.Th(t("detail.src.source", lang), scope="col")])),
         html.Tbody(body),
-    ], className="table table-sm detail-table sources-table"), className="table-responsive"), section_id="detail-sources")
+    ], className="table table-sm detail-table sources-table"), className="table-responsive"), section_id="detail-sources",
+        badge=with_downloads(None, exports.sources_table(c, rows, lang)))
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -562,7 +590,8 @@ def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.
                         _history(data.milestones, data.events, data.history, c["id"], lang),
                         _text(c, lang),
                         _forums(data.forums, ctx),
-                        _participation(data.participation, lang),
+                        _participation(data.participation, lang,
+                                       {"country": c["country_code"], "commitment": c["id"]}),
                     ], className="detail-main"),
                 ],
                 className="detail-layout",

@@ -20,6 +20,8 @@ from dashboard.components.common import page_heading, sample_badge, section
 from dashboard.components.filters import dropdown_filter, filter_bar
 from dashboard.figures import forums as figures
 from dashboard.components import forum_tables
+from dashboard.components.downloads import table_downloads, with_downloads
+from dashboard.exports import forums as exports
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
@@ -242,7 +244,8 @@ def comparison_view(comparison: dict, lang: str) -> list:
     sample = comparison["sample"]
     out = [section(
         t("forums.sec.summary", lang), forum_tables.summary_table(comparison, lang),
-        badge=sample_badge(lang, any(sample.values())), section_id="forums-summary",
+        badge=with_downloads(sample_badge(lang, any(sample.values())), exports.summary_table(comparison, lang)),
+        section_id="forums-summary",
         help_text=t("forums.sec.summary_help", lang),
     )]
     # On a narrow screen the columns keep a readable width and the chart scrolls
@@ -262,18 +265,24 @@ def comparison_view(comparison: dict, lang: str) -> list:
 
 
 def panel_view(name: str, meetings, members, reference, lang: str, *, meetings_sample: bool,
-               members_sample: bool, brief_link=None) -> list:
+               members_sample: bool, code: str | None = None, brief_link=None) -> list:
+    """One forum's meetings and members; with its ``code``, each table downloads too."""
+    def downloads(build, rows, sample):
+        return table_downloads(build(rows, code, name, lang, sample)) if code and len(rows) else None
+
     return [
         html.Div([html.H3(name, className="forums-panel-name"), brief_link], className="forums-panel-head"),
         html.Div([
             html.H3(t("forums.panel.meetings", lang), className="forums-subtitle"),
             sample_badge(lang, meetings_sample),
+            downloads(exports.meetings_table, meetings, meetings_sample),
         ], className="section-head"),
         forum_tables.meetings_table(meetings, name, lang) if len(meetings)
         else html.P(t("forums.panel.no_meetings", lang), className="empty-state"),
         html.Div([
             html.H3(t("forums.panel.members", lang), className="forums-subtitle"),
             sample_badge(lang, members_sample),
+            downloads(exports.members_table, members, members_sample),
         ], className="section-head"),
         forum_tables.members_table(members, name, reference, lang) if len(members)
         else html.P(t("forums.panel.no_members", lang), className="empty-state"),

@@ -10,7 +10,9 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.common import empty_state, page_heading, section
+from dashboard.components.downloads import with_downloads
 from dashboard.components.filters import date_filter, dropdown_filter, filter_bar
+from dashboard.exports import timeline as exports
 from dashboard.figures.timeline import DUE_HEIGHT
 from dashboard.i18n import add, fmt_date, t, vocab_label
 from dashboard.pages import Page, PageContext
@@ -178,7 +180,7 @@ def layout(ctx: PageContext):
                 html.Div([_pager(ctx), html.P(id=GANTT_NOTE, className="timeline-note"),
                           html.Div(_graph(GANTT_GRAPH, GANTT_CAPTION, lang, "timeline-gantt", 400),
                                    className="timeline-scroll")]),
-                badge=html.Span(id=GANTT_BADGE),
+                badge=with_downloads(html.Span(id=GANTT_BADGE), exports.placeholder(lang, ctx.params)),
                 section_id=GANTT_SECTION,
                 help_text=t("timeline.gantt.help", lang),
             ),

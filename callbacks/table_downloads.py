@@ -1,0 +1,77 @@
+"""Every table's CSV and XLSX downloads (the buttons: dashboard/components/downloads.py).
+
+One callback per format, pattern-matched on the table's name (``MATCH``),
+serves every table of every view: the click and the table's store in, the
+file out.  What the store sends back is checked again
+(``ExportTable.from_payload``); a lazy table's rows are built here, from its
+filters, by the builder its name selects.
+"""
+from __future__ import annotations
+
+import logging
+
+from dash import MATCH, Input, Output, State
+from dash.exceptions import PreventUpdate
+
+from dashboard.cache import cached
+from dashboard.components.downloads import (FORMATS, ExportTable, button_id, data_id, download_id, loaded_sources,
+                                            send_table)
+from dashboard.factory import today_of
+
+log = logging.getLogger("ogp_monitor.downloads")
+
+
+def timeline_milestones(app, table: ExportTable) -> ExportTable:
+    """Every milestone the timeline's filters select (the chart draws one page of them)."""
+    from callbacks.timeline import selection
+    from data.queries.exports import milestone_texts
+    from data.queries.scope import Scope
+    from dashboard.exports.timeline import milestones_table
+
+    p = table.params
+    chosen = selection(app, p.get("country"), p.get("plan"), p.get("area"), p.get("institution"), p.get("status"),
+                       p.get("start"), p.get("end"), p.get("asof"))
+    scope = Scope(country=p.get("country"), plan=chosen.filters["plan"], area=chosen.filters["area"],
+                  institution=chosen.filters["institution"])
+    texts = cached(app, milestone_texts, scope)
+    return milestones_table(chosen.frame, texts, table.lang, {**chosen.filters, "country": p.get("country")},
+                            chosen.as_of)
+
+
+# Tables whose rows are read at download time, by name.
+LAZY = {"timeline-milestones": timeline_milestones}
+
+
+def build_file(app, fmt: str, clicks, payload) -> dict:
+    """The download for one click; nothing for a click our page cannot have sent."""
+    if not clicks or fmt not in FORMATS:
+        raise PreventUpdate
+    try:
+        table = ExportTable.from_payload(payload)
+    except ValueError:
+        raise PreventUpdate from None
+    if table.lazy:
+        builder = LAZY.get(table.name)
+        if builder is None:
+            raise PreventUpdate
+        table = builder(app, table)
+    sources = table.sources if table.sources is not None else loaded_sources(app, table.lang)
+    return send_table(table, fmt, today_of(app), sources)
+
+
+def register(app) -> None:
+    for fmt in FORMATS:
+        @app.callback(
+            Output(download_id(MATCH, fmt), "data"),
+            Input(button_id(MATCH, fmt), "n_clicks"),
+            State(data_id(MATCH), "data"),
+            prevent_initial_call=True,
+        )
+        def download(clicks, payload, fmt=fmt):
+            try:
+                return build_file(app, fmt, clicks, payload)
+            except PreventUpdate:
+                raise
+            except Exception:  # a bug, not the user's doing: log it, send nothing
+                log.exception("table download failed (%s)", fmt)
+                raise PreventUpdate from None
