@@ -73,6 +73,11 @@ def _int(value):
     return None if value is None else int(value)
 
 
+def _columns(frame: pd.DataFrame, names) -> zip:
+    # Rows as tuples of plain lists: pandas' own row iterators cost a few ms a table.
+    return zip(*(frame[name].tolist() for name in names))
+
+
 def behind(row: dict, reference) -> tuple[int | None, float | None]:
     """How far a late milestone is past its planned end (days) and an at-risk
     one behind the progress its schedule expects (points) on ``reference``."""
@@ -93,8 +98,12 @@ def _table(brief, lang: str, name: str, title: str, file_key: str, columns: list
 
 def sources(brief, parts: tuple[str, ...], lang: str) -> list[str]:
     """The sources of these parts of the brief, each once, in the brief's order."""
-    mine = brief.sources[brief.sources["part"].isin(parts).to_numpy()]
-    return list(dict.fromkeys(source_label(k, n, lang) for k, n in zip(mine["kind"], mine["name"])))
+    return list(dict.fromkeys(source_label(kind, name, lang)
+                              for part, kind, name in _columns(brief.sources, ("part", "kind", "name"))
+                              if part in parts))
+
+
+MILESTONE_FIELDS = ("commitment_id", "number", "title", "responsible", "planned_end", "state", "progress", "expected")
 
 
 def milestones_table(rows: pd.DataFrame, brief, lang: str, name: str, title: str, file_key: str,
@@ -109,12 +118,12 @@ def milestones_table(rows: pd.DataFrame, brief, lang: str, name: str, title: str
     if delay:
         columns += [t("export.brief.days_late", lang), t("export.brief.points_behind", lang)]
     data = []
-    for r in rows.to_dict("records"):
-        row = [r["commitment_id"], _int(r["number"]), _value(r["title"]), _value(r["responsible"]),
-               _value(r["planned_end"]), vocab_label("status", r["state"], lang), _round(r["progress"]),
-               _round(r["expected"])]
+    for cid, number, text, responsible, end, state, progress, expected in _columns(rows, MILESTONE_FIELDS):
+        row = [cid, _int(number), _value(text), _value(responsible), _value(end), vocab_label("status", state, lang),
+               _round(progress), _round(expected)]
         if delay:
-            days, points = behind(r, brief.reference)
+            days, points = behind({"state": state, "planned_end": end, "progress": progress, "expected": expected},
+                                  brief.reference)
             row += [days, None if points is None else round(points, 1)]
         data.append(row)
     return _table(brief, lang, name, title, file_key, columns, data, MILESTONE_PARTS, brief.sample["milestones"])
@@ -138,18 +147,20 @@ def late_table(brief, lang: str) -> ExportTable:
 def attendance_table(brief, lang: str) -> ExportTable:
     """The recent meetings, newest first: people in all and by stakeholder type
     (a column per type present, in the chart's order), member attendance, agreements."""
-    by_type = brief.attendance
+    people: dict[tuple, int] = {}
+    for meeting, kind, persons in _columns(brief.attendance, ("meeting_id", "stakeholder_type", "persons")):
+        people[meeting, kind] = people.get((meeting, kind), 0) + int(persons)
     order = list(theme.STAKEHOLDER_COLOURS)
-    kinds = sorted(set(by_type["stakeholder_type"]), key=lambda k: (order.index(k) if k in order else len(order), k))
-    people = by_type.groupby(["meeting_id", "stakeholder_type"])["persons"].sum().to_dict()
+    kinds = sorted({kind for _, kind in people}, key=lambda k: (order.index(k) if k in order else len(order), k))
     columns = [t("export.col.date", lang), t("export.col.meeting_kind", lang), t("forums.tbl.persons", lang),
                *(t("export.brief.people_of", lang, kind=vocab_label("stakeholder", k, lang)) for k in kinds),
                t("forums.tbl.members_present", lang), t("export.forums.member_orgs", lang),
                t("export.forums.rate", lang), t("export.col.agreements", lang)]
-    data = [[_value(r.date), vocab_label("meeting_kind", r.kind, lang), _int(r.persons),
-             *(_int(people.get((r.meeting_id, k), 0)) for k in kinds),
-             _int(r.present), _int(r.members), _round(r.rate), _int(r.agreements)]
-            for r in brief.meetings.itertuples(index=False)]
+    fields = ("meeting_id", "date", "kind", "persons", "present", "members", "rate", "agreements")
+    data = [[_value(day), vocab_label("meeting_kind", kind, lang), _int(persons),
+             *(_int(people.get((meeting, k), 0)) for k in kinds),
+             _int(present), _int(members), _round(rate), _int(agreements)]
+            for meeting, day, kind, persons, present, members, rate, agreements in _columns(brief.meetings, fields)]
     return _table(brief, lang, ATTENDANCE, t("export.brief.attendance", lang), "export.brief.attendance_file",
                   columns, data, MEETING_PARTS, brief.sample["meetings"])
 
@@ -165,10 +176,11 @@ def awaiting_table(brief, lang: str) -> ExportTable:
     columns = [t("export.col.date", lang), t("export.brief.channel", lang), t("export.brief.via_forum", lang),
                t("export.col.commitment", lang), t("export.brief.who", lang), t("export.brief.records", lang),
                t("export.forums.received", lang), t("export.forums.answered", lang), t("export.brief.pending", lang)]
-    data = [[_value(r["date"]), vocab_label("channel", r["channel"], lang), yes_no(bool(r["via_forum"]), lang),
-             _value(r["commitment_id"]), _who(r["who"], lang), _int(r["records"]), _int(r["received"]),
-             _int(r["answered"]), _int(r["pending"])]
-            for r in brief.occasions.to_dict("records")]
+    fields = ("date", "channel", "via_forum", "commitment_id", "who", "records", "received", "answered", "pending")
+    data = [[_value(day), vocab_label("channel", channel, lang), yes_no(bool(via), lang), _value(commitment),
+             _who(who, lang), _int(records), _int(received), _int(answered), _int(pending)]
+            for day, channel, via, commitment, who, records, received, answered, pending
+            in _columns(brief.occasions, fields)]
     return _table(brief, lang, AWAITING, t("export.brief.awaiting", lang), "export.brief.awaiting_file", columns,
                   data, PARTICIPATION_PARTS, brief.sample["participation"])
 
