@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.components.downloads import ExportTable, button_id, data_id, file_name
+from dashboard.components.downloads import ExportTable, file_name
 from dashboard.export_files import (NAMED_PARAMS, UNNAMED_PARAMS, csv_bytes, export_name, filter_tokens, name_slug,
                                     slug, xlsx_bytes)
+from tests.downloads import download, stores as table_stores
 from tests.explorer_data import build_small_country
 
 TODAY = dt.date(2026, 11, 27)
@@ -207,25 +208,9 @@ def test_xpt010_forum_tables_as_data(seeded_url):
 
 
 def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
-    from plotly.io.json import to_json_plotly
-
     from dashboard.pages.commitment_detail import render
 
-    page = json.loads(to_json_plotly(render(seeded_url, "PE0066", "es", (("country", "PER"), ("lang", "es")), TODAY)))
-    stores = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            if isinstance(props.get("id"), dict) and props["id"].get("type") == "table-data":
-                stores[props["id"]["name"]] = props["data"]
-            for value in props.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(page)
+    stores = table_stores(render(seeded_url, "PE0066", "es", (("country", "PER"), ("lang", "es")), TODAY))
     assert set(stores) == {"detail-milestones", "detail-irm", "detail-sources", "detail-participation"}
     milestones = ExportTable.from_payload(stores["detail-milestones"])
     assert len(milestones.rows) == 3 and milestones.params == {"country": "PER", "commitment": "PE0066"}
@@ -243,19 +228,7 @@ def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
 # --- the callbacks, through Dash's endpoint --------------------------------------------------------------
 
 def _download(app, fmt: str, payload, clicks=1, name="overview-attention"):
-    from benchmarks.dash_requests import dash_request, find_callback
-
-    key = find_callback(app, f'"format":"{fmt}"', '"type":"table-download"')
-    spec = app.callback_map[key]
-    values = {f"{spec['inputs'][0]['id']}.n_clicks": {"id": button_id(name, fmt), "property": "n_clicks",
-                                                      "value": clicks},
-              f"{spec['state'][0]['id']}.data": {"id": data_id(name), "property": "data", "value": payload}}
-    response = app.server.test_client().post("/_dash-update-component", json=dash_request(app, key, values))
-    if response.status_code == 204:
-        return None
-    assert response.status_code == 200, response.data[:300]
-    (out,) = json.loads(response.data)["response"].values()
-    return out["data"]
+    return download(app, fmt, payload, clicks, name)
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,14 @@
 """Exports in a browser: a table's CSV/XLSX buttons deliver the file on the
-overview, forums, engagement and commitment pages; a chart's PNG is named
-after the view, its filters and the day, follows a filter change, and
-downloads with its header drawn in."""
+overview, forums, engagement, commitment and forum brief pages (the brief's
+buttons do not print); a chart's PNG is named after the view, its filters and
+the day, follows a filter change, and downloads with its header drawn in."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
 import os
+import re
 import struct
 
 import pytest
@@ -186,4 +187,48 @@ def test_xpt104_camera_button_downloads_the_png_with_its_header(dash_duo, app):
     click(dash_duo, button_id("timeline-milestones", "csv"))
     rows = csv_rows(downloaded(dash_duo, ".csv"))
     assert rows[0][0] == "Commitment" and len(rows) - 1 == 116 and {r[10] for r in rows[1:]} == {"Late"}
+    assert console_errors(dash_duo) == []
+
+
+def test_xpt105_forum_brief_tables_download_and_their_buttons_do_not_print(dash_duo, app):
+    from dashboard.exports import forum_brief as brief_exports
+
+    start(dash_duo, app, "/forums/PER-AMBIENTE/brief?lang=es")
+    dash_duo.wait_for_element("#brief-late tbody tr", timeout=30)
+    # The late and at-risk milestones, as listed, named after the forum and the date the brief is read on.
+    click(dash_duo, button_id(brief_exports.LATE, "csv"))
+    path = downloaded(dash_duo, ".csv")
+    assert os.path.basename(path) == \
+        "ogp-monitor_foros_hitos-atrasados-y-en-riesgo_asof-2019-08-31_PER-AMBIENTE_2026-11-27.csv"
+    rows = csv_rows(path)
+    assert rows[0] == ["Compromiso", "N.º de hito", "Hito", "Responsable", "Fin previsto", "Estado al 2019-08-31",
+                       "Avance (%)", "Avance esperado (%)", "Días vencido", "Puntos por detrás del avance esperado"]
+    shown = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#brief-late tbody tr td:first-child'))"
+        ".map(function (td) { return td.textContent; });")
+    assert [r[0] for r in rows[1:]] == shown and len(shown) > 0
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[4]) for r in rows[1:])  # ISO, not "11 may 2018"
+    # Attendance as XLSX: a row per meeting drawn, the forum and the date on the Filters sheet.
+    click(dash_duo, button_id(brief_exports.ATTENDANCE, "xlsx"))
+    book = load_workbook(downloaded(dash_duo, ".xlsx"))
+    sheet, about = book.worksheets
+    assert sheet.max_row - 1 == len(dash_duo.find_elements("#brief-attendance tbody tr")) == 6
+    notes = dict(about.values)
+    assert notes["Filtro: Foro"] == "PER-AMBIENTE" and notes["Filtro: Situación al"] == dt.datetime(2019, 8, 31)
+    assert notes["Datos de muestra"].startswith("Sí")
+    # Every drawn table has its buttons; they name their table for screen readers and pass axe.
+    groups = dash_duo.find_elements(".brief-page .table-downloads")
+    assert len(groups) == 3  # nothing came due around the close: late, attendance, awaiting
+    assert dash_duo.find_element(css_id(button_id(brief_exports.AWAITING, "csv"))).get_attribute("aria-label") == \
+        "Descargar «Aportes que esperan respuesta» en CSV"
+    violations = axe_violations(dash_duo, context="'.brief-page .table-downloads'")
+    assert violations == [], describe(violations)
+    # On paper the buttons are gone; the tables stay.
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not any(g.is_displayed() for g in dash_duo.find_elements(".table-downloads"))
+        assert dash_duo.find_element("#brief-late table").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert console_errors(dash_duo) == []

@@ -273,14 +273,18 @@ def about(view: str, title: str, lang: str, params: dict, rows: int, sample: boo
     ]
 
 
+def source_label(kind, name, lang: str) -> str:
+    """One source as a file's "Sources" line names it: ``muestra: peru-sample``."""
+    return f"{t('source.' + kind, lang) if kind in ('seed', 'file', 'sample') else kind}: {name}"
+
+
 def loaded_sources(app, lang: str) -> list[str]:
     """Every loaded source, as the footer lists them: for a table that does not name its own."""
     from data.queries.shell import sources
     from dashboard.cache import cached
 
     frame = cached(app, sources)
-    return [f"{t('source.' + kind, lang) if kind in ('seed', 'file', 'sample') else kind}: {name}"
-            for kind, name in zip(frame["kind"], frame["name"])]
+    return [source_label(kind, name, lang) for kind, name in zip(frame["kind"], frame["name"])]
 
 
 def file_name(table: ExportTable, day: dt.date, fmt: str) -> str:

@@ -4,7 +4,7 @@ values as data: ISO dates, plain numbers, vocabulary labels in the reader's
 language).  The pages put ``table_downloads(...)`` next to the tables they draw."""
 from __future__ import annotations
 
-from dashboard.i18n import add
+from dashboard.i18n import add, t
 
 # Column headers several views' tables share.
 add(
@@ -28,5 +28,11 @@ add(
         "export.col.expected_pct": {"es": "Avance esperado (%)", "en": "Expected progress (%)"},
         "export.col.state_on": {"es": "Estado al {date}", "en": "State on {date}"},
         "export.col.source": {"es": "Fuente", "en": "Source"},
+        "export.yes": {"es": "Sí", "en": "Yes"},
+        "export.no": {"es": "No", "en": "No"},
     }
 )
+
+
+def yes_no(flag: bool, lang: str) -> str:
+    return t("export.yes" if flag else "export.no", lang)

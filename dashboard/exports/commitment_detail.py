@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.components.downloads import ExportTable
+from dashboard.exports import yes_no
 from dashboard.i18n import add, t, vocab_label
 
 add(
@@ -24,18 +25,12 @@ add(
         "export.detail.evidence": {"es": "Evidencia (enlace)", "en": "Evidence (link)"},
         "export.detail.own_methodology": {"es": "De la metodología del compromiso", "en": "Of the commitment's methodology"},
         "export.detail.includes_sample": {"es": "Incluye datos de muestra", "en": "Includes sample data"},
-        "export.yes": {"es": "Sí", "en": "Yes"},
-        "export.no": {"es": "No", "en": "No"},
     }
 )
 
 
 def _params(ctx_params: dict, commitment_id: str) -> dict:
     return {"country": ctx_params.get("country"), "commitment": commitment_id}
-
-
-def _yes_no(flag: bool, lang: str) -> str:
-    return t("export.yes" if flag else "export.no", lang)
 
 
 def _plain(value):
@@ -70,7 +65,7 @@ def irm_table(c: dict, fields: list[tuple], lang: str, sources: list[str]) -> Ex
     """The IRM review (pages.commitment_detail.irm_rows): each field, as assessed and as written in the source."""
     headers = ["detail.irm_field", "detail.irm_value", "detail.irm_raw", "detail.irm_methodology",
                "export.detail.own_methodology"]
-    rows = [[field, shown, given, method, _yes_no(mine, lang)] for field, shown, given, method, mine in fields]
+    rows = [[field, shown, given, method, yes_no(mine, lang)] for field, shown, given, method, mine in fields]
     return ExportTable(view="commitments", name="detail-irm", title=t("export.detail.irm", lang, id=c["id"]),
                        lang=lang, file_title=t("export.detail.irm_file", lang), columns=[t(h, lang) for h in headers],
                        rows=rows, params=_params({"country": c.get("country_code")}, c["id"]), sources=sources)
@@ -79,7 +74,7 @@ def irm_table(c: dict, fields: list[tuple], lang: str, sources: list[str]) -> Ex
 def sources_table(c: dict, rows: list[tuple], lang: str) -> ExportTable:
     """Where each fact of the page comes from (pages.commitment_detail.source_rows)."""
     columns = [t("detail.src.fact", lang), t("detail.src.source", lang), t("export.detail.includes_sample", lang)]
-    data = [[t(key, lang), "; ".join(texts), _yes_no(sample, lang)] for key, texts, sample in rows]
+    data = [[t(key, lang), "; ".join(texts), yes_no(sample, lang)] for key, texts, sample in rows]
     return ExportTable(view="commitments", name="detail-sources", title=t("export.detail.sources", lang, id=c["id"]),
                        lang=lang, file_title=t("export.detail.sources_file", lang), columns=columns, rows=data,
                        params=_params({"country": c.get("country_code")}, c["id"]),

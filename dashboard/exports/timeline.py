@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.components.downloads import ExportTable
+from dashboard.components.downloads import ExportTable, source_label
 from dashboard.i18n import add, t, vocab_label
 
 add(
@@ -48,8 +48,8 @@ def milestones_table(frame: pd.DataFrame, texts: pd.DataFrame, lang: str, params
                t("export.col.planned_end", lang), t("export.col.actual_end", lang),
                t("export.col.progress_pct", lang), t("export.col.expected_pct", lang),
                t("export.col.state_on", lang, date=as_of.isoformat()), t("export.col.source", lang)]
-    sources = [f"{t('source.' + k, lang) if k in ('seed', 'file', 'sample') else k}: {n}"
-               if isinstance(k, str) else None for k, n in zip(extra["source_kind"], extra["source_name"])]
+    sources = [source_label(k, n, lang) if isinstance(k, str) else None
+               for k, n in zip(extra["source_kind"], extra["source_name"])]
     rows = [
         [str(cid), ctitle, int(number), title, responsible, _day(start), _day(end), _day(actual), _percent(progress),
          _percent(expected), vocab_label("status", str(state), lang), source]

@@ -5,6 +5,8 @@ OGP's 180-day rule, the milestones due since the last meeting and in the next
 90 days, the late and at-risk milestones, attendance at recent meetings, the
 contributions still awaiting an answer, and the sources.  Each section starts
 a printed page (assets/30_print.css); the chart is sized for A4 and Letter.
+Each table drawn downloads as CSV and XLSX (dashboard/exports/forum_brief.py);
+the buttons are hidden on paper (assets/20_exports.css).
 
 The forum in the path decides the country.  State in the URL: ``asof`` (the
 reference date; absent = today, or the forum's end if it has ended).  The
@@ -21,9 +23,11 @@ from dash import dcc, html
 
 from dashboard import theme
 from dashboard.components.common import page_heading, sample_badge, section, table_region
+from dashboard.components.downloads import table_downloads, with_downloads
 from dashboard.components.filters import date_filter, filter_bar
 from dashboard.components.kpi import kpi_card
 from dashboard.explorer_table import display_title
+from dashboard.exports import forum_brief as exports
 from dashboard.figures import forum_brief as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from dashboard.pages import Page, PageContext
@@ -349,8 +353,11 @@ def reference_text(brief, lang: str) -> str:
 
 
 def brief_view(brief, lang: str, query: str = "") -> list:
-    """Every section of the brief, each marked where it draws sample data."""
+    """Every section of the brief, each marked where it draws sample data; each
+    table drawn downloads as CSV and XLSX."""
     ref = fmt_date(brief.reference, lang)
+    # Built from the same frames, only for the tables drawn (an empty one is not).
+    tables = {name: table for name, table in exports.brief_tables(brief, lang).items() if table.rows}
     notice = (html.P(t(f"brief.ref.{brief.asked_moved}", lang, date=fmt_date(brief.asked, lang),
                        created=fmt_date(brief.forum["created"], lang)), className="brief-note", role="status")
               if brief.asked_moved else None)
@@ -359,17 +366,18 @@ def brief_view(brief, lang: str, query: str = "") -> list:
         notice,
         _brief_section("forum", t("brief.sec.forum", lang), _forum_block(brief, lang, query),
                        sample_badge(lang, brief.sample["forum"])),
-        _brief_section("due", t("brief.sec.due", lang, days=DUE_AHEAD_DAYS), _due_block(brief, lang, query),
+        _brief_section("due", t("brief.sec.due", lang, days=DUE_AHEAD_DAYS), _due_block(brief, lang, query, tables),
                        sample_badge(lang, brief.sample["milestones"]), t("brief.due_help", lang, date=ref)),
         _brief_section("late", t("brief.sec.late", lang), _late_block(brief, lang, query),
-                       sample_badge(lang, brief.sample["milestones"]),
+                       with_downloads(sample_badge(lang, brief.sample["milestones"]), tables.get(exports.LATE)),
                        t("brief.late_help", lang, date=ref, margin=fmt_number(AT_RISK_MARGIN, lang))),
         _brief_section("attendance", t("brief.sec.attendance", lang), _attendance_block(brief, lang),
-                       sample_badge(lang, brief.sample["meetings"]),
+                       with_downloads(sample_badge(lang, brief.sample["meetings"]), tables.get(exports.ATTENDANCE)),
                        t("brief.attendance_help", lang, n=fmt_number(len(brief.meetings), lang), date=ref)
                        if len(brief.meetings) else None),
         _brief_section("awaiting", t("brief.sec.awaiting", lang), _awaiting_block(brief, lang, query),
-                       sample_badge(lang, brief.sample["participation"]), t("brief.awaiting_help", lang, date=ref)),
+                       with_downloads(sample_badge(lang, brief.sample["participation"]), tables.get(exports.AWAITING)),
+                       t("brief.awaiting_help", lang, date=ref)),
         _brief_section("sources", t("brief.sec.sources", lang), _sources_block(brief, lang),
                        sample_badge(lang, any(brief.sample.values())), t("brief.sources_help", lang)),
     ]
@@ -488,10 +496,10 @@ def _progress_text(row: dict, lang: str) -> str:
 
 
 def _delay(row: dict, reference, lang: str) -> str:
-    if row["state"] == "late":
-        days = (pd.Timestamp(reference) - pd.Timestamp(row["planned_end"])).days
+    days, points = exports.behind(row, reference)
+    if days is not None:
         return t("brief.ms.days_late", lang, days=fmt_number(days, lang))
-    return t("brief.ms.points_behind", lang, points=fmt_number(row["expected"] - row["progress"], lang))
+    return t("brief.ms.points_behind", lang, points=fmt_number(points, lang))
 
 
 def milestone_table(rows: pd.DataFrame, lang: str, query: str, caption: str, reference=None) -> html.Div:
@@ -519,8 +527,10 @@ def milestone_table(rows: pd.DataFrame, lang: str, query: str, caption: str, ref
     ], className="table table-sm brief-table brief-milestones"), caption, "brief-table-wrap")
 
 
-def _due_part(rows, title: str, empty: str, lang: str, query: str, caption: str) -> list:
-    return [html.H3(title, className="brief-subtitle"),
+def _due_part(rows, title: str, empty: str, lang: str, query: str, caption: str, table) -> list:
+    """A subtitle with the table's downloads beside it, and the table (or why there is none)."""
+    downloads = table_downloads(table) if table is not None else None
+    return [html.Div([html.H3(title, className="brief-subtitle"), downloads], className="section-head brief-subhead"),
             milestone_table(rows, lang, query, caption) if len(rows) else html.P(empty, className="brief-empty")]
 
 
@@ -528,7 +538,7 @@ def _no_milestones(brief) -> bool:
     return not brief.live_milestones and brief.due_since.empty and brief.due_next.empty and brief.late.empty
 
 
-def _due_block(brief, lang: str, query: str) -> list:
+def _due_block(brief, lang: str, query: str, tables: dict) -> list:
     if _no_milestones(brief):
         return [html.P(t("brief.no_milestones", lang), className="brief-empty")]
     days = DUE_AHEAD_DAYS
@@ -540,13 +550,13 @@ def _due_block(brief, lang: str, query: str) -> list:
         key = "brief.due_since" if brief.last_meeting else "brief.due_since_created"
         dates = {"start": fmt_date(start, lang), "end": fmt_date(end, lang)}
         since = _due_part(brief.due_since, t(key, lang, n=n_since, **dates), t(key + "_none", lang, **dates), lang,
-                          query, t("brief.ms.caption_since", lang))
+                          query, t("brief.ms.caption_since", lang), tables.get(exports.DUE_SINCE))
     n_start, n_end = brief.due_next_window
     dates = {"start": fmt_date(n_start, lang), "end": fmt_date(n_end, lang)}
     following = _due_part(brief.due_next, t("brief.due_next", lang, days=days, n=fmt_number(len(brief.due_next), lang),
                                             **dates),
                           t("brief.due_next_none", lang, **dates), lang, query,
-                          t("brief.ms.caption_next", lang, days=days))
+                          t("brief.ms.caption_next", lang, days=days), tables.get(exports.DUE_NEXT))
     nxt = brief.next_due
     if brief.due_next.empty and nxt is not None:
         following.append(html.P(t("brief.next_due", lang, date=fmt_date(nxt["planned_end"], lang),
