@@ -159,3 +159,35 @@ def test_tmb005_language_switch_translates_the_charts(dash_duo, app):
         "var gd = document.querySelector(arguments[0]);"
         "return gd && gd.layout.annotations ? gd.layout.annotations.map(a => a.text).join(' ') : ''", DUE), 15)
     assert console_errors(dash_duo) == []
+
+
+def _open_calendar(dash_duo, name: str) -> dict:
+    """Open a date filter's calendar: its text and its controls' names."""
+    dash_duo.find_element(f"""[id='{{"name":"{name}","type":"date-filter"}}']""").click()
+    dash_duo.wait_for_element(".dash-datepicker-content", timeout=10)
+    until(lambda: dash_duo.driver.execute_script(
+        "return !!document.querySelector('.dash-datepicker-content input.dash-input-element[aria-label]')"), 10)
+    return dash_duo.driver.execute_script(
+        """var c = document.querySelector('.dash-datepicker-content');
+           return {text: c.innerText.replace(/\\s+/g, ' '),
+                   names: Array.from(c.querySelectorAll('[aria-label]')).map(function (e) { return e.getAttribute('aria-label'); })};""")
+
+
+def test_tlb_calendar_follows_the_page_language_not_the_browser(dash_duo, app):
+    from tests.a11y import axe_violations, describe
+
+    start(dash_duo, app, "/timeline?lang=es&start=2019-11-05")
+    dash_duo.wait_for_element("#timeline-gantt-graph .js-plotly-plot", timeout=20)
+    spanish = _open_calendar(dash_duo, "start")
+    assert "noviembre" in spanish["text"] and " lu ma mi ju vi sá do " in f" {spanish['text']} "
+    assert {"Mes anterior", "Mes siguiente", "Año"} <= set(spanish["names"])
+    dash_duo.driver.set_script_timeout(60)
+    violations = axe_violations(dash_duo, context="'.dash-datepicker-content'")
+    assert violations == [], describe(violations)
+
+    visit(dash_duo, "/timeline?lang=en&start=2019-11-05")
+    dash_duo.wait_for_element("#timeline-gantt-graph .js-plotly-plot", timeout=20)
+    english = _open_calendar(dash_duo, "start")
+    assert "November" in english["text"] and "noviembre" not in english["text"]
+    assert {"Previous month", "Next month", "Year"} <= set(english["names"])
+    assert console_errors(dash_duo) == []

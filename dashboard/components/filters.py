@@ -113,7 +113,7 @@ def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | 
                 max_date_allowed=max_date,
                 initial_visible_month=ctx.params.get(name) or max_date,
                 display_format="DD/MM/YYYY" if ctx.lang == "es" else "YYYY-MM-DD",
-                month_format="MM/YYYY",
+                month_format="MMMM YYYY",
                 first_day_of_week=1,
                 clearable=True,
                 placeholder=placeholder or "",
