@@ -10,7 +10,7 @@ redraws a figure, it returns ``summary_text(...)`` for the summary's id too.
 """
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.i18n import add, t
 
