@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-import dash_ag_grid as dag
 from dash import ALL, Input, Output, ctx, dcc, html, no_update
 
 from dashboard import ids, theme
@@ -14,9 +13,10 @@ from dashboard.components.chart import described_graph
 from dashboard.components.common import empty_state, sample_badge
 from dashboard.components.downloads import with_downloads
 from dashboard.components.kpi import kpi_card
+from dashboard.components.organization_table import organizations_list
 from dashboard.exports.engagement import organizations_table
 from dashboard.figures import engagement as figures
-from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t, vocab_label
+from dashboard.i18n import add, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import engagement as page
 from dashboard.state import BY_NAME
 from data import engagement as summary
@@ -48,12 +48,6 @@ add(
             "es": "Estos registros no incluyen aportes: las sesiones del foro registran asistencia, no aportes.",
             "en": "These records include no contributions: forum meetings record attendance, not contributions.",
         },
-        "engagement.col.organization": {"es": "Organización", "en": "Organization"},
-        "engagement.col.type": {"es": "Tipo de actor", "en": "Stakeholder type"},
-        "engagement.col.first": {"es": "Primera participación", "en": "First took part"},
-        "engagement.col.last": {"es": "Última participación", "en": "Last took part"},
-        "engagement.col.periods": {"es": "Periodos con participación", "en": "Periods taking part"},
-        "engagement.col.days": {"es": "Días con participación", "en": "Days taking part"},
     }
 )
 
@@ -109,46 +103,6 @@ def _kpis(numbers: dict, lang: str, sample: bool) -> list:
                  detail=t("engagement.kpi.rate_detail", lang, answered=fmt_number(numbers["answered"], lang),
                           received=fmt_number(numbers["received"], lang))),
     ]
-
-
-def _table(records, shown, lang: str) -> dag.AgGrid:
-    """``records``: data.turnover.organization_summary(); ``shown``: ids of the
-    organizations to list (those present in the dates shown)."""
-    rows = records[records["organization_id"].isin(shown)]
-    data = [
-        {"organization": r.name, "type": vocab_label("stakeholder", r.stakeholder_type, lang),
-         # ISO dates sort; the label beside them is what is shown (no JS needed).
-         "first": r.first_seen.strftime("%Y-%m-%d"), "first_label": fmt_date(r.first_seen, lang),
-         "last": r.last_seen.strftime("%Y-%m-%d"), "last_label": fmt_date(r.last_seen, lang),
-         "periods": int(r.periods), "days": int(r.days)}
-        for r in rows.itertuples()
-    ]
-    columns = [
-        {"field": "organization", "headerName": t("engagement.col.organization", lang), "flex": 2, "minWidth": 220},
-        {"field": "type", "headerName": t("engagement.col.type", lang), "flex": 1, "minWidth": 150},
-        {"field": "first", "headerName": t("engagement.col.first", lang), "minWidth": 130, "flex": 1,
-         "valueFormatter": {"function": "params.data.first_label"}},
-        {"field": "last", "headerName": t("engagement.col.last", lang), "minWidth": 130, "flex": 1,
-         "valueFormatter": {"function": "params.data.last_label"}},
-        {"field": "periods", "headerName": t("engagement.col.periods", lang), "type": "numericColumn", "minWidth": 110,
-         "flex": 1},
-        {"field": "days", "headerName": t("engagement.col.days", lang), "type": "numericColumn", "minWidth": 100,
-         "flex": 1},
-    ]
-    return dag.AgGrid(
-        id=page.graph_id("table"),
-        rowData=data,
-        columnDefs=columns,
-        # Long names wrap onto more lines instead of being cut.
-        defaultColDef={"sortable": True, "resizable": True, "filter": False, "wrapHeaderText": True,
-                       "autoHeaderHeight": True, "wrapText": True, "autoHeight": True, "cellClass": "cell-wrapped"},
-        # Every row in one scrolling list (virtualised by the grid), so no pager
-        # text that AG Grid would write in English.
-        dashGridOptions={"domLayout": "autoHeight" if len(data) <= 12 else "normal",
-                         "localeText": {"noRowsToShow": t("engagement.no_organizations", lang)}},
-        style={"height": None if len(data) <= 12 else "520px"},
-        className="ag-theme-quartz engagement-table",
-    )
 
 
 @dataclass
@@ -235,7 +189,7 @@ def history(app, view: View) -> dict:
         "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans),
                             figures.flow_summary(flow, view.period, lang), lang, flow_sample),
         "flow_badge": sample_badge(lang, flow_sample),
-        "table_body": _table(records, shown, lang),
+        "table_body": organizations_list(records, shown, lang),
         "table_badge": with_downloads(sample_badge(lang, sample),
                                       organizations_table(records, shown, lang, view.params(), sample)),
     }

@@ -45,7 +45,7 @@ def test_ebr001_page_draws_every_chart_with_data(dash_duo, app):
     assert "Sociedad civil local" in people["names"] and people["total"] > 1000
     for name in ("organizations", "flow", "contributions", "contributions_time", "gender"):
         assert _graph(dash_duo, f"#engagement-{name}-graph .js-plotly-plot")["names"], name
-    dash_duo.wait_for_element("#engagement-table-graph .ag-row", timeout=20)
+    dash_duo.wait_for_element("#engagement-table-body .organization-table tbody tr", timeout=20)
     assert len(dash_duo.find_elements(".sample-badge")) >= 7  # KPIs and every section: Peru's data are a sample
     assert dash_duo.find_element("#engagement-kpis").text.startswith("2")
     assert console_errors(dash_duo) == []

@@ -141,14 +141,15 @@ def test_xpt102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app
 
 def test_xpt103_engagement_table_and_detail_tables_download(dash_duo, app):
     start(dash_duo, app, "/engagement?lang=es&period=quarter")
-    dash_duo.wait_for_element("#engagement-table-graph .ag-row", timeout=30)
+    dash_duo.wait_for_element("#engagement-table-body .organization-table tbody tr", timeout=30)
     click(dash_duo, button_id("engagement-organizations", "csv"))
     path = downloaded(dash_duo, ".csv")
     assert os.path.basename(path) == "ogp-monitor_participacion_organizaciones-participantes_PER_quarter_2026-11-27.csv"
     rows = csv_rows(path)
-    grid_rows = dash_duo.driver.execute_script(
-        "return dash_ag_grid.getApi('engagement-table-graph').getDisplayedRowCount()")
-    assert rows[0][:3] == ["Organización", "Tipo de actor", "Primera participación"] and len(rows) - 1 == grid_rows
+    shown = [r.find_element("css selector", "th").text
+             for r in dash_duo.find_elements("#engagement-table-body .organization-table tbody tr")]
+    assert rows[0][:3] == ["Organización", "Tipo de actor", "Primera participación"]
+    assert [r[0] for r in rows[1:]] == shown  # the page's rows, in the page's order
     assert all(len(r[2]) == 10 and r[2][4] == "-" for r in rows[1:])  # ISO dates, not "12 mar 2018"
 
     start_detail = "/commitments/PE0066?lang=es&country=PER"

@@ -75,3 +75,10 @@ def section(title: str, children, *, badge=None, section_id: str | None = None, 
         id=section_id,
         **({"aria-labelledby": heading_id} if heading_id else {}),
     )
+
+
+def table_region(table, label: str, class_name: str = "table-responsive") -> html.Div:
+    """A table in its own scroll box (sideways on a phone).  The box takes
+    keyboard focus and has a name, so it can be scrolled without a mouse
+    (WCAG 2.1.1; axe's scrollable-region-focusable)."""
+    return html.Div(table, className=class_name, tabIndex="0", role="region", **{"aria-label": label})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.components.common import table_region
 from dashboard.figures.forums import reference_text
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from data.vocab import FORUM_MAX_GAP_DAYS
@@ -150,8 +151,8 @@ def summary_table(comparison: dict, lang: str) -> html.Div:
         html.Tr([html.Th(label, scope="row")] + [html.Td(col[k]) for col in columns])
         for k, label in enumerate(_summary_labels(lang))
     ])
-    return html.Div(html.Table([head, body], className="table forum-table forum-summary"),
-                    className="table-responsive")
+    return table_region(html.Table([head, body], className="table forum-table forum-summary"),
+                        t("forums.sec.summary", lang))
 
 
 def _minutes(url, date, lang: str):
@@ -181,8 +182,8 @@ def meetings_table(rows: pd.DataFrame, forum_name: str, lang: str) -> html.Div:
             html.Td(_minutes(r.minutes_url, r.date, lang)),
         ]))
     caption = html.Caption(t("forums.tbl.meetings_caption", lang, forum=forum_name))
-    return html.Div(html.Table([caption, head, html.Tbody(body)], className="table forum-table forum-meetings"),
-                    className="table-responsive forum-scroll")
+    return table_region(html.Table([caption, head, html.Tbody(body)], className="table forum-table forum-meetings"),
+                        t("forums.tbl.meetings_caption", lang, forum=forum_name), "table-responsive forum-scroll")
 
 
 def members_table(rows: pd.DataFrame, forum_name: str, reference, lang: str) -> html.Div:
@@ -201,6 +202,6 @@ def members_table(rows: pd.DataFrame, forum_name: str, reference, lang: str) -> 
             html.Td(term, className="text-nowrap"),
             html.Td(t("forums.tbl.current" if r.current else "forums.tbl.past", lang)),
         ], className="" if r.current else "forum-past"))
-    caption = html.Caption(t("forums.tbl.members_caption", lang, forum=forum_name, date=fmt_date(reference, lang)))
-    return html.Div(html.Table([caption, head, html.Tbody(body)], className="table forum-table forum-members"),
-                    className="table-responsive forum-scroll")
+    label = t("forums.tbl.members_caption", lang, forum=forum_name, date=fmt_date(reference, lang))
+    return table_region(html.Table([html.Caption(label), head, html.Tbody(body)], className="table forum-table forum-members"),
+                        label, "table-responsive forum-scroll")

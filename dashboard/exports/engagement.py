@@ -5,16 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.components.downloads import ExportTable
+from dashboard.components.organization_table import COLUMNS, listed
 from dashboard.i18n import add, t, vocab_label
 
 add({"export.engagement.organizations": {"es": "Organizaciones participantes", "en": "Participating organizations"}})
 
-COLUMNS = ("organization", "type", "first", "last", "periods", "days")
-
 
 def organizations_table(records: pd.DataFrame, shown, lang: str, params: dict, sample: bool) -> ExportTable:
     """``records``: data.turnover.organization_summary(); ``shown``: ids of the organizations listed."""
-    rows = records[records["organization_id"].isin(shown)]
+    rows = listed(records, shown)
     data = [[r.name, vocab_label("stakeholder", r.stakeholder_type, lang), r.first_seen, r.last_seen, int(r.periods),
              int(r.days)] for r in rows.itertuples()]
     return ExportTable(view="engagement", name="engagement-organizations",

@@ -18,7 +18,7 @@ from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
 from data.vocab import FORUM_MAX_GAP_DAYS
 from dashboard import theme
 from dashboard.components.chart import described_graph
-from dashboard.components.common import empty_state, sample_badge, section
+from dashboard.components.common import empty_state, sample_badge, section, table_region
 from dashboard.components.downloads import with_downloads
 from dashboard.exports import overview as exports
 from dashboard.components.kpi import kpi_card
@@ -351,8 +351,8 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
             )
             for row in rows.itertuples()
         ]
-        body = [html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
-                         className="table-responsive")]
+        body = [table_region(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+                             t("overview.attention.title", lang, days=DUE_SOON_DAYS))]
         more = data.attention_total - len(rows)
         if more > 0:
             body.append(view_link(t("overview.attention.more", lang, n=fmt_number(more, lang)), "/timeline", params))
@@ -405,8 +405,8 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
             )
             for row in meetings.itertuples()
         ]
-        body = [html.Div(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
-                         className="table-responsive")]
+        body = [table_region(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+                             t("overview.meetings.title", lang))]
     body.append(view_link(t("overview.link.forums", lang), "/forums", params))
     return panel(
         t("overview.meetings.title", lang),

@@ -16,7 +16,7 @@ from dash import dcc, html
 from data.queries import commitment_detail as queries
 from dashboard.cache import cached_for_page
 from dashboard.components.chart import described_graph
-from dashboard.components.common import page_heading, sample_badge
+from dashboard.components.common import page_heading, sample_badge, table_region
 from dashboard.components.common import section as panel
 from dashboard.components.downloads import with_downloads
 from dashboard.exports import commitment_detail as exports
@@ -323,11 +323,11 @@ def _irm_review(c: dict, lang: str) -> html.Section:
         _fact(t("detail.irm_progress_year", lang), _value(c.get("irm_progress_year"))),
         _fact(t("detail.irm_end_year", lang), _value(c.get("irm_end_year"))),
     ]
-    table = html.Div(html.Table([
+    table = table_region(html.Table([
         html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in ("detail.irm_field", "detail.irm_value",
                                                                        "detail.irm_raw", "detail.irm_methodology")])),
         html.Tbody(rows),
-    ], className="table table-sm detail-table irm-table", id="detail-irm-table"), className="table-responsive")
+    ], className="table table-sm detail-table irm-table", id="detail-irm-table"), t("detail.irm", lang))
     badge = with_downloads(html.Span(vocab_label("irm_method", method, lang), className="badge method-badge"),
                            exports.irm_table(c, fields, lang, [source_text(c["source_kind"], c["source_name"],
                                                                            c.get("source_row"), lang)]))
@@ -391,11 +391,10 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
     evidence = any(_safe_url(u) for u in flagged["evidence_url"])
     headers = ("number", "title", "responsible", "planned", "actual_end", "status", "progress", "expected",
                *(("evidence",) if evidence else ()))
-    table = html.Div(html.Table([
+    table = table_region(html.Table([
         html.Thead(html.Tr([html.Th(t(f"detail.ms.{h}", lang), scope="col") for h in headers])),
         html.Tbody(_milestone_rows(flagged, lang, evidence)),
-    ], className="table table-sm detail-table milestone-table", id="detail-milestone-table"),
-        className="table-responsive")
+    ], className="table table-sm detail-table milestone-table", id="detail-milestone-table"), t("detail.milestones", lang))
     sample = _has_sample(flagged)
     return section(
         t("detail.milestones", lang),
@@ -477,11 +476,11 @@ def _participation(records: pd.DataFrame, lang: str, params: dict | None = None)
                          *[html.Td(fmt_number(int(v), lang), className="num") for v in row]])
                 for channel, row in zip(by_channel.index, by_channel.to_numpy())]
         blocks.append(html.H3(t(f"detail.via.{via}", lang), className="detail-subtitle"))
-        blocks.append(html.Div(html.Table([
+        blocks.append(table_region(html.Table([
             html.Thead(html.Tr([html.Th(t(f"detail.pt.{k}", lang), scope="col")
                                 for k in ("channel", "records", "participants", "received", "answered")])),
             html.Tbody(body),
-        ], className="table table-sm detail-table participation-table"), className="table-responsive"))
+        ], className="table table-sm detail-table participation-table"), t(f"detail.via.{via}", lang)))
     sample = _has_sample(records)
     sources = [t("detail.src.name", lang, source=t(f"source.{k}", lang), name=n)
                for k, n in records[["source_kind", "source_name"]].drop_duplicates().itertuples(index=False)]
@@ -519,10 +518,10 @@ def _sources(c: dict, support, areas, milestones, events, forums, participation,
     body = [html.Tr([html.Th(t(key, lang), scope="row"),
                      html.Td(["; ".join(texts), " " if sample else None, sample_badge(lang, sample)])])
             for key, texts, sample in rows]
-    return section(t("detail.sources", lang), html.Div(html.Table([
+    return section(t("detail.sources", lang), table_region(html.Table([
         html.Thead(html.Tr([html.Th(t("detail.src.fact", lang), scope="col"), html.Th(t("detail.src.source", lang), scope="col")])),
         html.Tbody(body),
-    ], className="table table-sm detail-table sources-table"), className="table-responsive"), section_id="detail-sources",
+    ], className="table table-sm detail-table sources-table"), t("detail.sources", lang)), section_id="detail-sources",
         badge=with_downloads(None, exports.sources_table(c, rows, lang)))
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.components.common import page_heading, sample_badge, section
+from dashboard.components.common import page_heading, sample_badge, section, table_region
 from dashboard.i18n import add, fmt_datetime, fmt_number, t
 from dashboard.pages import Page, PageContext
 
@@ -204,9 +204,9 @@ def loaded_section(stats: dict, lang: str) -> html.Section:
         + [html.Td(fmt_number(info["records"], lang), className="cell-number") for _, info in sources],
         className="row-total",
     )
-    table = html.Div(html.Table([html.Thead(header), html.Tbody([*rows, totals])],
-                                className="table table-sm data-table", id="data-counts"),
-                     className="table-responsive")
+    table = table_region(html.Table([html.Thead(header), html.Tbody([*rows, totals])],
+                                    className="table table-sm data-table", id="data-counts"),
+                         t("data.loaded.title", lang))
     return section(t("data.loaded.title", lang), html.Div([*facts, table]), section_id="data-loaded",
                    help_text=t("data.loaded.help", lang))
 
@@ -282,8 +282,8 @@ def formats_section(lang: str) -> html.Section:
     header = html.Tr([html.Th(t(f"data.col.{c}", lang), scope="col") for c in ("file", "holds", "required", "optional")])
     return section(
         t("data.formats.title", lang),
-        html.Div(html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm data-table",
-                            id="data-formats"), className="table-responsive"),
+        table_region(html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm data-table",
+                                id="data-formats"), t("data.formats.title", lang)),
         section_id="data-formats-section",
         help_text=t("data.formats.help", lang),
     )

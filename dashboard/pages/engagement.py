@@ -84,8 +84,8 @@ add(
         },
         "engagement.section.table": {"es": "¿Quién vuelve? Organizaciones participantes", "en": "Who keeps coming back? Participating organizations"},
         "engagement.help.table": {
-            "es": "Organizaciones con participación en las fechas elegidas; primera y última participación, periodos y días según toda la historia. Haga clic en un encabezado para ordenar.",
-            "en": "Organizations that took part in the chosen dates; first and last participation, periods and days over the whole history. Click a header to sort.",
+            "es": "Organizaciones con participación en las fechas elegidas; primera y última participación, periodos y días según toda la historia. La descarga permite ordenarlas a su gusto.",
+            "en": "Organizations that took part in the chosen dates; first and last participation, periods and days over the whole history. The download lets you sort them as you wish.",
         },
     }
 )

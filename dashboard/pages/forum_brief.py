@@ -21,7 +21,7 @@ from dash import dcc, html
 
 from dashboard import theme
 from dashboard.components.chart import described_graph
-from dashboard.components.common import page_heading, sample_badge, section
+from dashboard.components.common import page_heading, sample_badge, section, table_region
 from dashboard.components.filters import date_filter, filter_bar
 from dashboard.components.kpi import kpi_card
 from dashboard.explorer_table import display_title
@@ -513,11 +513,11 @@ def milestone_table(rows: pd.DataFrame, lang: str, query: str, caption: str, ref
         if reference is not None:
             cells.append(html.Td(_delay(row, reference, lang), className="num"))
         body.append(html.Tr(cells))
-    return html.Div(html.Table([
+    return table_region(html.Table([
         html.Caption(caption, className="visually-hidden"),
         html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in heads])),
         html.Tbody(body),
-    ], className="table table-sm brief-table brief-milestones"), className="brief-table-wrap")
+    ], className="table table-sm brief-table brief-milestones"), caption, "brief-table-wrap")
 
 
 def _due_part(rows, title: str, empty: str, lang: str, query: str, caption: str) -> list:
@@ -605,11 +605,11 @@ def _attendance_block(brief, lang: str) -> list:
             html.Td(agreements, className="num"),
         ]))
     heads = ("brief.att.date", "brief.att.kind", "brief.att.people", "brief.att.members", "brief.att.agreements")
-    table = html.Div(html.Table([
+    table = table_region(html.Table([
         html.Caption(t("brief.att.caption", lang), className="visually-hidden"),
         html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in heads])),
         html.Tbody(rows),
-    ], className="table table-sm brief-table brief-attendance"), className="brief-table-wrap")
+    ], className="table table-sm brief-table brief-attendance"), t("brief.att.caption", lang), "brief-table-wrap")
     rated = meetings["rate"].dropna()
     mean = (html.P(t("brief.attendance_mean", lang, rate=fmt_percent(float(rated.mean()), lang)),
                    className="brief-total") if len(rated) else None)
@@ -662,12 +662,12 @@ def _awaiting_block(brief, lang: str, query: str) -> list:
         html.P(t("brief.awaiting_total", lang, pending=fmt_number(pending, lang),
                  records=fmt_number(len(brief.awaiting), lang), occasions=fmt_number(len(rows), lang),
                  received=fmt_number(received, lang), answered=fmt_number(answered, lang)), className="brief-total"),
-        html.Div(html.Table([
+        table_region(html.Table([
             html.Caption(t("brief.aw.caption", lang), className="visually-hidden"),
             html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in heads]
                                + [html.Th(t(h, lang), scope="col", className="num") for h in numbers])),
             html.Tbody(body), foot,
-        ], className="table table-sm brief-table brief-awaiting"), className="brief-table-wrap"),
+        ], className="table table-sm brief-table brief-awaiting"), t("brief.aw.caption", lang), "brief-table-wrap"),
     ]
 
 
