@@ -9,13 +9,14 @@ from dash import ALL, Input, Output, ctx, dcc, html, no_update
 
 from dashboard import ids, theme
 from dashboard.cache import cached
+from dashboard.components.chart import described_graph
 from dashboard.components.common import empty_state, sample_badge
 from dashboard.components.downloads import with_downloads
 from dashboard.components.kpi import kpi_card
 from dashboard.components.organization_table import organizations_list
 from dashboard.exports.engagement import organizations_table
 from dashboard.figures import engagement as figures
-from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t, vocab_label
+from dashboard.i18n import add, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import engagement as page
 from dashboard.state import BY_NAME
 from data import engagement as summary
@@ -46,10 +47,6 @@ add(
         "engagement.no_contributions": {
             "es": "Estos registros no incluyen aportes: las sesiones del foro registran asistencia, no aportes.",
             "en": "These records include no contributions: forum meetings record attendance, not contributions.",
-        },
-        "engagement.gender_summary": {
-            "es": "Con género registrado: {recorded} de las participaciones; de ellas, {women} mujeres y {men} hombres. Sin registrar: {unrecorded}.",
-            "en": "Gender recorded for {recorded} of participations; of those, {women} women and {men} men. Not recorded: {unrecorded}.",
         },
     }
 )
@@ -87,9 +84,10 @@ def selection(context, values: dict) -> tuple[EngagementFilter, str, str, object
     return chosen, normalise_lang(context.get("lang")), checked(clean("period", values.get("period"))), start, end
 
 
-def _graph(name: str, figure: dict, lang: str) -> dcc.Graph:
-    return dcc.Graph(id=page.graph_id(name), figure=figure, config=theme.graph_config(lang, f"engagement-{name}"),
-                     className="engagement-graph")
+def _graph(name: str, figure: dict, description: str, lang: str, sample: bool) -> html.Figure:
+    graph = dcc.Graph(id=page.graph_id(name), figure=figure, config=theme.graph_config(lang, f"engagement-{name}"),
+                      className="engagement-graph")
+    return described_graph(graph, description, lang, sample=sample)
 
 
 def _note(message: str) -> html.P:
@@ -105,17 +103,6 @@ def _kpis(numbers: dict, lang: str, sample: bool) -> list:
                  detail=t("engagement.kpi.rate_detail", lang, answered=fmt_number(numbers["answered"], lang),
                           received=fmt_number(numbers["received"], lang))),
     ]
-
-
-def _gender_summary(table, lang: str) -> str:
-    row = table.loc["all"]
-    total = row.sum()
-    recorded = total - row[summary.UNRECORDED]
-    return t("engagement.gender_summary", lang,
-             recorded=fmt_percent(recorded / total * 100 if total else None, lang),
-             women=fmt_percent(row["female"] / recorded * 100 if recorded else None, lang),
-             men=fmt_percent(row["male"] / recorded * 100 if recorded else None, lang),
-             unrecorded=fmt_percent(row[summary.UNRECORDED] / total * 100 if total else None, lang))
 
 
 @dataclass
@@ -166,22 +153,25 @@ def overview(app, view: View) -> dict:
         message = "engagement.empty_meetings" if (view.chosen.commitment or view.chosen.plan) else "engagement.empty"
         return {"kpis": [], "empty": empty_state(lang, t(message, lang), "engagement"), "results": {"display": "none"},
                 "people_body": None, "people_badge": None, "organizations_body": None, "organizations_badge": None}
-    people = figures.by_stakeholder(summary.people_by_type(view.shown, view.periods), view.period, lang, view.plans,
-                                    "engagement.axis.participants")
+    people_table = summary.people_by_type(view.shown, view.periods)
+    people = figures.by_stakeholder(people_table, view.period, lang, view.plans, "engagement.axis.participants")
     out = {
         "kpis": _kpis(summary.totals(view.shown, view.organizations), lang, sample),
         "empty": None,
         "results": {},
-        "people_body": _graph("people", people, lang),
+        "people_body": _graph("people", people, figures.by_stakeholder_summary(
+            people_table, view.period, lang, "engagement.axis.participants"), lang, sample),
         "people_badge": sample_badge(lang, sample),
         "organizations_body": _note(t("engagement.no_organizations", lang)),
         "organizations_badge": None,
     }
     if not view.organizations.empty:
         table = summary.organizations_by_type(view.organizations, view.periods)
+        organizations_sample = bool(view.organizations["sample"].any())
         out["organizations_body"] = _graph("organizations", figures.by_stakeholder(
-            table, view.period, lang, view.plans, "engagement.axis.organizations"), lang)
-        out["organizations_badge"] = sample_badge(lang, bool(view.organizations["sample"].any()))
+            table, view.period, lang, view.plans, "engagement.axis.organizations"), figures.by_stakeholder_summary(
+            table, view.period, lang, "engagement.axis.organizations"), lang, organizations_sample)
+        out["organizations_badge"] = sample_badge(lang, organizations_sample)
     return out
 
 
@@ -194,9 +184,11 @@ def history(app, view: View) -> dict:
     flow, records = cached(app, turnover, view.chosen, view.period)
     flow = crop_flow(flow, view.periods)
     shown, sample = set(view.organizations["organization_id"]), bool(view.organizations["sample"].any())
+    flow_sample = bool(view.history["sample"].any())
     return {
-        "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans), lang),
-        "flow_badge": sample_badge(lang, bool(view.history["sample"].any())),
+        "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans),
+                            figures.flow_summary(flow, view.period, lang), lang, flow_sample),
+        "flow_badge": sample_badge(lang, flow_sample),
         "table_body": organizations_list(records, shown, lang),
         "table_badge": with_downloads(sample_badge(lang, sample),
                                       organizations_table(records, shown, lang, view.params(), sample)),
@@ -214,14 +206,20 @@ def contributions(app, view: View) -> dict:
     if recorded.empty:
         out["contributions_body"] = out["contributions_time_body"] = _note(t("engagement.no_contributions", lang))
     else:
-        out["contributions_body"] = _graph("contributions", figures.contributions_by_channel(
-            summary.contributions_by_channel(recorded), lang), lang)
-        out["contributions_time_body"] = _graph("contributions_time", figures.contributions_over_time(
-            summary.contributions_per_period(recorded, view.periods), view.period, lang, view.plans), lang)
-        out["contributions_badge"] = out["contributions_time_badge"] = sample_badge(lang, bool(recorded["sample"].any()))
+        sample = bool(recorded["sample"].any())
+        by_channel = summary.contributions_by_channel(recorded)
+        per_period = summary.contributions_per_period(recorded, view.periods)
+        out["contributions_body"] = _graph("contributions", figures.contributions_by_channel(by_channel, lang),
+                                           figures.contributions_by_channel_summary(by_channel, lang), lang, sample)
+        out["contributions_time_body"] = _graph(
+            "contributions_time", figures.contributions_over_time(per_period, view.period, lang, view.plans),
+            figures.contributions_over_time_summary(per_period, view.period, lang), lang, sample)
+        out["contributions_badge"] = out["contributions_time_badge"] = sample_badge(lang, sample)
     genders = summary.gender_by_channel(view.shown)
-    out["gender_body"] = [_graph("gender", figures.gender_split(genders, lang), lang), _note(_gender_summary(genders, lang))]
-    out["gender_badge"] = sample_badge(lang, bool(view.shown["sample"].any()))
+    sample = bool(view.shown["sample"].any())
+    out["gender_body"] = _graph("gender", figures.gender_split(genders, lang), figures.gender_summary(genders, lang),
+                                lang, sample)
+    out["gender_badge"] = sample_badge(lang, sample)
     return out
 
 

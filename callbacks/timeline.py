@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.cache import cached
+from dashboard.components.chart import summary_text
 from dashboard.components.common import empty_state, sample_badge
 from dashboard.components.downloads import data_id
 from dashboard.components.kpi import kpi_card
@@ -164,7 +165,7 @@ def register(app) -> None:
             cards,
             "panel",
             figures.due_figure(table, period, lang, chosen.as_of, is_today=chosen.is_today),
-            figures.due_caption(table, period, lang),
+            summary_text(figures.due_caption(table, period, lang), lang, bool(frame["sample"].any())),
             sample_badge(lang, bool(frame["sample"].any())),
         )
 
@@ -211,7 +212,8 @@ def register(app) -> None:
             "panel",
             figure,
             {"height": f"{figure['layout']['height']}px"},  # a Gantt chart's height follows its rows
-            figures.gantt_caption(one, queries.state_counts(one.rows), lang, as_of, is_today=is_today),
+            summary_text(figures.gantt_caption(one, queries.state_counts(one.rows), lang, as_of, is_today=is_today),
+                         lang, bool(one.rows["sample"].any())),
             sample_badge(lang, bool(one.rows["sample"].any())),
             note,
             "timeline-pager" + ("" if one.pages > 1 else " d-none"),

@@ -104,6 +104,13 @@ def fmt_percent(value, lang: str, decimals: int = 0) -> str:
     return fmt_number(value, lang, decimals) + ("\u00a0%" if normalise_lang(lang) == "es" else "%")
 
 
+def fmt_list(items: list[str], lang: str, limit: int = 5) -> str:
+    """``a; b; c`` or, past ``limit`` items, ``a; …; e y 3 más`` (long lists in a sentence)."""
+    if len(items) <= limit:
+        return "; ".join(items)
+    return t("common.and_more", lang, items="; ".join(items[:limit]), n=fmt_number(len(items) - limit, lang))
+
+
 def fmt_date(value, lang: str, style: str = "medium") -> str:
     """``medium``: 12 mar 2018 / 12 Mar 2018; ``long``: 12 de marzo de 2018 /
     12 March 2018; ``month``: marzo 2018 / March 2018; ``iso``: 2018-03-12."""
@@ -225,6 +232,7 @@ add(
         "source.seed": {"es": "documento semilla", "en": "seed document"},
         "source.file": {"es": "archivo importado", "en": "imported file"},
         "source.sample": {"es": "muestra", "en": "sample"},
+        "common.and_more": {"es": "{items} y {n} más", "en": "{items} and {n} more"},
         "common.sample_badge": {"es": "Datos de muestra", "en": "Sample data"},
         "common.sample_badge_help": {
             "es": "Estos datos fueron generados para mostrar el tablero; no son datos oficiales.",

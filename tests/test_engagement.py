@@ -40,6 +40,15 @@ def _text(component) -> str:
                       cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
+def _figure(body) -> dict:
+    """The figure of a chart drawn by components.chart.described_graph."""
+    return body.children[0].children.figure
+
+
+def _summary(body) -> str:
+    return body.children[1].children
+
+
 # --- periods -----------------------------------------------------------------------------
 
 def test_eng001_dates_fall_in_their_calendar_month_and_quarter():
@@ -383,16 +392,21 @@ def test_eng016_peru_view_draws_every_section_with_sample_badges(app):
     view = _view(app)
     top = overview(app, view)
     assert len(top["kpis"]) == 4 and top["empty"] is None and top["results"] == {}
-    people = top["people_body"].figure
+    people = _figure(top["people_body"])
     assert sum(float(np.sum(trace["y"])) for trace in people["data"]) == view.shown["persons"].sum()
     assert "Datos de muestra" in _text(top["people_badge"])
     rest = history(app, view)
-    assert rest["flow_body"].figure["data"] and "Datos de muestra" in _text(rest["flow_badge"])
-    assert len(rest["table_body"].rowData) == view.organizations["organization_id"].nunique()
+    assert _figure(rest["flow_body"])["data"] and "Datos de muestra" in _text(rest["flow_badge"])
+    # One row per organization present (an HTML table since main's accessibility work; 52 < its cap).
+    assert _text(rest["table_body"]).count('"scope": "row"') == view.organizations["organization_id"].nunique()
     money = contributions(app, view)
-    assert [trace["name"] for trace in money["contributions_body"].figure["data"]][:2] == [
+    assert [trace["name"] for trace in _figure(money["contributions_body"])["data"]][:2] == [
         "Recibidos", "Con respuesta razonada"]
     assert "No registrado" in _text(money["gender_body"])
+    # Each chart's summary, from the same table, says when it draws sample data.
+    assert _summary(money["gender_body"]).startswith("Con género registrado:")
+    assert all(_summary(body).endswith("(Datos de muestra.)")
+               for body in (top["people_body"], rest["flow_body"], money["contributions_body"]))
 
 
 def test_eng017_filters_change_the_view(app):

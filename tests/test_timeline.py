@@ -311,11 +311,14 @@ def test_tml014_thirty_thousand_milestones_aggregate_into_few_traces():
 
 def test_tml015_captions_say_what_the_chart_shows():
     from dashboard.figures.timeline import gantt_caption
+    from dashboard.i18n import fmt_date
 
     rows = fake_rows(9)
     page = q.TimelinePage(rows, 2, 4, 4, 6, 12, 9, 0)
     text = gantt_caption(page, q.state_counts(rows), "es", D(2026, 11, 27))
-    assert text.startswith("Cronograma, página 2 de 4: 9 hitos de los compromisos 4 a 6 de 12.")
+    first, last = fmt_date(rows["start"].min(), "es"), fmt_date(rows["end"].max(), "es")
+    assert text.startswith(f"Cronograma, página 2 de 4: 9 hitos de los compromisos 4 a 6 de 12, planificados del "
+                           f"{first} al {last}.")
     assert "En esta página: atrasado: 1; en riesgo: 2; no iniciado: 2" in text and text.endswith("Hoy · 27 nov 2026.")
 
 

@@ -72,7 +72,7 @@ def test_tmb001_the_page_draws_both_charts_with_data(dash_duo, app):
         "return document.querySelector(arguments[0]).data.reduce((n, t) => n + t.y.reduce((a, b) => a + b, 0), 0)",
         DUE)
     assert due_total == 362
-    assert dash_duo.find_element("#timeline-gantt-caption").get_attribute("textContent").startswith(
+    assert dash_duo.find_element("#timeline-gantt-graph-summary").get_attribute("textContent").startswith(
         "Cronograma, página 1 de 5")
     assert dash_duo.find_element("#timeline-pager-text").text.startswith("Página 1 de 5")
     assert dash_duo.find_element("#timeline-gantt-badge").text == "Datos de muestra"

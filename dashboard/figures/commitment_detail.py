@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
-from dashboard.i18n import add, fmt_date, fmt_percent, t, vocab_label
+from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 
 add(
     {
@@ -19,6 +19,18 @@ add(
         "detail.fig.today": {"es": "Hoy", "en": "Today"},
         "detail.fig.date": {"es": "Fecha", "en": "Date"},
         "detail.fig.commitment": {"es": "Compromiso (promedio de hitos)", "en": "Commitment (milestone average)"},
+        "detail.sum.timeline": {
+            "es": "{n} hitos planificados del {start} al {end}; {flags}. Avance reportado: {milestones}.",
+            "en": "{n} milestones planned from {start} to {end}; {flags}. Reported progress: {milestones}.",
+        },
+        "detail.sum.flags": {"es": "al {today}, atrasados: {late}; en riesgo: {at_risk}",
+                             "en": "on {today}, late: {late}; at risk: {at_risk}"},
+        "detail.sum.undated": {"es": "Ningún hito tiene fecha de término planificada.",
+                               "en": "No milestone has a planned end date."},
+        "detail.sum.history": {
+            "es": "{n} reportes de avance del {first} al {last}; el avance del compromiso pasó de {start} a {end}. Último avance por hito: {milestones}.",
+            "en": "{n} progress reports from {first} to {last}; the commitment's progress went from {start} to {end}. Latest progress by milestone: {milestones}.",
+        },
         "detail.fig.progress_axis": {"es": "Avance reportado (%)", "en": "Reported progress (%)"},
     }
 )
@@ -157,3 +169,34 @@ def progress_history(events: pd.DataFrame, rolled: pd.DataFrame, lang: str) -> d
                "fixedrange": True, "automargin": True},
     )
     return {"data": traces, "layout": layout}
+
+
+# --- text alternatives (dashboard.components.chart) -------------------------------------
+
+
+def milestone_timeline_summary(milestones: pd.DataFrame, lang: str, today: dt.date) -> str:
+    """``milestone_timeline`` in words: the planned span, the flags and each milestone's progress."""
+    rows = milestones.dropna(subset=["planned_end"]).sort_values("number")
+    if rows.empty:
+        return t("detail.sum.undated", lang)
+    progress = [f"{t('detail.fig.milestone', lang, n=int(n))}: {fmt_percent(float(v), lang)}"
+                for n, v in zip(rows["number"], rows["progress"])]
+    flags = t("detail.sum.flags", lang, late=fmt_number(int(rows["late"].sum()), lang),
+              at_risk=fmt_number(int(rows["at_risk"].sum()), lang), today=fmt_date(today, lang))
+    return t("detail.sum.timeline", lang, n=fmt_number(len(rows), lang),
+             start=fmt_date(rows["planned_start"].fillna(rows["planned_end"]).min(), lang),
+             end=fmt_date(rows["planned_end"].max(), lang), flags=flags, milestones=fmt_list(progress, lang))
+
+
+def progress_history_summary(events: pd.DataFrame, rolled: pd.DataFrame, lang: str) -> str:
+    """``progress_history`` in words: the reports' span, the commitment's start and end, each milestone's last value."""
+    if events.empty:
+        return ""
+    latest = events.sort_values("date", kind="stable").groupby("number", sort=True)["progress"].last()
+    values = rolled["progress"].astype(float) if len(rolled) else pd.Series(dtype=float)
+    return t("detail.sum.history", lang, n=fmt_number(len(events), lang), first=fmt_date(min(events["date"]), lang),
+             last=fmt_date(max(events["date"]), lang),
+             start=fmt_percent(values.iloc[0] if len(values) else None, lang),
+             end=fmt_percent(values.iloc[-1] if len(values) else None, lang),
+             milestones=fmt_list([f"{t('detail.fig.milestone', lang, n=int(n))}: {fmt_percent(float(v), lang)}"
+                                  for n, v in latest.items()], lang))

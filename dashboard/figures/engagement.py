@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
-from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
+from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 from data.periods import MONTHS_IN, checked, shift, shift_all
 
 add(
@@ -33,6 +33,34 @@ add(
         "engagement.contrib.rate": {"es": "Tasa de respuesta", "en": "Answer rate"},
         "engagement.contrib.answered_text": {"es": "{n} ({rate})", "en": "{n} ({rate})"},
         "engagement.gender.all": {"es": "Todos los canales", "en": "All channels"},
+        "engagement.sum.by_type": {
+            "es": "{what} por {period}, de {first} a {last}: máximo {peak} en {peak_period} ({types}); en el último ({latest_period}), {latest}.",
+            "en": "{what} per {period}, from {first} to {last}: most {peak} in {peak_period} ({types}); in the latest ({latest_period}), {latest}.",
+        },
+        "engagement.sum.flow": {
+            "es": "Organizaciones por {period}, de {first} a {last}: {new} llegadas nuevas, {returning} regresos y {stopped} que dejaron de participar{provisional}. Más llegadas nuevas: {peak_period} ({peak}).",
+            "en": "Organizations per {period}, from {first} to {last}: {new} new arrivals, {returning} returns and {stopped} that stopped taking part{provisional}. Most new arrivals: {peak_period} ({peak}).",
+        },
+        "engagement.sum.flow_provisional": {
+            "es": " ({n} de ellas, provisionalmente, en los últimos periodos)",
+            "en": " ({n} of them provisionally, in the latest periods)",
+        },
+        "engagement.sum.by_channel": {
+            "es": "Aportes recibidos y con respuesta razonada, por canal: {channels}.",
+            "en": "Contributions received and answered with reasons, by channel: {channels}.",
+        },
+        "engagement.sum.channel": {"es": "{channel}: {received} recibidos, {answered} respondidos ({rate})",
+                                   "en": "{channel}: {received} received, {answered} answered ({rate})"},
+        "engagement.sum.over_time": {
+            "es": "Aportes por {period}, de {first} a {last}: {received} recibidos, {answered} con respuesta razonada ({rate}). Más aportes: {peak_period} ({peak}).",
+            "en": "Contributions per {period}, from {first} to {last}: {received} received, {answered} answered with reasons ({rate}). Most: {peak_period} ({peak}).",
+        },
+        "engagement.sum.period.month": {"es": "mes", "en": "month"},
+        "engagement.sum.period.quarter": {"es": "trimestre", "en": "quarter"},
+        "engagement.gender_summary": {
+            "es": "Con género registrado: {recorded} de las participaciones; de ellas, {women} mujeres y {men} hombres. Sin registrar: {unrecorded}.",
+            "en": "Gender recorded for {recorded} of participations; of those, {women} women and {men} men. Not recorded: {unrecorded}.",
+        },
     }
 )
 
@@ -318,3 +346,73 @@ def gender_split(table: pd.DataFrame, lang: str) -> dict:
     )
     layout["legend"] = {**layout["legend"], "traceorder": "normal"}  # women first, as the bars read
     return {"data": traces, "layout": layout}
+
+
+# --- text alternatives (dashboard.components.chart) -------------------------------------
+
+
+def _span(periods, period: str, lang: str) -> dict:
+    return {"period": t(f"engagement.sum.period.{checked(period)}", lang),
+            "first": period_label(periods[0], period, lang), "last": period_label(periods[-1], period, lang)}
+
+
+def by_stakeholder_summary(table: pd.DataFrame, period: str, lang: str, y_title_key: str) -> str:
+    """``by_stakeholder`` in words: the busiest period and its stakeholder types, and the latest."""
+    totals = table.sum(axis=1)
+    if table.empty or not totals.any():
+        return ""
+    peak = totals.idxmax()
+    types = table.loc[peak][table.loc[peak] > 0].sort_values(ascending=False, kind="stable")
+    return t("engagement.sum.by_type", lang, what=t(y_title_key, lang), **_span(table.index, period, lang),
+             peak=fmt_number(int(totals[peak]), lang), peak_period=period_label(peak, period, lang),
+             types=fmt_list([f"{vocab_label('stakeholder', k, lang)} {fmt_number(int(n), lang)}"
+                             for k, n in types.items()], lang),
+             latest=fmt_number(int(totals.iloc[-1]), lang), latest_period=period_label(table.index[-1], period, lang))
+
+
+def flow_summary(flow: pd.DataFrame, period: str, lang: str) -> str:
+    """``flow_figure`` in words: arrivals, returns and departures over the periods drawn."""
+    if flow.empty:
+        return ""
+    provisional = int(flow.loc[flow["provisional"].to_numpy(dtype=bool), "stopped"].sum())
+    return t("engagement.sum.flow", lang, **_span(flow.index, period, lang),
+             new=fmt_number(int(flow["new"].sum()), lang), returning=fmt_number(int(flow["returning"].sum()), lang),
+             stopped=fmt_number(int(flow["stopped"].sum()), lang),
+             provisional=t("engagement.sum.flow_provisional", lang, n=fmt_number(provisional, lang)) if provisional else "",
+             peak_period=period_label(flow["new"].idxmax(), period, lang),
+             peak=fmt_number(int(flow["new"].max()), lang))
+
+
+def contributions_by_channel_summary(table: pd.DataFrame, lang: str) -> str:
+    """``contributions_by_channel`` in words: received, answered and the rate, per channel."""
+    if table.empty:
+        return ""
+    channels = [t("engagement.sum.channel", lang, channel=name, received=fmt_number(int(r), lang),
+                  answered=fmt_number(int(a), lang), rate=fmt_percent(rate, lang))
+                for name, r, a, rate in zip(_channel_names(table["channel"], lang), table["received"],
+                                            table["answered"], table["rate"])]
+    return t("engagement.sum.by_channel", lang, channels=fmt_list(channels, lang))
+
+
+def contributions_over_time_summary(table: pd.DataFrame, period: str, lang: str) -> str:
+    """``contributions_over_time`` in words: the totals, the answer rate and the busiest period."""
+    if table.empty or not table["received"].any():
+        return ""
+    received, answered = int(table["received"].sum()), int(table["answered"].sum())
+    return t("engagement.sum.over_time", lang, **_span(table.index, period, lang),
+             received=fmt_number(received, lang), answered=fmt_number(answered, lang),
+             rate=fmt_percent(answered / received * 100, lang),
+             peak_period=period_label(table["received"].idxmax(), period, lang),
+             peak=fmt_number(int(table["received"].max()), lang))
+
+
+def gender_summary(table: pd.DataFrame, lang: str) -> str:
+    """``gender_split`` in words, over every channel (its row ``all``)."""
+    row = table.loc["all"]
+    total = row.sum()
+    recorded = total - row["unrecorded"]
+    return t("engagement.gender_summary", lang,
+             recorded=fmt_percent(recorded / total * 100 if total else None, lang),
+             women=fmt_percent(row["female"] / recorded * 100 if recorded else None, lang),
+             men=fmt_percent(row["male"] / recorded * 100 if recorded else None, lang),
+             unrecorded=fmt_percent(row["unrecorded"] / total * 100 if total else None, lang))

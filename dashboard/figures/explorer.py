@@ -19,6 +19,14 @@ add(
         "explorer.fig.potential_impact": {"es": "Impacto potencial", "en": "Potential impact"},
         "explorer.fig.potential_for_results": {"es": "Potencial de resultados", "en": "Potential for results"},
         "explorer.fig.diog": {"es": "¿Abrió el gobierno?", "en": "Did it open government?"},
+        "explorer.sum.matrix": {
+            "es": "{method}: {n} compromisos evaluados. Combinación más frecuente: {ambition_lower} «{ambition}» con cumplimiento «{completion}» ({top}). Por cumplimiento: {by_completion}. Por {ambition_lower}: {by_ambition}.",
+            "en": "{method}: {n} commitments assessed. Most frequent: {ambition_lower} “{ambition}” with completion “{completion}” ({top}). By completion: {by_completion}. By {ambition_lower}: {by_ambition}.",
+        },
+        "explorer.sum.diog": {
+            "es": "¿Abrió el gobierno? {levels}. Sin evaluar: {missing}.",
+            "en": "Did it open government? {levels}. Not assessed: {missing}.",
+        },
         "explorer.fig.not_assessed_note": {"es": "Sin evaluar (ND, NR…), contados aparte: {n}",
                                            "en": "Not assessed (ND, NR…), counted apart: {n}"},
     }
@@ -120,3 +128,32 @@ def diog_bars(distribution: pd.DataFrame, lang: str) -> dict:
                "automargin": True},
     )
     return {"data": [trace], "layout": layout}
+
+
+# --- text alternatives (dashboard.components.chart) -------------------------------------
+
+
+def _level_counts(totals: pd.Series, lang: str) -> str:
+    return ", ".join(f"{vocab_label('irm', k, lang)} {fmt_number(int(n), lang)}" for k, n in totals.items() if n) or "—"
+
+
+def irm_heatmap_summary(counts: pd.DataFrame, lang: str, *, method: str) -> str:
+    """``irm_heatmap`` in words: how many, the most frequent cell, and each scale's totals."""
+    z = counts.to_numpy(dtype=int)
+    if not z.size or not z.any():
+        return ""
+    row, column = np.unravel_index(int(z.argmax()), z.shape)
+    ambition = t(AMBITION_KEY[method], lang)
+    return t("explorer.sum.matrix", lang, method=vocab_label("irm_method", method, lang), n=fmt_number(int(z.sum()), lang),
+             ambition_lower=ambition.lower(),
+             ambition=vocab_label("irm", counts.index[row], lang), completion=vocab_label("irm", counts.columns[column], lang),
+             top=fmt_number(int(z[row, column]), lang), by_completion=_level_counts(counts.sum(axis=0), lang),
+             by_ambition=_level_counts(counts.sum(axis=1), lang))
+
+
+def diog_summary(distribution: pd.DataFrame, lang: str) -> str:
+    """``diog_bars`` in words: each level's count, from Worsens to Outstanding, and the unrated."""
+    rated = distribution[distribution["level"] != "not_assessed"]
+    missing = int(distribution.loc[distribution["level"] == "not_assessed", "count"].sum())
+    return t("explorer.sum.diog", lang, levels=_level_counts(rated.set_index("level")["count"], lang),
+             missing=fmt_number(missing, lang))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import theme
 from dashboard.figures.forums import _present_types, _stakeholder_marker
-from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
+from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 
 add(
     {
@@ -27,6 +27,12 @@ add(
             "es": "%{customdata}<br>%{fullData.name}: %{y}<extra></extra>",
             "en": "%{customdata}<br>%{fullData.name}: %{y}<extra></extra>",
         },
+        "brief.sum.attendance": {
+            "es": "Personas presentes en las últimas {n} sesiones, del {first} al {last}: {mean} en promedio, máximo {top} el {top_date}. Por sesión: {meetings}.",
+            "en": "People present at the last {n} meetings, from {first} to {last}: {mean} on average, most {top} on {top_date}. By meeting: {meetings}.",
+        },
+        "brief.sum.meeting": {"es": "{date}, {persons} ({rate} de los miembros)", "en": "{date}, {persons} ({rate} of members)"},
+        "brief.sum.meeting_no_members": {"es": "{date}, {persons}", "en": "{date}, {persons}"},
         "brief.fig.rate": {"es": "{rate} de los miembros", "en": "{rate} of members"},
     }
 )
@@ -97,3 +103,20 @@ def attendance_figure(meetings: pd.DataFrame, attendance: pd.DataFrame, lang: st
     # The legend sits below the axis labels: reserve its rows.
     layout["margin"]["b"] = 16 + 22 * ((len(traces) + 2) // 3)
     return {"data": traces, "layout": layout}
+
+
+def attendance_summary(meetings: pd.DataFrame, lang: str) -> str:
+    """``attendance_figure`` in words: the meetings' span, average and busiest, and each meeting newest first."""
+    if meetings.empty:
+        return ""
+    ordered = meetings.sort_values("date", kind="stable")
+    persons = ordered["persons"].astype(int)
+    top = persons.idxmax()
+    by_meeting = [t("brief.sum.meeting", lang, date=fmt_date(d, lang), persons=fmt_number(int(p), lang),
+                    rate=fmt_percent(r, lang)) if m
+                  else t("brief.sum.meeting_no_members", lang, date=fmt_date(d, lang), persons=fmt_number(int(p), lang))
+                  for d, p, r, m in zip(ordered["date"], persons, ordered["rate"], ordered["members"])]
+    return t("brief.sum.attendance", lang, n=fmt_number(len(ordered), lang), first=fmt_date(ordered["date"].iloc[0], lang),
+             last=fmt_date(ordered["date"].iloc[-1], lang), mean=fmt_number(float(persons.mean()), lang, 1),
+             top=fmt_number(int(persons[top]), lang), top_date=fmt_date(ordered.loc[top, "date"], lang),
+             meetings=fmt_list(by_meeting[::-1], lang))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from data.queries.overview import IRM_COMPLETION
 from dashboard import theme
-from dashboard.i18n import add, fmt_number, fmt_percent, t, vocab_label
+from dashboard.i18n import add, fmt_list, fmt_number, fmt_percent, t, vocab_label
 
 add(
     {
@@ -33,6 +33,27 @@ add(
         },
         "overview.fig.other_rows": {"es": "Otras {n} áreas", "en": "{n} other areas"},
         "overview.fig.no_area": {"es": "(sin área de política)", "en": "(no policy area)"},
+        "overview.sum.plans": {
+            "es": "Avance informado por plan de acción (esperado a la fecha entre paréntesis): {plans}. Mayor avance: {top}; menor: {bottom}.",
+            "en": "Reported progress by action plan (expected by the date in brackets): {plans}. Highest: {top}; lowest: {bottom}.",
+        },
+        "overview.sum.plans_one": {
+            "es": "Avance informado del plan de acción {plan}: {progress} (esperado a la fecha: {expected}).",
+            "en": "Reported progress of the {plan} action plan: {progress} (expected by the date: {expected}).",
+        },
+        "overview.sum.no_plans": {
+            "es": "Ningún plan de acción tiene hitos registrados: no hay avance que mostrar.",
+            "en": "No action plan has milestones recorded: there is no progress to show.",
+        },
+        "overview.sum.counts.area": {
+            "es": "Compromisos por categoría: {categories}. Por área de política: {rows}.",
+            "en": "Commitments by category: {categories}. By policy area: {rows}.",
+        },
+        "overview.sum.counts.action_plan_id": {
+            "es": "Compromisos por categoría: {categories}. Por plan de acción: {rows}.",
+            "en": "Commitments by category: {categories}. By action plan: {rows}.",
+        },
+        "overview.sum.no_counts": {"es": "Ningún compromiso que contar.", "en": "No commitments to count."},
         "irm.not_assessed": {"es": "Sin evaluación (ND, NR…)", "en": "Not assessed (ND, NR…)"},
     }
 )
@@ -128,6 +149,19 @@ def category_style(kind: str, lang: str) -> list[tuple[str, str, str, str]]:
             for c in IMPLEMENTATION_CATEGORIES]
 
 
+def count_table(counts: pd.DataFrame, row: str, lang: str, *, row_labels: dict | None = None,
+                order: list | None = None) -> tuple[pd.DataFrame, list]:
+    """Rows x categories of ``counts`` in the order drawn (``order``, else the
+    largest total first), and each row's name."""
+    table = counts.groupby([row, "category"])["commitments"].sum().unstack(fill_value=0)
+    if order is not None:
+        table = table.reindex([r for r in order if r in table.index])
+    else:
+        table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    names = [(row_labels or {}).get(r, r) or t("overview.fig.no_area", lang) for r in table.index]
+    return table, names
+
+
 def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, *, row_labels: dict | None = None,
                           order: list | None = None, max_rows: int = MAX_ROWS) -> dict:
     """Horizontal bars of ``counts`` (columns ``row``, ``category``, ``commitments``),
@@ -137,12 +171,7 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
     beyond ``max_rows`` the rest are summed into one row.  ``row_labels``
     renames rows (e.g. plan ids to their years).
     """
-    table = counts.groupby([row, "category"])["commitments"].sum().unstack(fill_value=0)
-    if order is not None:
-        table = table.reindex([r for r in order if r in table.index])
-    else:
-        table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    names = [(row_labels or {}).get(r, r) or t("overview.fig.no_area", lang) for r in table.index]
+    table, names = count_table(counts, row, lang, row_labels=row_labels, order=order)
     if len(table) > max_rows:
         rest = table.iloc[max_rows - 1:]
         table = pd.concat([table.iloc[: max_rows - 1], rest.sum().to_frame(t("overview.fig.other_rows", lang,
@@ -183,3 +212,42 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
         bargap=0.3,
     )
     return {"data": traces, "layout": layout}
+
+
+# --- text alternatives (dashboard.components.chart) -------------------------------------
+
+
+def progress_by_plan_summary(plans: pd.DataFrame, lang: str) -> str:
+    """``plan_progress_figure`` in words: each plan drawn, its reported and expected progress."""
+    shown = plans[plans["with_milestones"] > 0]
+    if shown.empty:
+        return t("overview.sum.no_plans", lang)
+    if len(shown) == 1:
+        row = shown.iloc[0]
+        return t("overview.sum.plans_one", lang, plan=row["label"], progress=fmt_percent(row["progress"], lang),
+                 expected=fmt_percent(row["expected"], lang))
+    items = [f"{label} {fmt_percent(p, lang)} ({fmt_percent(e, lang)})"
+             for label, p, e in zip(shown["label"], shown["progress"], shown["expected"])]
+    ranked = shown.sort_values("progress", ascending=False, kind="stable")
+    return t("overview.sum.plans", lang, plans=fmt_list(items, lang),
+             top=f"{ranked.iloc[0]['label']} ({fmt_percent(ranked.iloc[0]['progress'], lang)})",
+             bottom=f"{ranked.iloc[-1]['label']} ({fmt_percent(ranked.iloc[-1]['progress'], lang)})")
+
+
+def category_counts_text(values: dict, kind: str, lang: str) -> str:
+    """``completed 4, late 2``: the categories present, in legend order."""
+    parts = [f"{label.lower()} {fmt_number(int(values[code]), lang)}"
+             for code, label, _, _ in category_style(kind, lang) if values.get(code)]
+    return ", ".join(parts) or "—"
+
+
+def stacked_counts_summary(counts: pd.DataFrame, row: str, kind: str, lang: str, *, row_labels: dict | None = None,
+                           order: list | None = None) -> str:
+    """``stacked_counts_figure`` in words: the counts by category, then each row
+    (in the order drawn, the first few) with its total and categories."""
+    if counts.empty or not counts["commitments"].any():
+        return t("overview.sum.no_counts", lang)
+    table, names = count_table(counts, row, lang, row_labels=row_labels, order=order)
+    rows = [f"{name}: {fmt_number(int(values.sum()), lang)} ({category_counts_text(values.to_dict(), kind, lang)})"
+            for name, (_, values) in zip(names, table.iterrows())]
+    return t(f"overview.sum.counts.{row}", lang, categories=category_counts_text(table.sum().to_dict(), kind, lang), rows=fmt_list(rows, lang))

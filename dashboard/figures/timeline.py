@@ -41,8 +41,8 @@ add(
         "timeline.hover.row": {"es": "fila {row}", "en": "row {row}"},
         "timeline.quarter": {"es": "T{q} {year}", "en": "Q{q} {year}"},
         "timeline.caption.gantt": {
-            "es": "Cronograma, página {page} de {pages}: {milestones} hitos de los compromisos {first} a {last} de {commitments}. En esta página: {states}. {marker}.",
-            "en": "Timeline, page {page} of {pages}: {milestones} milestones of commitments {first} to {last} of {commitments}. On this page: {states}. {marker}.",
+            "es": "Cronograma, página {page} de {pages}: {milestones} hitos de los compromisos {first} a {last} de {commitments}, planificados del {start} al {end}. En esta página: {states}. {marker}.",
+            "en": "Timeline, page {page} of {pages}: {milestones} milestones of commitments {first} to {last} of {commitments}, planned from {start} to {end}. On this page: {states}. {marker}.",
         },
         "timeline.caption.due": {
             "es": "Hitos por {period} de término planificado, de {first} a {last}: {milestones} hitos ({states}). Mayor número de vencimientos: {peak} ({peak_count}).",
@@ -349,7 +349,8 @@ def gantt_caption(page, counts: dict[str, int], lang: str, as_of: dt.date, *, is
     """The Gantt chart in words, for screen readers (``paginate`` page + state counts)."""
     return t("timeline.caption.gantt", lang, page=page.number, pages=page.pages,
              milestones=fmt_number(len(page.rows), lang), first=page.first_commitment, last=page.last_commitment,
-             commitments=fmt_number(page.commitments, lang), states=states_text(counts, lang),
+             commitments=fmt_number(page.commitments, lang), start=fmt_date(page.rows["start"].min(), lang),
+             end=fmt_date(page.rows["end"].max(), lang), states=states_text(counts, lang),
              marker=as_of_label(as_of, is_today, lang))
 
 

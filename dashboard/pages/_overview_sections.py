@@ -17,11 +17,13 @@ from dash import dcc, html
 from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
 from data.vocab import FORUM_MAX_GAP_DAYS
 from dashboard import theme
+from dashboard.components.chart import described_graph
 from dashboard.components.common import empty_state, sample_badge, section, table_region
 from dashboard.components.downloads import with_downloads
 from dashboard.exports import overview as exports
 from dashboard.components.kpi import kpi_card
-from dashboard.figures.overview import plan_progress_figure, stacked_counts_figure
+from dashboard.figures.overview import (plan_progress_figure, progress_by_plan_summary, stacked_counts_figure,
+                                        stacked_counts_summary)
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from dashboard.state import to_query
 
@@ -192,12 +194,14 @@ def panel(title: str, children: list, **options) -> html.Section:
     return section(title, html.Div(children), **options)
 
 
-def graph(figure: dict, lang: str, name: str, graph_id: str) -> dcc.Graph:
+def graph(figure: dict, summary: str, lang: str, name: str, graph_id: str, sample: bool = False) -> html.Figure:
     """A chart that follows its panel's width (also when the panel was drawn
-    at another width, e.g. under the loading overlay); its height is the figure's."""
-    return dcc.Graph(id=graph_id, figure=figure, config=theme.graph_config(lang, f"ogp-monitor-{name}"),
-                     responsive=True, style={"height": f"{figure['layout']['height']}px"},
-                     className="overview-graph")
+    at another width, e.g. under the loading overlay); its height is the
+    figure's.  ``summary`` is its text alternative."""
+    return described_graph(
+        dcc.Graph(id=graph_id, figure=figure, config=theme.graph_config(lang, f"ogp-monitor-{name}"),
+                  responsive=True, style={"height": f"{figure['layout']['height']}px"}, className="overview-graph"),
+        summary, lang, sample=sample)
 
 
 def content(data: Overview, lang: str, params: dict) -> list:
@@ -293,7 +297,8 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
     plan_section = panel(
         t("overview.plans.title", lang),
         [
-            graph(plan_progress_figure(plans, lang), lang, "progress-by-plan", "overview-plan-graph"),
+            graph(plan_progress_figure(plans, lang), progress_by_plan_summary(plans, lang), lang, "progress-by-plan",
+                  "overview-plan-graph", data.sample_milestones),
             html.P(t("overview.plans.left_out", lang, plans=", ".join(left_out)), className="section-note")
             if left_out else None,
             view_link(t("overview.link.timeline", lang), "/timeline", params),
@@ -305,8 +310,9 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
     area_section = panel(
         t("overview.areas.title", lang),
         [
-            graph(stacked_counts_figure(data.areas, "area", "implementation", lang), lang, "status-by-area",
-                  "overview-area-graph"),
+            graph(stacked_counts_figure(data.areas, "area", "implementation", lang),
+                  stacked_counts_summary(data.areas, "area", "implementation", lang), lang, "status-by-area",
+                  "overview-area-graph", data.sample_milestones),
             view_link(t("overview.link.commitments", lang), "/commitments", params),
         ],
         badge=sample_badge(lang, data.sample_milestones),
@@ -438,18 +444,21 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
     by_plan = irm.groupby(["action_plan_id", "completion"]).size().rename("commitments").reset_index()
     labels = dict(zip(data.plans["id"], data.plans["label"]))
     by_plan = by_plan.rename(columns={"completion": "category"})
+    plan_order = list(data.plans["id"])
     help_text = t("overview.irm.help", lang)
     plan_section = panel(
         t("overview.irm_plans.title", lang),
-        [graph(stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, row_labels=labels,
-                                     order=list(data.plans["id"])), lang, "irm-by-plan", "overview-plan-graph"),
+        [graph(stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
+               stacked_counts_summary(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
+               lang, "irm-by-plan", "overview-plan-graph"),
          view_link(t("overview.link.commitments", lang), "/commitments", params)],
         section_id="overview-plans",
         help_text=help_text,
     )
     area_section = panel(
         t("overview.irm_areas.title", lang),
-        [graph(stacked_counts_figure(data.areas, "area", "irm", lang), lang, "irm-by-area", "overview-area-graph"),
+        [graph(stacked_counts_figure(data.areas, "area", "irm", lang),
+               stacked_counts_summary(data.areas, "area", "irm", lang), lang, "irm-by-area", "overview-area-graph"),
          view_link(t("overview.link.commitments", lang), "/commitments", params)],
         section_id="overview-areas",
         help_text=help_text,

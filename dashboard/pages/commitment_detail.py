@@ -15,12 +15,14 @@ from dash import dcc, html
 
 from data.queries import commitment_detail as queries
 from dashboard.cache import cached_for_page
+from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, table_region
 from dashboard.components.common import section as panel
 from dashboard.components.downloads import with_downloads
 from dashboard.exports import commitment_detail as exports
 from dashboard.explorer_table import display_title, starred_text
-from dashboard.figures.commitment_detail import milestone_timeline, progress_history
+from dashboard.figures.commitment_detail import (milestone_timeline, milestone_timeline_summary, progress_history,
+                                                 progress_history_summary)
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import BY_NAME, GLOBAL, global_query, to_query
@@ -396,8 +398,9 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
     sample = _has_sample(flagged)
     return section(
         t("detail.milestones", lang),
-        [dcc.Graph(figure=milestone_timeline(flagged, lang, ctx.today), id="detail-timeline",
-                   config=graph_config(lang, f"ogp-monitor-{flagged['commitment_id'].iloc[0]}-milestones")),
+        [described_graph(dcc.Graph(figure=milestone_timeline(flagged, lang, ctx.today), id="detail-timeline",
+                                   config=graph_config(lang, f"ogp-monitor-{flagged['commitment_id'].iloc[0]}-milestones")),
+                         milestone_timeline_summary(flagged, lang, ctx.today), lang, sample=sample),
          table, _source_line(sources_of(flagged, lang), lang, sample)],
         badge=with_downloads(sample_badge(lang, sample), exports.milestones_table(flagged, ctx, sample,
                                                                                     sources_of(flagged, lang))),
@@ -417,8 +420,9 @@ def _history(milestones: pd.DataFrame, events: pd.DataFrame, rolled: pd.DataFram
     sample = _has_sample(events)
     return section(
         t("detail.history", lang),
-        [dcc.Graph(figure=progress_history(events, rolled, lang), id="detail-history-graph",
-                   config=graph_config(lang, f"ogp-monitor-{commitment_id}-history")),
+        [described_graph(dcc.Graph(figure=progress_history(events, rolled, lang), id="detail-history-graph",
+                                   config=graph_config(lang, f"ogp-monitor-{commitment_id}-history")),
+                         progress_history_summary(events, rolled, lang), lang, sample=sample),
          _source_line(sources_of(events, lang), lang, sample)],
         badge=sample_badge(lang, sample), section_id="detail-history",
         help_text=t("detail.history_help", lang, n=fmt_number(len(events), lang),

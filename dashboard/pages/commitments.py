@@ -16,11 +16,12 @@ from dash import dcc, html
 from data.queries import explorer as queries
 from data.vocab import IRM_METHODOLOGIES
 from dashboard import ids
+from dashboard.components.chart import described_graph
 from dashboard.components.common import dom_id, empty_state, page_heading, sample_badge, section
 from dashboard.components.filters import dropdown_filter, filter_bar
 from dashboard.components.grid_locale import grid_locale
 from dashboard.explorer_table import column_defs, display_title
-from dashboard.figures.explorer import diog_bars, irm_heatmap
+from dashboard.figures.explorer import diog_bars, diog_summary, irm_heatmap, irm_heatmap_summary
 from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
@@ -267,8 +268,9 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
         body = html.Div([
             html.P(t("explorer.matrix_help", lang, rated=fmt_number(matrix.rated, lang),
                      total=fmt_number(matrix.total, lang)), className="section-help"),
-            dcc.Graph(figure=irm_heatmap(matrix.counts, lang, method=method),
-                      config=graph_config(lang, f"ogp-monitor-irm-{method}"), className="explorer-graph"),
+            described_graph(dcc.Graph(id=f"explorer-{method}-graph", figure=irm_heatmap(matrix.counts, lang, method=method),
+                                      config=graph_config(lang, f"ogp-monitor-irm-{method}"), className="explorer-graph"),
+                            irm_heatmap_summary(matrix.counts, lang, method=method), lang),
         ])
     return section(title, body, badge=badge, section_id=f"explorer-matrix-{method}")
 
@@ -286,8 +288,9 @@ def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
                    className="section-help"),
             html.P(t("explorer.diog_recent", lang, recent=fmt_number(recent, lang)), className="section-help")
             if recent else None,
-            dcc.Graph(figure=diog_bars(dist, lang), config=graph_config(lang, "ogp-monitor-irm-diog"),
-                      className="explorer-graph"),
+            described_graph(dcc.Graph(id="explorer-diog-graph", figure=diog_bars(dist, lang),
+                                      config=graph_config(lang, "ogp-monitor-irm-diog"), className="explorer-graph"),
+                            diog_summary(dist, lang), lang),
         ])
     return section(t("explorer.diog_title", lang), body, section_id="explorer-diog")
 

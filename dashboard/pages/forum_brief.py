@@ -22,6 +22,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import theme
+from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section, table_region
 from dashboard.components.downloads import table_downloads, with_downloads
 from dashboard.components.filters import date_filter, filter_bar
@@ -622,7 +623,9 @@ def _attendance_block(brief, lang: str) -> list:
     rated = meetings["rate"].dropna()
     mean = (html.P(t("brief.attendance_mean", lang, rate=fmt_percent(float(rated.mean()), lang)),
                    className="brief-total") if len(rated) else None)
-    return [html.Figure(graph, className="brief-figure"), mean, table]
+    chart = described_graph(graph, figures.attendance_summary(meetings, lang), lang, sample=brief.sample["meetings"],
+                            class_name="brief-figure")
+    return [chart, mean, table]
 
 
 # --- contributions awaiting an answer ----------------------------------------------------------

@@ -16,8 +16,10 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids, theme
+from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section
 from dashboard.components.filters import dropdown_filter, filter_bar
+from dashboard.figures import forum_summaries as summaries
 from dashboard.figures import forums as figures
 from dashboard.components import forum_tables
 from dashboard.components.downloads import table_downloads, with_downloads
@@ -170,6 +172,17 @@ FIGURES = (
     ("agreements", figures.agreements_figure, "meetings"),
     ("progress", figures.progress_figure, "progress"),
 )
+# Each figure's text alternative, from the same comparison.
+SUMMARIES = {
+    "members": summaries.members_summary,
+    "composition": summaries.composition_summary,
+    "cumulative": summaries.cumulative_summary,
+    "gaps": summaries.gaps_summary,
+    "attendance": summaries.attendance_summary,
+    "rate": summaries.rate_summary,
+    "agreements": summaries.agreements_summary,
+    "progress": summaries.progress_summary,
+}
 
 
 def graph_id(key: str) -> str:
@@ -253,11 +266,13 @@ def comparison_view(comparison: dict, lang: str) -> list:
     min_width = f"{max(560, 330 * len(comparison['forums']))}px"
     for key, build, flag in FIGURES:
         figure = build(comparison, lang)
+        graph = dcc.Graph(id=graph_id(key), figure=figure, config=theme.graph_config(lang, f"ogp-forums-{key}"),
+                          style={"height": f"{figure['layout']['height']}px", "minWidth": min_width},
+                          className="forums-graph")
         out.append(section(
             t(f"forums.sec.{key}", lang),
-            html.Div(dcc.Graph(id=graph_id(key), figure=figure, config=theme.graph_config(lang, f"ogp-forums-{key}"),
-                               style={"height": f"{figure['layout']['height']}px", "minWidth": min_width},
-                               className="forums-graph"), className="forums-graph-scroll"),
+            described_graph(html.Div(graph, className="forums-graph-scroll"), SUMMARIES[key](comparison, lang), lang,
+                            sample=sample[flag], graph_id=graph_id(key)),
             badge=sample_badge(lang, sample[flag]), section_id=f"forums-{key}",
             help_text=t(f"forums.sec.{key}_help", lang),
         ))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.chart import described_graph, summary_id
 from dashboard.components.common import empty_state, page_heading, section
 from dashboard.components.downloads import with_downloads
 from dashboard.components.filters import date_filter, dropdown_filter, filter_bar
@@ -63,11 +64,11 @@ LANG = "timeline-lang"
 SUMMARY = "timeline-summary"
 DUE_SECTION = "timeline-due"
 DUE_GRAPH = "timeline-due-graph"
-DUE_CAPTION = "timeline-due-caption"
+DUE_CAPTION = summary_id(DUE_GRAPH)
 DUE_BADGE = "timeline-due-badge"
 GANTT_SECTION = "timeline-gantt"
 GANTT_GRAPH = "timeline-gantt-graph"
-GANTT_CAPTION = "timeline-gantt-caption"
+GANTT_CAPTION = summary_id(GANTT_GRAPH)
 GANTT_BADGE = "timeline-gantt-badge"
 GANTT_NOTE = "timeline-gantt-note"
 PAGER = "timeline-pager"
@@ -89,16 +90,12 @@ BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"v
                                        "height": 300, "template": None}}
 
 
-def _graph(graph_id: str, caption_id: str, lang: str, filename: str, height: int) -> html.Figure:
-    """A chart and, for screen readers, its text alternative."""
-    return html.Figure(
-        [
-            dcc.Loading(dcc.Graph(id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang, filename),
-                                  style={"height": f"{height}px"}), delay_show=400),
-            html.Figcaption(id=caption_id, className="visually-hidden"),
-        ],
-        className="timeline-figure",
-    )
+def _graph(graph_id: str, lang: str, filename: str, height: int) -> html.Figure:
+    """A chart and its text alternative, both filled by callbacks/timeline.py."""
+    return described_graph(
+        dcc.Loading(dcc.Graph(id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang, filename),
+                              style={"height": f"{height}px"}), delay_show=400),
+        None, lang, graph_id=graph_id, class_name="timeline-figure")
 
 
 def _no_milestones(ctx: PageContext, heading) -> html.Div:
@@ -170,7 +167,7 @@ def layout(ctx: PageContext):
             section(
                 t("timeline.due.title", lang),
                 html.Div([html.Div(period, className="timeline-period"),
-                          _graph(DUE_GRAPH, DUE_CAPTION, lang, "timeline-due", DUE_HEIGHT)]),
+                          _graph(DUE_GRAPH, lang, "timeline-due", DUE_HEIGHT)]),
                 badge=html.Span(id=DUE_BADGE),
                 section_id=DUE_SECTION,
                 help_text=t("timeline.due.help", lang),
@@ -178,7 +175,7 @@ def layout(ctx: PageContext):
             section(
                 t("timeline.gantt.title", lang),
                 html.Div([_pager(ctx), html.P(id=GANTT_NOTE, className="timeline-note"),
-                          html.Div(_graph(GANTT_GRAPH, GANTT_CAPTION, lang, "timeline-gantt", 400),
+                          html.Div(_graph(GANTT_GRAPH, lang, "timeline-gantt", 400),
                                    className="timeline-scroll")]),
                 badge=with_downloads(html.Span(id=GANTT_BADGE), exports.placeholder(lang, ctx.params)),
                 section_id=GANTT_SECTION,
