@@ -289,7 +289,8 @@ def composition_figure(comparison: dict, lang: str) -> dict:
         xaxis={"domain": [0, 0.46], "range": [0, 100], "anchor": "y", "gridcolor": theme.GRID, "ticksuffix": " %"
                if lang == "es" else "%", "title": {"text": t("forums.fig.non_government", lang)}},
         yaxis={"anchor": "x", "autorange": "reversed", "automargin": True, "tickfont": {"size": FONT}},
-        xaxis2={"domain": [0.54, 1], "range": [0, nice_max(np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
+        # Twice the top rate: the label beside the longest bar ("30% · joined: 2, left: 2") stays inside.
+        xaxis2={"domain": [0.54, 1], "range": [0, nice_max(2 * np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
                 "anchor": "y2", "gridcolor": theme.GRID, "title": {"text": t("forums.fig.turnover", lang)}},
         yaxis2={"anchor": "x2", "autorange": "reversed", "matches": "y", "showticklabels": False},
         shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": 50, "x1": 50, "y0": 0, "y1": 1,
