@@ -21,6 +21,7 @@ add(
     }
 )
 
+
 def summary_id(graph_id: str) -> str:
     return f"{graph_id}-summary"
 
