@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
 from dashboard.components.common import dom_id
@@ -134,4 +135,42 @@ def test_fbr005_language_switch_translates_titles_legends_and_tables(dash_duo, a
     assert dash_duo.find_element(".sample-badge").text == "Sample data"
     search = current_search(dash_duo)
     assert "lang=en" in search and "forums=PER-AMBIENTE,PER-VIVIENDA" in search
+    assert console_errors(dash_duo) == []
+
+
+def _arrangement(dash_duo, key: str) -> dict:
+    """How a chart's panels sit: each x axis's and y axis's domain, and whether
+    the chart is wider than its panel."""
+    return dash_duo.driver.execute_script(
+        "var gd = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "var panel = gd.closest('section').getBoundingClientRect(), box = gd.getBoundingClientRect();"
+        "var keys = Object.keys(gd.layout).filter(function (k) { return /^[xy]axis\\d*$/.test(k); }).sort();"
+        "var out = {wider: box.right > panel.right + 1, stacked: !!(gd.layout.meta && gd.layout.meta.ogpStacked)};"
+        "keys.forEach(function (k) { out[k] = gd.layout[k].domain; });"
+        "return out;",
+        f"#{graph_id(key)}",
+    )
+
+
+def test_fbr_on_a_phone_the_columns_become_rows_on_the_same_scale(dash_duo, app):
+    start(dash_duo, app, "/forums?lang=es")
+    dash_duo.driver.set_window_size(390, 900)
+    wait_for_columns(dash_duo, ["Ambiente", "Vivienda"])
+    for key in [*COLUMN_FIGURES, "composition"]:
+        WebDriverWait(dash_duo.driver, 15).until(lambda _d, k=key: _arrangement(dash_duo, k)["stacked"])
+        drawn = _arrangement(dash_duo, key)
+        assert not drawn["wider"], key
+        assert drawn["xaxis"] == [0, 1] and drawn["xaxis2"] == [0, 1], key  # full width, each forum
+        assert drawn["yaxis2"][1] < drawn["yaxis"][0], key  # the second forum's row under the first's
+    # The same scale: y axes still matched to the first.
+    matched = dash_duo.driver.execute_script(
+        "var gd = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "return [gd.layout.yaxis2.matches, gd._fullLayout.yaxis.range, gd._fullLayout.yaxis2.range];",
+        f"#{graph_id('attendance')}")
+    assert matched[0] == "y" and matched[1] == matched[2]
+    # Back on a wide screen, columns again.
+    dash_duo.driver.set_window_size(1280, 900)
+    WebDriverWait(dash_duo.driver, 15).until(lambda _d: not _arrangement(dash_duo, "members")["stacked"])
+    wide = _arrangement(dash_duo, "members")
+    assert wide["xaxis"][1] < wide["xaxis2"][0] and wide["yaxis"] == wide["yaxis2"]
     assert console_errors(dash_duo) == []

@@ -159,7 +159,9 @@ def nice_max(value: float, floor: float = 1.0) -> float:
 def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_height: int = 300,
                    x_title: str | None = None, x_type: str | None = None, legend: bool = True) -> dict:
     """A layout with one column of axes per forum, every y axis matched to the
-    first and fixed to ``y_range``."""
+    first and fixed to ``y_range``.  ``meta.ogpColumns`` and the titles' names
+    let a phone stack the columns into rows in the browser
+    (assets/45_stack_columns.js), keeping the shared scales."""
     n = max(len(titles), 1)
     width = (1 - COLUMN_GAP * (n - 1)) / n
     # Column titles above the plots; the legend below, clear of the toolbar.
@@ -175,6 +177,7 @@ def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
                 "font": {"size": FONT}},
         hovermode="closest",
+        meta={"ogpColumns": n, "ogpPlotHeight": plot_height},
     )
     annotations = []
     for i in range(n):
@@ -191,9 +194,9 @@ def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_
             **({"matches": "y"} if i else {"title": {"text": y_title, "font": {"size": FONT}}}),
         }
         if i < len(titles):
-            annotations.append({"text": titles[i], "xref": "paper", "yref": "paper", "x": x0 + width / 2,
-                                "y": 1.02, "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-                                "font": {"size": TITLE_FONT, "color": theme.INK}})
+            annotations.append({"name": f"column-title-{i}", "text": titles[i], "xref": "paper", "yref": "paper",
+                                "x": x0 + width / 2, "y": 1.02, "xanchor": "center", "yanchor": "bottom",
+                                "showarrow": False, "font": {"size": TITLE_FONT, "color": theme.INK}})
     layout["annotations"] = annotations
     layout["shapes"] = []
     return layout
@@ -282,15 +285,17 @@ def composition_figure(comparison: dict, lang: str) -> dict:
     colours = [forum_style(i)[0] for i in range(len(summary))]
     share = summary["non_government"].astype(float).to_numpy()
     rate = summary["turnover"].astype(float).to_numpy()
+    plot_height = 30 + 70 * len(summary)
     layout = theme.base_layout(
-        lang, height=130 + 70 * len(summary), showlegend=False,
+        lang, height=100 + plot_height, showlegend=False,
+        # Two panels side by side; on a phone, one under the other (as columns_layout's columns).
+        meta={"ogpColumns": 2, "ogpPlotHeight": plot_height},
         font={"family": theme.FONT_FAMILY, "size": FONT, "color": theme.INK},
         margin={"l": 20, "r": 30, "t": 60, "b": 40},
         xaxis={"domain": [0, 0.46], "range": [0, 100], "anchor": "y", "gridcolor": theme.GRID, "ticksuffix": " %"
                if lang == "es" else "%", "title": {"text": t("forums.fig.non_government", lang)}},
         yaxis={"anchor": "x", "autorange": "reversed", "automargin": True, "tickfont": {"size": FONT}},
-        # Twice the top rate: the label beside the longest bar ("30% · joined: 2, left: 2") stays inside.
-        xaxis2={"domain": [0.54, 1], "range": [0, nice_max(2 * np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
+        xaxis2={"domain": [0.54, 1], "range": [0, nice_max(np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
                 "anchor": "y2", "gridcolor": theme.GRID, "title": {"text": t("forums.fig.turnover", lang)}},
         yaxis2={"anchor": "x2", "autorange": "reversed", "matches": "y", "showticklabels": False},
         shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": 50, "x1": 50, "y0": 0, "y1": 1,
@@ -305,9 +310,12 @@ def composition_figure(comparison: dict, lang: str) -> dict:
         {"type": "bar", "orientation": "h", "y": names, "x": np.nan_to_num(share), "marker": {"color": colours},
          "text": share_text, "textposition": "outside", "cliponaxis": False, "xaxis": "x", "yaxis": "y",
          "hovertemplate": "%{y}: %{text}<extra></extra>", "textfont": {"size": FONT}},
+        # The bar says the rate; who joined and left is in its hover (and the summary table), so
+        # the label fits beside the bar on a phone too.
         {"type": "bar", "orientation": "h", "y": names, "x": np.nan_to_num(rate), "marker": {"color": colours},
-         "text": rate_text, "textposition": "outside", "cliponaxis": False, "xaxis": "x2", "yaxis": "y2",
-         "hovertemplate": "%{y}: %{text}<extra></extra>", "textfont": {"size": FONT}},
+         "text": [fmt_percent(r, lang) for r in rate], "customdata": np.array(rate_text, dtype=object),
+         "textposition": "outside", "cliponaxis": False, "xaxis": "x2", "yaxis": "y2",
+         "hovertemplate": "%{y}: %{customdata}<extra></extra>", "textfont": {"size": FONT}},
     ]
     return {"data": traces, "layout": layout}
 
@@ -345,6 +353,7 @@ def cumulative_meetings_figure(comparison: dict, lang: str) -> dict:
         lang, height=470, showlegend=True, hovermode="closest",
         font={"family": theme.FONT_FAMILY, "size": FONT, "color": theme.INK},
         margin={"l": 64, "r": 20, "t": 24, "b": 130},
+        meta={"ogpColumns": 1, "ogpPlotHeight": 470 - 24 - 130},  # one panel: on a phone, its title wraps
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "font": {"size": FONT},
                 "itemwidth": 60},
         xaxis={"title": {"text": t("forums.fig.months", lang)}, "range": [0, right * 1.02], "gridcolor": theme.GRID,

@@ -262,7 +262,8 @@ def comparison_view(comparison: dict, lang: str) -> list:
         help_text=t("forums.sec.summary_help", lang),
     )]
     # On a narrow screen the columns keep a readable width and the chart scrolls
-    # sideways, rather than squeezing forums into slivers.
+    # sideways, rather than squeezing forums into slivers; on a phone the columns
+    # become rows instead (assets/45_stack_columns.js lifts this minimum).
     min_width = f"{max(560, 330 * len(comparison['forums']))}px"
     for key, build, flag in FIGURES:
         figure = build(comparison, lang)
