@@ -109,6 +109,7 @@ add(
         "detail.ms.number": {"es": "N.º", "en": "No."},
         "detail.ms.title": {"es": "Hito", "en": "Milestone"},
         "detail.ms.responsible": {"es": "Responsable", "en": "Responsible"},
+        "detail.ms.responsible_value": {"es": "Responsable: {body}", "en": "Responsible: {body}"},
         "detail.ms.planned": {"es": "Periodo planificado", "en": "Planned period"},
         "detail.ms.actual_end": {"es": "Fin real", "en": "Actual end"},
         "detail.ms.status": {"es": "Estado y alerta", "en": "Status and flag"},
@@ -364,8 +365,11 @@ def _milestone_rows(flagged: pd.DataFrame, lang: str, evidence_column: bool) -> 
         note = _value(m.get("note"))
         rows.append(html.Tr([
             html.Td(int(m["number"])),
-            html.Td([m["title"], html.Div(note, className="detail-note") if note else None], className="detail-wrap"),
-            html.Td(_value(m.get("responsible")) or "—"),
+            # The responsible body under the title: one column fewer, so the table fits its panel.
+            html.Td([m["title"],
+                     html.Div(t("detail.ms.responsible_value", lang, body=_value(m.get("responsible")) or "—"),
+                              className="detail-responsible"),
+                     html.Div(note, className="detail-note") if note else None], className="detail-wrap"),
             html.Td([day(m["planned_start"]), " –", html.Br(), day(m["planned_end"])]),
             html.Td(day(m["actual_end"])),
             html.Td([html.Span(vocab_label("status", m["status"], lang), className=f"status-pill status-{m['status']}"),
@@ -389,7 +393,7 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
 
     # The evidence column only when some milestone links to evidence.
     evidence = any(_safe_url(u) for u in flagged["evidence_url"])
-    headers = ("number", "title", "responsible", "planned", "actual_end", "status", "progress", "expected",
+    headers = ("number", "title", "planned", "actual_end", "status", "progress", "expected",
                *(("evidence",) if evidence else ()))
     table = table_region(html.Table([
         html.Thead(html.Tr([html.Th(t(f"detail.ms.{h}", lang), scope="col") for h in headers])),
