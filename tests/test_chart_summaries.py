@@ -62,14 +62,15 @@ def test_sum011_progress_by_plan_names_each_plan_drawn_and_the_extremes():
     assert "no progress to show" in progress_by_plan_summary(PLANS.iloc[[2]], "en")
 
 
-def test_sum012_stacked_counts_give_category_totals_then_rows_in_drawn_order():
+def test_sum012_stacked_counts_give_rows_in_drawn_order_and_category_totals_only_where_they_count_commitments():
     from dashboard.figures.overview import stacked_counts_summary
 
+    # By area a commitment with several areas counts in each: no total that would overcount.
     es = stacked_counts_summary(AREAS, "area", "implementation", "es")
-    assert es == ("Compromisos por categoría: completado 2, atrasado 5. Por área de política: "
-                         "Salud: 5 (completado 2, atrasado 3); (sin área de política): 1 (atrasado 1); Agua: 1 (atrasado 1).")
+    assert es == ("Compromisos por área de política (uno con varias áreas cuenta en cada una): "
+                  "Salud: 5 (completado 2, atrasado 3); (sin área de política): 1 (atrasado 1); Agua: 1 (atrasado 1).")
     en = stacked_counts_summary(AREAS, "area", "implementation", "en")
-    assert "By policy area: Salud: 5 (complete 2, late 3)" in en
+    assert en.startswith("Commitments by policy area (one with several areas counts in each): Salud: 5 (complete 2, late 3)")
     irm = pd.DataFrame({"action_plan_id": ["P1", "P2"], "category": ["Complete", "Limited"], "commitments": [4, 1]})
     by_plan = stacked_counts_summary(irm, "action_plan_id", "irm", "en", row_labels={"P1": "2012", "P2": "2014"},
                                      order=["P2", "P1"])

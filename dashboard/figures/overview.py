@@ -45,9 +45,11 @@ add(
             "es": "Ningún plan de acción tiene hitos registrados: no hay avance que mostrar.",
             "en": "No action plan has milestones recorded: there is no progress to show.",
         },
+        # No total by category here: a commitment with several areas counts in each,
+        # so the areas' sum is not a number of commitments.
         "overview.sum.counts.area": {
-            "es": "Compromisos por categoría: {categories}. Por área de política: {rows}.",
-            "en": "Commitments by category: {categories}. By policy area: {rows}.",
+            "es": "Compromisos por área de política (uno con varias áreas cuenta en cada una): {rows}.",
+            "en": "Commitments by policy area (one with several areas counts in each): {rows}.",
         },
         "overview.sum.counts.action_plan_id": {
             "es": "Compromisos por categoría: {categories}. Por plan de acción: {rows}.",
