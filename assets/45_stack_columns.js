@@ -2,9 +2,10 @@
  *
  * The comparison draws a column of axes per forum on shared scales
  * (dashboard/figures/forums.py, columns_layout, which marks the layout with
- * meta.ogpColumns and names each column's title).  Below 576 px the columns
- * would be slivers, so here each forum gets the full width and a row of its
- * own, its title above it; the y axes stay matched, so the scale is still
+ * meta.ogpColumns and names each column's title).  Where the panel is too
+ * narrow for the columns (a phone; a tablet comparing three forums) they would
+ * be slivers, so here each forum gets the full width and a row of its own, its
+ * title above it; the y axes stay matched, so the scale is still
  * shared.  On every such chart (one panel too) long axis titles wrap and the
  * x axes get fewer, flat ticks.  As in 40_projector.js, the figure from the server is left as it is:
  * a copy is restacked after plotly draws it, and put back when the window
@@ -12,6 +13,7 @@
  */
 (function () {
   var NARROW = window.matchMedia('(max-width: 575.98px)');
+  var COLUMN = 330;  // px a forum's column needs (dashboard/pages/forums.py: the charts' minimum width)
   // px between rows: the row above's tick labels (and axis title), then this row's title.
   var TICKS = 50, AXIS_TITLE = 30, TITLE = 70, TOOLBAR = 24;
 
@@ -94,18 +96,32 @@
     });
   }
 
+  // Rows when the panel has less room than the columns need (COLUMN px each,
+  // the page's minimum width per forum): on a phone, and on a tablet comparing
+  // three forums.  A one-panel chart only takes the phone's tweaks.
+  function crowded(gd, box) {
+    var n = gd.layout.meta.ogpColumns;
+    if (n < 2) { return NARROW.matches; }
+    var room = (box.parentElement || box).clientWidth;
+    return room > 0 && room < n * COLUMN;
+  }
+
   function fit(gd) {
     var layout = gd.layout;
     if (!layout || !layout.meta || !(layout.meta.ogpColumns >= 1) || !window.Plotly) { return; }
-    var box = gd.closest('.dash-graph') || gd;  // the dcc.Graph's element, which carries the height
-    if (NARROW.matches && !layout.meta.ogpStacked) {
-      gd.__ogpColumns = {layout: JSON.parse(JSON.stringify(layout)), height: box.style.height};
+    var box = gd.closest('.dash-graph') || gd;  // the dcc.Graph's element, which carries the size
+    var rowsWanted = crowded(gd, box);
+    if (rowsWanted && !layout.meta.ogpStacked) {
+      gd.__ogpColumns = {layout: JSON.parse(JSON.stringify(layout)), height: box.style.height,
+                         minWidth: box.style.minWidth};
       var rows = stacked(layout, gd._fullLayout);
       box.style.height = rows.height + 'px';
+      box.style.minWidth = '0';
       forgetAngles(gd);
       window.Plotly.react(gd, gd.data, rows);
-    } else if (!NARROW.matches && layout.meta.ogpStacked && gd.__ogpColumns) {
+    } else if (!rowsWanted && layout.meta.ogpStacked && gd.__ogpColumns) {
       box.style.height = gd.__ogpColumns.height;
+      box.style.minWidth = gd.__ogpColumns.minWidth;
       forgetAngles(gd);
       window.Plotly.react(gd, gd.data, gd.__ogpColumns.layout);
     }
@@ -124,8 +140,12 @@
   }
 
   new MutationObserver(scan).observe(document.documentElement, {subtree: true, childList: true});
-  NARROW.addEventListener('change', function () {
-    var graphs = document.querySelectorAll('.js-plotly-plot');
-    for (var i = 0; i < graphs.length; i++) { fit(graphs[i]); }
+  var pending = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      var graphs = document.querySelectorAll('.js-plotly-plot');
+      for (var i = 0; i < graphs.length; i++) { fit(graphs[i]); }
+    }, 150);
   });
 })();

@@ -174,3 +174,17 @@ def test_fbr_on_a_phone_the_columns_become_rows_on_the_same_scale(dash_duo, app)
     wide = _arrangement(dash_duo, "members")
     assert wide["xaxis"][1] < wide["xaxis2"][0] and wide["yaxis"] == wide["yaxis2"]
     assert console_errors(dash_duo) == []
+
+
+def test_fbr_on_a_tablet_two_forums_stay_columns_and_three_become_rows(dash_duo, app):
+    start(dash_duo, app, "/forums?lang=es")
+    dash_duo.driver.set_window_size(800, 900)
+    wait_for_columns(dash_duo, ["Ambiente", "Vivienda"])
+    two = _arrangement(dash_duo, "members")
+    assert not two["stacked"] and not two["wider"] and two["xaxis"][1] < two["xaxis2"][0]
+    tick(dash_duo, COMPARE, "Foro Multiactor de Gobierno Abierto · Nacional")
+    wait_for_columns(dash_duo, ["Ambiente", "Vivienda", "Gobierno Abierto"])
+    WebDriverWait(dash_duo.driver, 15).until(lambda _d: _arrangement(dash_duo, "members")["stacked"])
+    three = _arrangement(dash_duo, "members")
+    assert not three["wider"] and three["xaxis3"] == [0, 1] and three["yaxis3"][1] < three["yaxis2"][0]
+    assert console_errors(dash_duo) == []

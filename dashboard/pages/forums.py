@@ -261,9 +261,9 @@ def comparison_view(comparison: dict, lang: str) -> list:
         section_id="forums-summary",
         help_text=t("forums.sec.summary_help", lang),
     )]
-    # On a narrow screen the columns keep a readable width and the chart scrolls
-    # sideways, rather than squeezing forums into slivers; on a phone the columns
-    # become rows instead (assets/45_stack_columns.js lifts this minimum).
+    # Each forum's column keeps a readable width (330 px, as COLUMN in
+    # assets/45_stack_columns.js): where the panel is narrower, the columns
+    # become rows there and this minimum is lifted.
     min_width = f"{max(560, 330 * len(comparison['forums']))}px"
     for key, build, flag in FIGURES:
         figure = build(comparison, lang)
