@@ -98,7 +98,10 @@ def test_xpt101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(
         f"ogp-monitor_resumen_avance-por-plan-de-accion_PER_late_{day}"
     # The late milestones' list as CSV, named after the view, the list and the filters
     # (once the content is redrawn for the filter: fewer commitments).
-    until(lambda: dash_duo.find_element("#kpi-commitments .kpi-value").text != "104", timeout=15)
+    # Read in one script: the KPI is redrawn meanwhile, and a held element would go stale.
+    until(lambda: dash_duo.driver.execute_script(
+        "var e = document.querySelector('#kpi-commitments .kpi-value'); return e && e.textContent;") not in (None, "104"),
+        timeout=15)
     click(dash_duo, button_id("overview-attention", "csv"))
     path = downloaded(dash_duo, ".csv")
     assert os.path.basename(path) == "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_late_2026-11-27.csv"
