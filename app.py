@@ -3,6 +3,7 @@ starts a development server on http://127.0.0.1:8050.
 
 The database is DATABASE_URL, else the SQLite file under instance/.
 """
+
 from dashboard.factory import create_app
 
 app = create_app()

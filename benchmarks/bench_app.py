@@ -1,5 +1,6 @@
 """The app as gunicorn serves it, plus a bare Flask JSON route: the floor a
 callback's latency is compared with."""
+
 import datetime as dt
 import os
 

@@ -6,6 +6,7 @@ the browser would send (see benchmarks/dash_requests.py).  The router's cases
 are here; each view adds its own in ``benchmarks/cases_<view>.py`` with a
 function ``cases(country, plan)``.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Benchmark cases of the engagement view: its three callbacks, as filters change."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,17 @@ def _filter_value(name: str, value, prop: str = "value") -> tuple[str, dict]:
     return key, {"id": component_id, "property": prop, "value": value}
 
 
-def _values(country: str, *, forums=None, commitment=None, plan=None, channel=None, period="quarter", start=None,
-            end=None) -> dict:
+def _values(
+    country: str, *, forums=None, commitment=None, plan=None, channel=None, period="quarter", start=None, end=None
+) -> dict:
     values = {"engagement-context.data": {"country": country, "lang": "es"}}
-    for name, value in (("forums", forums), ("commitment", commitment), ("plan", plan), ("channel", channel),
-                        ("period", period)):
+    for name, value in (
+        ("forums", forums),
+        ("commitment", commitment),
+        ("plan", plan),
+        ("channel", channel),
+        ("period", period),
+    ):
         key, item = _filter_value(name, value)
         values[key] = item
     for name, value in (("start", start), ("end", end)):
@@ -37,9 +44,13 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     selections = {
         "everything, by quarter": _values(country, plan=plan),
         "by month": _values(country, plan=plan, period="month"),
-        "forum meetings of two forums, 2019-2021": _values(country, forums=["PER-AMBIENTE", "PER-FMGA"],
-                                                           channel=["forum_meeting", "workshop"],
-                                                           start="2019-01-01", end="2021-12-31"),
+        "forum meetings of two forums, 2019-2021": _values(
+            country,
+            forums=["PER-AMBIENTE", "PER-FMGA"],
+            channel=["forum_meeting", "workshop"],
+            start="2019-01-01",
+            end="2021-12-31",
+        ),
     }
     return [
         ("/engagement", f"{part}: {label}", (output,), values)

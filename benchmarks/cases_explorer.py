@@ -6,6 +6,7 @@ what the grid reports with no filter.  Peru is the largest country of both
 datasets; Ukraine adds a country with OGP's IRM ratings on the extract (and an
 empty one on Peru's data).
 """
+
 from __future__ import annotations
 
 from dashboard.components.common import dom_id
@@ -16,8 +17,10 @@ ID_PREFIX = {"PER": "PE", "UKR": "UA"}
 
 
 def _filters(**chosen) -> dict:
-    return {f"{dom_id(filter_id(name))}.value": {"id": filter_id(name), "property": "value", "value": chosen.get(name)}
-            for name in FILTERS}
+    return {
+        f"{dom_id(filter_id(name))}.value": {"id": filter_id(name), "property": "value", "value": chosen.get(name)}
+        for name in FILTERS
+    }
 
 
 def _ids(country: str) -> list[str]:
@@ -31,16 +34,28 @@ def cases(country: str, plan: str | None) -> list[tuple]:
         shown = {"explorer-shown-ids.data": _ids(code)}
         out += [
             ("/commitments", f"grid rows, {code}", ("explorer-grid.rowData",), {**context, **_filters(plan=plan)}),
-            ("/commitments", f"grid rows, {code}, search", ("explorer-grid.rowData",),
-             {**context, **_filters(q="government", status="late" if code == "PER" else None)}),
+            (
+                "/commitments",
+                f"grid rows, {code}, search",
+                ("explorer-grid.rowData",),
+                {**context, **_filters(q="government", status="late" if code == "PER" else None)},
+            ),
             ("/commitments", f"IRM panels, {code}", ("explorer-panels.children",), {**context, **shown}),
         ]
     context = {"explorer-context.data": {"lang": "es", "country": country}}
     download = {**context, "explorer-shown-ids.data": _ids(country), "explorer-grid.filterModel": {}, **_filters()}
     out += [
-        ("/commitments", "download CSV", ("explorer-download-csv-file.data",),
-         {**download, "explorer-download-csv.n_clicks": 1}),
-        ("/commitments", "download XLSX", ("explorer-download-xlsx-file.data",),
-         {**download, "explorer-download-xlsx.n_clicks": 1}),
+        (
+            "/commitments",
+            "download CSV",
+            ("explorer-download-csv-file.data",),
+            {**download, "explorer-download-csv.n_clicks": 1},
+        ),
+        (
+            "/commitments",
+            "download XLSX",
+            ("explorer-download-xlsx-file.data",),
+            {**download, "explorer-download-xlsx.n_clicks": 1},
+        ),
     ]
     return out

@@ -1,6 +1,7 @@
 """Benchmark cases of the forum brief (/forums/<code>/brief): the page render
 through the router, and the brief drawn for a pilot at its close, for the
 national forum today and for a pilot as of a meeting date."""
+
 from __future__ import annotations
 
 from dashboard import ids
@@ -23,12 +24,28 @@ def cases(country: str, plan: str | None) -> list[tuple]:
         return {"brief-context.data": {"lang": lang, "code": code, "query": f"?lang={lang}&country={country}"}}
 
     return [
-        (view, "page render (router), Ambiente", ("shell.children",),
-         {"url.pathname": "/forums/PER-AMBIENTE/brief", "url.search": search}),
-        (view, "brief, Ambiente at its close", ("brief-content.children",),
-         {**brief("PER-AMBIENTE"), f"{ASOF}.date": _asof(None)}),
-        (view, "brief, national forum today", ("brief-content.children",),
-         {**brief("PER-FMGA"), f"{ASOF}.date": _asof(None)}),
-        (view, "brief, Vivienda as of a meeting (en)", ("brief-content.children",),
-         {**brief("PER-VIVIENDA", "en"), f"{ASOF}.date": _asof("2019-04-16")}),
+        (
+            view,
+            "page render (router), Ambiente",
+            ("shell.children",),
+            {"url.pathname": "/forums/PER-AMBIENTE/brief", "url.search": search},
+        ),
+        (
+            view,
+            "brief, Ambiente at its close",
+            ("brief-content.children",),
+            {**brief("PER-AMBIENTE"), f"{ASOF}.date": _asof(None)},
+        ),
+        (
+            view,
+            "brief, national forum today",
+            ("brief-content.children",),
+            {**brief("PER-FMGA"), f"{ASOF}.date": _asof(None)},
+        ),
+        (
+            view,
+            "brief, Vivienda as of a meeting (en)",
+            ("brief-content.children",),
+            {**brief("PER-VIVIENDA", "en"), f"{ASOF}.date": _asof("2019-04-16")},
+        ),
     ]

@@ -1,5 +1,6 @@
 """Benchmark cases of /forums: the comparison, the default-selection filler
 and the one-forum panel, as the browser sends them."""
+
 from __future__ import annotations
 
 from dashboard import ids
@@ -18,12 +19,28 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     pilots = ["PER-AMBIENTE", "PER-VIVIENDA"]
     every = pilots + ["PER-FMGA"]
     return [
-        ("/forums", "comparison, default (pilots)", ("forums-comparison.children",),
-         {**context, f"{COMPARE}.value": _value(COMPARE, [])}),
-        ("/forums", "comparison, three forums", ("forums-comparison.children",),
-         {**context, f"{COMPARE}.value": _value(COMPARE, every)}),
-        ("/forums", "default selection into the selector", ('"name":"forums"', "value@"),
-         {**context, "url.search": f"?lang=es&country={country}"}),
-        ("/forums", "one-forum panel (national forum)", ("forums-panel.children",),
-         {**context, f"{ONE}.value": _value(ONE, "PER-FMGA"), f"{COMPARE}.value": _value(COMPARE, pilots)}),
+        (
+            "/forums",
+            "comparison, default (pilots)",
+            ("forums-comparison.children",),
+            {**context, f"{COMPARE}.value": _value(COMPARE, [])},
+        ),
+        (
+            "/forums",
+            "comparison, three forums",
+            ("forums-comparison.children",),
+            {**context, f"{COMPARE}.value": _value(COMPARE, every)},
+        ),
+        (
+            "/forums",
+            "default selection into the selector",
+            ('"name":"forums"', "value@"),
+            {**context, "url.search": f"?lang=es&country={country}"},
+        ),
+        (
+            "/forums",
+            "one-forum panel (national forum)",
+            ("forums-panel.children",),
+            {**context, f"{ONE}.value": _value(ONE, "PER-FMGA"), f"{COMPARE}.value": _value(COMPARE, pilots)},
+        ),
     ]

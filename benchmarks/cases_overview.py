@@ -3,6 +3,7 @@
 ``overview_values`` builds what the browser sends to the overview's callback;
 the tests use it too.
 """
+
 from __future__ import annotations
 
 from dashboard import ids
@@ -32,8 +33,12 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     out = [
         ("/", "overview: all plans, today", content, overview_values(context=context)),
         ("/", "overview: plan 2017-2019", content, overview_values(plan=plan or "AP_PER03", context=context)),
-        ("/", "overview: plan 2017-2019 as of its midterm", content,
-         overview_values(plan=plan or "AP_PER03", asof="2018-06-30", context=context)),
+        (
+            "/",
+            "overview: plan 2017-2019 as of its midterm",
+            content,
+            overview_values(plan=plan or "AP_PER03", asof="2018-06-30", context=context),
+        ),
         ("/", "overview: status late", content, overview_values(status="late", context=context)),
     ]
     for button, download, name in (

@@ -2,6 +2,7 @@
 
 ``timeline_values`` builds what the browser sends to them; the tests use it too.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,12 +34,20 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     base = {"plan": plan} if plan else {}
     return [
         (view, "summary + due chart, every milestone", SUMMARY, timeline_values(country, **base)),
-        (view, "summary + due chart, late, by month", SUMMARY,
-         timeline_values(country, status="late", period="month", **base)),
+        (
+            view,
+            "summary + due chart, late, by month",
+            SUMMARY,
+            timeline_values(country, status="late", period="month", **base),
+        ),
         (view, "summary + due chart, as of 2019-06-30", SUMMARY, timeline_values(country, asof="2019-06-30", **base)),
         (view, "Gantt, page 1", GANTT, timeline_values(country, **base)),
         (view, "Gantt, late, page 3", GANTT, timeline_values(country, status="late", page=3, **base)),
         (view, "Gantt, as of 2019-06-30, page 2", GANTT, timeline_values(country, asof="2019-06-30", page=2, **base)),
-        (view, "Gantt, window 2019, last page", GANTT,
-         timeline_values(country, start="2019-01-01", end="2019-12-31", page=9999, **base)),
+        (
+            view,
+            "Gantt, window 2019, last page",
+            GANTT,
+            timeline_values(country, start="2019-01-01", end="2019-12-31", page=9999, **base),
+        ),
     ]

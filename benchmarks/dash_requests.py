@@ -1,4 +1,5 @@
 """Building Dash callback requests as the browser sends them."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,9 @@ def dash_request(app, output_key: str, values: dict) -> dict:
     outputs = []
     for part in _outputs(output_key):
         cid, prop = part.rsplit(".", 1)
-        outputs.append({"id": _concrete(json.loads(cid), inputs) if cid.startswith("{") else cid,
-                        "property": prop.split("@")[0]})
+        outputs.append(
+            {"id": _concrete(json.loads(cid), inputs) if cid.startswith("{") else cid, "property": prop.split("@")[0]}
+        )
     return {
         "output": output_key,
         "outputs": outputs if output_key.startswith("..") else outputs[0],

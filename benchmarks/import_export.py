@@ -6,6 +6,7 @@ Runs on a fresh SQLite file and a fresh PostgreSQL database (made as the tests
 make theirs: OGP_TEST_POSTGRES_URL, default the local server) each time; prints the median seconds and writes them
 to benchmarks/results/import_export.json.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -11,6 +11,7 @@ p95 and the response size, beside a bare Flask JSON route on the same server
 (the floor).  Compare ratios within one run: the machine is shared and noisy.
 Results are printed as a Markdown table and written to benchmarks/results/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,9 +61,20 @@ def build_database(dataset: str, folder: Path) -> str:
 def serve(url: str, port: int) -> subprocess.Popen:
     env = dict(os.environ, DATABASE_URL=url, OGP_TODAY=TODAY, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-         "benchmarks.bench_app:server"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "benchmarks.bench_app:server",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     for _ in range(200):
         try:
@@ -112,17 +124,35 @@ def run(datasets: list[str], n: int) -> list[dict]:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 floor, _, _ = timed(conn, "/_bench/ping", b"{}", n)
                 floor_p50 = statistics.median(floor)
-                rows.append({"dataset": dataset, "view": "(floor)", "case": "bare Flask JSON route",
-                             "p50": floor_p50, "p95": percentile(floor, 95), "bytes": 12, "status": 200,
-                             "ratio": 1.0})
+                rows.append(
+                    {
+                        "dataset": dataset,
+                        "view": "(floor)",
+                        "case": "bare Flask JSON route",
+                        "p50": floor_p50,
+                        "p95": percentile(floor, 95),
+                        "bytes": 12,
+                        "status": 200,
+                        "ratio": 1.0,
+                    }
+                )
                 for view, name, fragments, values in cases(COUNTRY[dataset], None):
                     key = find_callback(app, *fragments)
                     body = json.dumps(dash_request(app, key, values)).encode()
                     lat, size, status = timed(conn, "/_dash-update-component", body, n)
                     p50 = statistics.median(lat)
-                    rows.append({"dataset": dataset, "view": view, "case": name, "p50": p50,
-                                 "p95": percentile(lat, 95), "bytes": size, "status": status,
-                                 "ratio": p50 / floor_p50})
+                    rows.append(
+                        {
+                            "dataset": dataset,
+                            "view": view,
+                            "case": name,
+                            "p50": p50,
+                            "p95": percentile(lat, 95),
+                            "bytes": size,
+                            "status": status,
+                            "ratio": p50 / floor_p50,
+                        }
+                    )
             finally:
                 proc.send_signal(signal.SIGTERM)
                 proc.wait(timeout=20)
@@ -133,8 +163,10 @@ def markdown(rows: list[dict]) -> str:
     lines = ["| dataset | view | case | p50 ms | p95 ms | × floor (p50) | bytes |", "|---|---|---|---:|---:|---:|---:|"]
     for r in rows:
         flag = "" if r["status"] == 200 else f" (HTTP {r['status']})"
-        lines.append(f"| {r['dataset']} | {r['view']} | {r['case']}{flag} | {r['p50']:.1f} | {r['p95']:.1f} | "
-                     f"{r['ratio']:.1f} | {r['bytes']:,} |")
+        lines.append(
+            f"| {r['dataset']} | {r['view']} | {r['case']}{flag} | {r['p50']:.1f} | {r['p95']:.1f} | "
+            f"{r['ratio']:.1f} | {r['bytes']:,} |"
+        )
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
 Callbacks are registered with ``app.callback`` (never the global
 ``dash.callback``) so every app built by the factory gets its own.
 """
+
 from __future__ import annotations
 
 import importlib

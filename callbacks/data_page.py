@@ -4,6 +4,7 @@ blank templates, each sent through its dcc.Download when its button is clicked.
 Exports are cached by the data's version, so a second click (or a second
 user) does not rebuild them until something is loaded.
 """
+
 from __future__ import annotations
 
 from dash import Input, Output, dcc
@@ -35,7 +36,8 @@ def register(app) -> None:
     def download_xlsx(_clicks):
         return dcc.send_bytes(cached(app, export_xlsx_bytes), export_filename(today_of(app), "xlsx"), type=XLSX)
 
-    @app.callback(Output(page.DOWNLOAD_TEMPLATES, "data"), Input(page.BUTTON_TEMPLATES, "n_clicks"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(page.DOWNLOAD_TEMPLATES, "data"), Input(page.BUTTON_TEMPLATES, "n_clicks"), prevent_initial_call=True
+    )
     def download_templates(_clicks):
         return dcc.send_bytes(cached(app, templates_zip), TEMPLATES_NAME, type=ZIP)

@@ -1,10 +1,10 @@
 """Engagement view: the filters in, every chart, the KPIs and the table out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
-
 from dash import ALL, Input, Output, ctx, dcc, html, no_update
 
 from dashboard import ids, theme
@@ -30,8 +30,14 @@ add(
         "engagement.kpi.persons": {"es": "participantes", "en": "participants"},
         "engagement.kpi.organizations": {"es": "organizaciones distintas", "en": "distinct organizations"},
         "engagement.kpi.received": {"es": "aportes recibidos", "en": "contributions received"},
-        "engagement.kpi.rate": {"es": "con respuesta razonada (estándar 4)", "en": "with a reasoned answer (standard 4)"},
-        "engagement.kpi.rate_detail": {"es": "{answered} de {received} aportes", "en": "{answered} of {received} contributions"},
+        "engagement.kpi.rate": {
+            "es": "con respuesta razonada (estándar 4)",
+            "en": "with a reasoned answer (standard 4)",
+        },
+        "engagement.kpi.rate_detail": {
+            "es": "{answered} de {received} aportes",
+            "en": "{answered} of {received} contributions",
+        },
         "engagement.empty": {
             "es": "Ningún registro de participación coincide con estos filtros.",
             "en": "No engagement records match these filters.",
@@ -85,8 +91,12 @@ def selection(context, values: dict) -> tuple[EngagementFilter, str, str, object
 
 
 def _graph(name: str, figure: dict, description: str, lang: str, sample: bool) -> html.Figure:
-    graph = dcc.Graph(id=page.graph_id(name), figure=figure, config=theme.graph_config(lang, f"engagement-{name}"),
-                      className="engagement-graph")
+    graph = dcc.Graph(
+        id=page.graph_id(name),
+        figure=figure,
+        config=theme.graph_config(lang, f"engagement-{name}"),
+        className="engagement-graph",
+    )
     return described_graph(graph, description, lang, sample=sample)
 
 
@@ -96,12 +106,21 @@ def _note(message: str) -> html.P:
 
 def _kpis(numbers: dict, lang: str, sample: bool) -> list:
     return [
-        kpi_card(fmt_number(numbers["persons"], lang), t("engagement.kpi.persons", lang), badge=sample_badge(lang, sample)),
+        kpi_card(
+            fmt_number(numbers["persons"], lang), t("engagement.kpi.persons", lang), badge=sample_badge(lang, sample)
+        ),
         kpi_card(fmt_number(numbers["organizations"], lang), t("engagement.kpi.organizations", lang)),
         kpi_card(fmt_number(numbers["received"], lang), t("engagement.kpi.received", lang)),
-        kpi_card(fmt_percent(numbers["rate"], lang), t("engagement.kpi.rate", lang),
-                 detail=t("engagement.kpi.rate_detail", lang, answered=fmt_number(numbers["answered"], lang),
-                          received=fmt_number(numbers["received"], lang))),
+        kpi_card(
+            fmt_percent(numbers["rate"], lang),
+            t("engagement.kpi.rate", lang),
+            detail=t(
+                "engagement.kpi.rate_detail",
+                lang,
+                answered=fmt_number(numbers["answered"], lang),
+                received=fmt_number(numbers["received"], lang),
+            ),
+        ),
     ]
 
 
@@ -123,8 +142,16 @@ class View:
     def params(self) -> dict:
         """The filters, named as in the URL (what a download says it holds)."""
         c = self.chosen
-        return {"country": c.country, "forums": list(c.forums), "commitment": c.commitment, "plan": c.plan,
-                "channel": list(c.channels), "start": self.start, "end": self.end, "period": self.period}
+        return {
+            "country": c.country,
+            "forums": list(c.forums),
+            "commitment": c.commitment,
+            "plan": c.plan,
+            "channel": list(c.channels),
+            "start": self.start,
+            "end": self.end,
+            "period": self.period,
+        }
 
 
 def load(app, context, values: dict) -> View:
@@ -151,16 +178,28 @@ def overview(app, view: View) -> dict:
     lang, sample = view.lang, bool(view.shown["sample"].any())
     if view.shown.empty:
         message = "engagement.empty_meetings" if (view.chosen.commitment or view.chosen.plan) else "engagement.empty"
-        return {"kpis": [], "empty": empty_state(lang, t(message, lang), "engagement"), "results": {"display": "none"},
-                "people_body": None, "people_badge": None, "organizations_body": None, "organizations_badge": None}
+        return {
+            "kpis": [],
+            "empty": empty_state(lang, t(message, lang), "engagement"),
+            "results": {"display": "none"},
+            "people_body": None,
+            "people_badge": None,
+            "organizations_body": None,
+            "organizations_badge": None,
+        }
     people_table = summary.people_by_type(view.shown, view.periods)
     people = figures.by_stakeholder(people_table, view.period, lang, view.plans, "engagement.axis.participants")
     out = {
         "kpis": _kpis(summary.totals(view.shown, view.organizations), lang, sample),
         "empty": None,
         "results": {},
-        "people_body": _graph("people", people, figures.by_stakeholder_summary(
-            people_table, view.period, lang, "engagement.axis.participants"), lang, sample),
+        "people_body": _graph(
+            "people",
+            people,
+            figures.by_stakeholder_summary(people_table, view.period, lang, "engagement.axis.participants"),
+            lang,
+            sample,
+        ),
         "people_badge": sample_badge(lang, sample),
         "organizations_body": _note(t("engagement.no_organizations", lang)),
         "organizations_badge": None,
@@ -168,9 +207,13 @@ def overview(app, view: View) -> dict:
     if not view.organizations.empty:
         table = summary.organizations_by_type(view.organizations, view.periods)
         organizations_sample = bool(view.organizations["sample"].any())
-        out["organizations_body"] = _graph("organizations", figures.by_stakeholder(
-            table, view.period, lang, view.plans, "engagement.axis.organizations"), figures.by_stakeholder_summary(
-            table, view.period, lang, "engagement.axis.organizations"), lang, organizations_sample)
+        out["organizations_body"] = _graph(
+            "organizations",
+            figures.by_stakeholder(table, view.period, lang, view.plans, "engagement.axis.organizations"),
+            figures.by_stakeholder_summary(table, view.period, lang, "engagement.axis.organizations"),
+            lang,
+            organizations_sample,
+        )
         out["organizations_badge"] = sample_badge(lang, organizations_sample)
     return out
 
@@ -186,20 +229,35 @@ def history(app, view: View) -> dict:
     shown, sample = set(view.organizations["organization_id"]), bool(view.organizations["sample"].any())
     flow_sample = bool(view.history["sample"].any())
     return {
-        "flow_body": _graph("flow", figures.flow_figure(flow, view.period, lang, view.plans),
-                            figures.flow_summary(flow, view.period, lang), lang, flow_sample),
+        "flow_body": _graph(
+            "flow",
+            figures.flow_figure(flow, view.period, lang, view.plans),
+            figures.flow_summary(flow, view.period, lang),
+            lang,
+            flow_sample,
+        ),
         "flow_badge": sample_badge(lang, flow_sample),
         "table_body": organizations_list(records, shown, lang),
-        "table_badge": with_downloads(sample_badge(lang, sample),
-                                      organizations_table(records, shown, lang, view.params(), sample)),
+        "table_badge": with_downloads(
+            sample_badge(lang, sample), organizations_table(records, shown, lang, view.params(), sample)
+        ),
     }
 
 
 def contributions(app, view: View) -> dict:
     """Contributions and reasoned answers per channel and over time; gender."""
     lang = view.lang
-    out = {key: None for key in ("contributions_body", "contributions_badge", "contributions_time_body",
-                                 "contributions_time_badge", "gender_body", "gender_badge")}
+    out = {
+        key: None
+        for key in (
+            "contributions_body",
+            "contributions_badge",
+            "contributions_time_body",
+            "contributions_time_badge",
+            "gender_body",
+            "gender_badge",
+        )
+    }
     if view.shown.empty:
         return out
     recorded = summary.with_contributions(view.shown)
@@ -209,16 +267,26 @@ def contributions(app, view: View) -> dict:
         sample = bool(recorded["sample"].any())
         by_channel = summary.contributions_by_channel(recorded)
         per_period = summary.contributions_per_period(recorded, view.periods)
-        out["contributions_body"] = _graph("contributions", figures.contributions_by_channel(by_channel, lang),
-                                           figures.contributions_by_channel_summary(by_channel, lang), lang, sample)
+        out["contributions_body"] = _graph(
+            "contributions",
+            figures.contributions_by_channel(by_channel, lang),
+            figures.contributions_by_channel_summary(by_channel, lang),
+            lang,
+            sample,
+        )
         out["contributions_time_body"] = _graph(
-            "contributions_time", figures.contributions_over_time(per_period, view.period, lang, view.plans),
-            figures.contributions_over_time_summary(per_period, view.period, lang), lang, sample)
+            "contributions_time",
+            figures.contributions_over_time(per_period, view.period, lang, view.plans),
+            figures.contributions_over_time_summary(per_period, view.period, lang),
+            lang,
+            sample,
+        )
         out["contributions_badge"] = out["contributions_time_badge"] = sample_badge(lang, sample)
     genders = summary.gender_by_channel(view.shown)
     sample = bool(view.shown["sample"].any())
-    out["gender_body"] = _graph("gender", figures.gender_split(genders, lang), figures.gender_summary(genders, lang),
-                                lang, sample)
+    out["gender_body"] = _graph(
+        "gender", figures.gender_split(genders, lang), figures.gender_summary(genders, lang), lang, sample
+    )
     out["gender_badge"] = sample_badge(lang, sample)
     return out
 
@@ -250,6 +318,7 @@ def register(app) -> None:
 
     # Three callbacks over the same cached queries, so the sections fill in parallel.
     for part, (build, _) in PARTS.items():
+
         def update(context, _build=build, **values):
             return _build(app, load(app, context, values))
 

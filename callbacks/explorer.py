@@ -6,13 +6,13 @@ column filters and sorting ──▶ ids store ──▶ IRM panels and download
 The panels and the downloads follow the ids the grid reports, so they always
 describe exactly the rows on screen, column filters included.
 """
+
 from __future__ import annotations
 
 import dash_ag_grid  # noqa: F401  registers the grid's scripts before the first page is served
 from dash import Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
-from data.queries import explorer as queries
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
@@ -21,6 +21,7 @@ from dashboard.factory import today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import commitments as page
 from dashboard.state import BY_NAME
+from data.queries import explorer as queries
 
 MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
 
@@ -64,8 +65,15 @@ def register(app) -> None:
     )
     def show_rows(context, plan, area, institution, status, method, q):
         lang, country = _context(context)
-        table = cached(app, queries.commitments, country, clean("plan", plan), clean("area", area),
-                       clean("institution", institution), today_of(app))
+        table = cached(
+            app,
+            queries.commitments,
+            country,
+            clean("plan", plan),
+            clean("area", area),
+            clean("institution", institution),
+            today_of(app),
+        )
         shown = queries.filter_commitments(table, clean("status", status), clean("method", method), clean("q", q))
         return grid_rows(shown, lang), page.notes(table, lang)
 
@@ -128,14 +136,28 @@ def register(app) -> None:
         if ext == "csv":
             return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")
         title = t("explorer.sheet", lang)
-        notes = about("commitments", title, lang, {**filters, "country": country}, len(frame),
-                      queries.scope_summary(rows)["sample"], today_of(app), loaded_sources(app, lang))
-        return dcc.send_bytes(xlsx_bytes(frame, title, about=notes, about_name=t("downloads.sheet_about", lang),
-                                         freeze="B2"), name, type=XLSX_TYPE)
+        notes = about(
+            "commitments",
+            title,
+            lang,
+            {**filters, "country": country},
+            len(frame),
+            queries.scope_summary(rows)["sample"],
+            today_of(app),
+            loaded_sources(app, lang),
+        )
+        return dcc.send_bytes(
+            xlsx_bytes(frame, title, about=notes, about_name=t("downloads.sheet_about", lang), freeze="B2"),
+            name,
+            type=XLSX_TYPE,
+        )
 
     # One download component per format, so each button has its own callback.
-    for ext, button, target in (("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),
-                                ("xlsx", page.XLSX_BUTTON, page.DOWNLOAD_XLSX)):
+    for ext, button, target in (
+        ("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),
+        ("xlsx", page.XLSX_BUTTON, page.DOWNLOAD_XLSX),
+    ):
+
         @app.callback(
             Output(target, "data"),
             Input(button, "n_clicks"),

@@ -1,4 +1,5 @@
 """The forum brief follows its reference date; the print button prints it."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The forum comparison and the one-forum panel follow their selectors."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,11 @@ log = logging.getLogger("ogp_monitor.forums")
 
 
 def _apology(lang: str):
-    return html.Div([html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
-                    className="empty-state", role="alert")
+    return html.Div(
+        [html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
+        className="empty-state",
+        role="alert",
+    )
 
 
 def _context(data) -> tuple[str, str | None]:
@@ -38,8 +42,6 @@ def selection(value, forums) -> list[str]:
     return chosen or queries.default_selection(forums)
 
 
-
-
 def panel_content(url: str, code: str, today, lang: str, params: dict | None = None) -> list:
     frames = queries.forum_frames(url, [code])
     forum = frames["forums"].iloc[0]
@@ -47,9 +49,14 @@ def panel_content(url: str, code: str, today, lang: str, params: dict | None = N
     meetings = ind.meeting_table(frames["meetings"], frames["attendance"], frames["present"], frames["memberships"])
     members = ind.member_table(frames["memberships"], reference)
     return page.panel_view(
-        forum["name"], meetings, members, reference, lang,
+        forum["name"],
+        meetings,
+        members,
+        reference,
+        lang,
         meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
-        members_sample=bool(frames["memberships"]["sample"].any()), code=code,
+        members_sample=bool(frames["memberships"]["sample"].any()),
+        code=code,
         brief_link=brief.brief_link(code, forum["name"], lang, params or {"lang": lang}),
     )
 

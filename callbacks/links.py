@@ -5,6 +5,7 @@ The navigation links carry the global parameters (language, country, plan,
 language, view or projector mode after changing a filter keeps it.
 Clientside: no round trip.
 """
+
 from __future__ import annotations
 
 from dash import ALL, Input, Output
@@ -33,7 +34,8 @@ def register(app) -> None:
             });
             return [nav, langs, projector];
         }
-        """ % list(GLOBAL),
+        """
+        % list(GLOBAL),
         Output({"type": ids.NAV_LINK, "path": ALL}, "href"),
         Output({"type": ids.LANG_LINK, "lang": ALL}, "href"),
         Output(ids.PROJECTOR_LINK, "href"),

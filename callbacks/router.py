@@ -4,6 +4,7 @@ The whole frame is redrawn only when the path, the language, the country or
 projector mode change; other parameters are filters that the pages' own
 callbacks follow, so changing one does not rebuild the page.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,11 @@ def _not_found(ctx: PageContext):
 
 def _error(lang: str):
     return html.Div(
-        [html.H1(t("error.title", lang), className="page-title"), html.P(t("error.body", lang)),
-         html.A(t("notfound.home", lang), href="/?lang=" + lang, className="btn btn-primary")],
+        [
+            html.H1(t("error.title", lang), className="page-title"),
+            html.P(t("error.body", lang)),
+            html.A(t("notfound.home", lang), href="/?lang=" + lang, className="btn btn-primary"),
+        ],
         className="not-found",
         role="alert",
     )
@@ -56,12 +60,20 @@ def render(app, pathname: str | None, search: str | None) -> tuple[list, dict]:
     if params.get("country") not in set(countries["code"]):
         if "country" in params:
             bad.append("country")
-        params["country"] = "PER" if "PER" in set(countries["code"]) else (
-            countries["code"].iloc[0] if len(countries) else None)
+        params["country"] = (
+            "PER" if "PER" in set(countries["code"]) else (countries["code"].iloc[0] if len(countries) else None)
+        )
     params["lang"] = lang
     page, path_args = match(pathname, all_pages())
-    ctx = PageContext(lang=lang, params=params, db_url=url, today=today_of(app),
-                      bad_params=tuple(bad), path_args=path_args, path=pathname or "/")
+    ctx = PageContext(
+        lang=lang,
+        params=params,
+        db_url=url,
+        today=today_of(app),
+        bad_params=tuple(bad),
+        path_args=path_args,
+        path=pathname or "/",
+    )
     if page is None:
         body, nav = _not_found(ctx), None
     else:
@@ -71,10 +83,8 @@ def render(app, pathname: str | None, search: str | None) -> tuple[list, dict]:
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("page %s failed for %s%s", page.name, pathname, search)
             body = _error(lang)
-    key = {"path": pathname, "lang": lang, "country": params.get("country"),
-           "projector": bool(params.get("projector"))}
-    children = frame(lang, params, countries, nav, body, shell_queries.last_load(url),
-                     shell_queries.sources(url), bad)
+    key = {"path": pathname, "lang": lang, "country": params.get("country"), "projector": bool(params.get("projector"))}
+    children = frame(lang, params, countries, nav, body, shell_queries.last_load(url), shell_queries.sources(url), bad)
     return children, key
 
 

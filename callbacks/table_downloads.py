@@ -6,6 +6,7 @@ file out.  What the store sends back is checked again
 (``ExportTable.from_payload``); a lazy table's rows are built here, from its
 filters, by the builder its name selects.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,15 @@ from dash import MATCH, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.cache import cached
-from dashboard.components.downloads import (FORMATS, ExportTable, button_id, data_id, download_id, loaded_sources,
-                                            send_table)
+from dashboard.components.downloads import (
+    FORMATS,
+    ExportTable,
+    button_id,
+    data_id,
+    download_id,
+    loaded_sources,
+    send_table,
+)
 from dashboard.factory import today_of
 
 log = logging.getLogger("ogp_monitor.downloads")
@@ -24,18 +32,32 @@ log = logging.getLogger("ogp_monitor.downloads")
 def timeline_milestones(app, table: ExportTable) -> ExportTable:
     """Every milestone the timeline's filters select (the chart draws one page of them)."""
     from callbacks.timeline import selection
+    from dashboard.exports.timeline import milestones_table
     from data.queries.exports import milestone_texts
     from data.queries.scope import Scope
-    from dashboard.exports.timeline import milestones_table
 
     p = table.params
-    chosen = selection(app, p.get("country"), p.get("plan"), p.get("area"), p.get("institution"), p.get("status"),
-                       p.get("start"), p.get("end"), p.get("asof"))
-    scope = Scope(country=p.get("country"), plan=chosen.filters["plan"], area=chosen.filters["area"],
-                  institution=chosen.filters["institution"])
+    chosen = selection(
+        app,
+        p.get("country"),
+        p.get("plan"),
+        p.get("area"),
+        p.get("institution"),
+        p.get("status"),
+        p.get("start"),
+        p.get("end"),
+        p.get("asof"),
+    )
+    scope = Scope(
+        country=p.get("country"),
+        plan=chosen.filters["plan"],
+        area=chosen.filters["area"],
+        institution=chosen.filters["institution"],
+    )
     texts = cached(app, milestone_texts, scope)
-    return milestones_table(chosen.frame, texts, table.lang, {**chosen.filters, "country": p.get("country")},
-                            chosen.as_of)
+    return milestones_table(
+        chosen.frame, texts, table.lang, {**chosen.filters, "country": p.get("country")}, chosen.as_of
+    )
 
 
 # Tables whose rows are read at download time, by name.
@@ -61,6 +83,7 @@ def build_file(app, fmt: str, clicks, payload) -> dict:
 
 def register(app) -> None:
     for fmt in FORMATS:
+
         @app.callback(
             Output(download_id(MATCH, fmt), "data"),
             Input(button_id(MATCH, fmt), "n_clicks"),

@@ -1,5 +1,6 @@
 """The milestone timeline's callbacks: the summary and due chart, the Gantt
 page, turning pages, and a click on a milestone opening its commitment."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,6 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pandas as pd
-
 from dash import Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -18,8 +18,8 @@ from dashboard.components.chart import summary_text
 from dashboard.components.common import empty_state, sample_badge
 from dashboard.components.downloads import data_id
 from dashboard.components.kpi import kpi_card
-from dashboard.factory import today_of
 from dashboard.exports import timeline as exports
+from dashboard.factory import today_of
 from dashboard.figures import timeline as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import timeline as page
@@ -43,7 +43,10 @@ add(
             "es": "Página {page} de {pages} · compromisos {first}–{last} de {commitments} · {milestones} hitos",
             "en": "Page {page} of {pages} · commitments {first}–{last} of {commitments} · {milestones} milestones",
         },
-        "timeline.kpi.milestones": {"es": "hitos en {commitments} compromisos", "en": "milestones in {commitments} commitments"},
+        "timeline.kpi.milestones": {
+            "es": "hitos en {commitments} compromisos",
+            "en": "milestones in {commitments} commitments",
+        },
         "timeline.kpi.late": {"es": "hitos atrasados", "en": "late milestones"},
         "timeline.kpi.at_risk": {"es": "hitos en riesgo", "en": "milestones at risk"},
         "timeline.kpi.complete": {"es": "hitos completados", "en": "milestones complete"},
@@ -88,17 +91,24 @@ class Selection:
 def selection(app, country, plan, area, institution, status, start, end, asof) -> Selection:
     """The milestones the filters select.  Anything a client sends that is not
     a valid value counts as no filter."""
-    scope = Scope(country=_text(country, 8), plan=_text(plan, 40), area=_text(area, 200),
-                  institution=_text(institution))
+    scope = Scope(
+        country=_text(country, 8), plan=_text(plan, 40), area=_text(area, 200), institution=_text(institution)
+    )
     today = today_of(app)
     as_of = _date(asof)
     frame = cached(app, queries.milestones, scope, as_of, today)
     state = status if status in MILESTONE_STATES else None
     first, last = _date(start), _date(end)
     chosen = queries.select_milestones(frame, state, first, last)
-    filters = {"plan": scope.plan, "area": scope.area, "institution": scope.institution, "status": state,
-               "start": first and first.isoformat(), "end": last and last.isoformat(),
-               "asof": as_of and as_of.isoformat()}
+    filters = {
+        "plan": scope.plan,
+        "area": scope.area,
+        "institution": scope.institution,
+        "status": state,
+        "start": first and first.isoformat(),
+        "end": last and last.isoformat(),
+        "asof": as_of and as_of.isoformat(),
+    }
     return Selection(chosen, as_of or today, as_of is None or as_of == today, filters)
 
 
@@ -117,17 +127,30 @@ def summary_cards(chosen: pd.DataFrame, lang: str, as_of: dt.date, search, filte
     def share(n):
         return t("timeline.kpi.share", lang, share=fmt_percent(100 * n / live if live else None, lang))
 
-    cards = [kpi_card(fmt_number(len(chosen), lang),
-                      t("timeline.kpi.milestones", lang,
-                        commitments=fmt_number(chosen["commitment_id"].nunique(), lang)),
-                      badge=sample_badge(lang, bool(chosen["sample"].any())))]
+    cards = [
+        kpi_card(
+            fmt_number(len(chosen), lang),
+            t("timeline.kpi.milestones", lang, commitments=fmt_number(chosen["commitment_id"].nunique(), lang)),
+            badge=sample_badge(lang, bool(chosen["sample"].any())),
+        )
+    ]
     for state in ("late", "at_risk", "complete"):
-        cards.append(kpi_card(fmt_number(counts[state], lang), t(f"timeline.kpi.{state}", lang),
-                              detail=share(counts[state]), href=_state_href(search, filters, state),
-                              card_id=f"timeline-kpi-{state}"))
-    cards.append(kpi_card(fmt_percent(reported, lang), t("timeline.kpi.progress", lang),
-                          detail=t("timeline.kpi.expected", lang, date=fmt_date(as_of, lang),
-                                   expected=fmt_percent(expected, lang))))
+        cards.append(
+            kpi_card(
+                fmt_number(counts[state], lang),
+                t(f"timeline.kpi.{state}", lang),
+                detail=share(counts[state]),
+                href=_state_href(search, filters, state),
+                card_id=f"timeline-kpi-{state}",
+            )
+        )
+    cards.append(
+        kpi_card(
+            fmt_percent(reported, lang),
+            t("timeline.kpi.progress", lang),
+            detail=t("timeline.kpi.expected", lang, date=fmt_date(as_of, lang), expected=fmt_percent(expected, lang)),
+        )
+    )
     return cards
 
 
@@ -153,8 +176,7 @@ def register(app) -> None:
         chosen = selection(app, country, plan, area, institution, status, start, end, asof)
         frame = chosen.frame
         if frame.empty:
-            return (empty_state(lang, t("timeline.empty", lang), page="timeline"), "panel d-none",
-                    no_update, "", None)
+            return (empty_state(lang, t("timeline.empty", lang), page="timeline"), "panel d-none", no_update, "", None)
         period = period if period in queries.PERIODS else None
         cards = summary_cards(frame, lang, chosen.as_of, search, {**chosen.filters, "period": period})
         if frame["end"].isna().all():
@@ -204,16 +226,26 @@ def register(app) -> None:
         info = cached(app, queries.details, tuple(int(i) for i in one.rows["id"]))
         rows = queries.with_details(one.rows, info)
         note = t("timeline.undated", lang, n=fmt_number(one.undated, lang)) if one.undated else None
-        pager_text = t("timeline.pager.text", lang, page=one.number, pages=one.pages, first=one.first_commitment,
-                       last=one.last_commitment, commitments=fmt_number(one.commitments, lang),
-                       milestones=fmt_number(len(one.rows), lang))
+        pager_text = t(
+            "timeline.pager.text",
+            lang,
+            page=one.number,
+            pages=one.pages,
+            first=one.first_commitment,
+            last=one.last_commitment,
+            commitments=fmt_number(one.commitments, lang),
+            milestones=fmt_number(len(one.rows), lang),
+        )
         figure = figures.gantt_figure(rows, lang, as_of, is_today=is_today)
         return (
             "panel",
             figure,
             {"height": f"{figure['layout']['height']}px"},  # a Gantt chart's height follows its rows
-            summary_text(figures.gantt_caption(one, queries.state_counts(one.rows), lang, as_of, is_today=is_today),
-                         lang, bool(one.rows["sample"].any())),
+            summary_text(
+                figures.gantt_caption(one, queries.state_counts(one.rows), lang, as_of, is_today=is_today),
+                lang,
+                bool(one.rows["sample"].any()),
+            ),
             sample_badge(lang, bool(one.rows["sample"].any())),
             note,
             "timeline-pager" + ("" if one.pages > 1 else " d-none"),
@@ -276,4 +308,3 @@ def register(app) -> None:
             raise PreventUpdate
         params, _ = parse_query(search)
         return "/commitments/" + quote(commitment), global_query(params)
-

@@ -6,6 +6,7 @@ query string (a new history entry, so back and forward work); a URL change
 (back, forward, a pasted link) sets the filters.  Both directions live in one
 callback because Dash allows a cycle only within a single callback.
 """
+
 from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update

@@ -4,6 +4,7 @@ The key includes the data's version (the latest load time and the number of
 sources), so an import in another process is seen at once, by every worker
 when the cache is Redis.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,9 +13,9 @@ from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
+from dashboard.factory import cache_of, database_url_of
 from data.db import get_engine
 from data.models import Source
-from dashboard.factory import cache_of, database_url_of
 
 
 def data_version(url: str) -> str:

@@ -6,6 +6,7 @@ the grid sorts IRM columns by, so "Moderate" sorts between "Minor" and
 "Transformative" and not alphabetically.  The downloads hold the rows the grid
 shows, in its order, with a few more IRM fields for researchers.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,10 +15,10 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from data import vocab
 from dashboard.components.downloads import view_label
 from dashboard.export_files import csv_bytes, export_name, xlsx_bytes  # noqa: F401  the explorer's files
 from dashboard.i18n import add, fmt_percent, irm_label, t, vocab_label
+from data import vocab
 
 add(
     {
@@ -39,8 +40,10 @@ add(
         "explorer.col.potential_impact": {"es": "Impacto potencial", "en": "Potential impact"},
         "explorer.col.potential_for_results": {"es": "Potencial de resultados", "en": "Potential for results"},
         "explorer.col.completion": {"es": "Cumplimiento", "en": "Completion"},
-        "explorer.col.completion_midterm": {"es": "Cumplimiento (informe de avance)",
-                                            "en": "Completion (progress report)"},
+        "explorer.col.completion_midterm": {
+            "es": "Cumplimiento (informe de avance)",
+            "en": "Completion (progress report)",
+        },
         "explorer.col.completion_end": {"es": "Cumplimiento (fin de término)", "en": "Completion (end of term)"},
         "explorer.col.diog": {"es": "¿Abrió el gobierno?", "en": "Did it open government?"},
         "explorer.col.early_results": {"es": "Resultados tempranos", "en": "Early results"},
@@ -109,9 +112,23 @@ def starred_text(row, lang: str) -> str:
     return _text(row["starred_raw"]) or "—"
 
 
-GRID_SOURCE = ("id", "title", "title_en", "plan_label", "action_plan_id", "lead_institution", "policy_areas",
-               "status", "implementation", "progress", "method", "completion_stage", "starred", "starred_raw",
-               *(f for field in RANKED for f in (field, f"{field}_raw")))
+GRID_SOURCE = (
+    "id",
+    "title",
+    "title_en",
+    "plan_label",
+    "action_plan_id",
+    "lead_institution",
+    "policy_areas",
+    "status",
+    "implementation",
+    "progress",
+    "method",
+    "completion_stage",
+    "starred",
+    "starred_raw",
+    *(f for field in RANKED for f in (field, f"{field}_raw")),
+)
 
 
 def records(frame: pd.DataFrame, columns) -> list[dict]:
@@ -137,7 +154,9 @@ def grid_rows(frame: pd.DataFrame, lang: str) -> list[dict]:
             "progress": None if _text(row["progress"]) is None else round(float(row["progress"]), 1),
             "progress_text": fmt_percent(row["progress"], lang) if _text(row["progress"]) else "—",
             "method": t(f"explorer.method_short.{row['method']}", lang),
-            "completion_stage": t(f"explorer.stage.{row['completion_stage']}", lang) if _text(row["completion_stage"]) else "",
+            "completion_stage": t(f"explorer.stage.{row['completion_stage']}", lang)
+            if _text(row["completion_stage"])
+            else "",
             "starred": row["starred"] is True or row["starred"] == 1,
             "starred_text": starred_text(row, lang),
         }
@@ -158,49 +177,128 @@ def column_defs(lang: str) -> list[dict]:
     classic, results = t("explorer.tip.classic", lang), t("explorer.tip.results", lang)
     text = {"filter": "agTextColumnFilter"}
     return [
-        {"field": "id", "headerName": t("explorer.col.id", lang), "pinned": "left", "width": 104,
-         "cellRenderer": "OgpCommitmentLink", **text},
-        {"field": "title", "headerName": t("explorer.col.title", lang), "minWidth": 280, "flex": 2,
-         "tooltipField": "title", **text},
+        {
+            "field": "id",
+            "headerName": t("explorer.col.id", lang),
+            "pinned": "left",
+            "width": 104,
+            "cellRenderer": "OgpCommitmentLink",
+            **text,
+        },
+        {
+            "field": "title",
+            "headerName": t("explorer.col.title", lang),
+            "minWidth": 280,
+            "flex": 2,
+            "tooltipField": "title",
+            **text,
+        },
         {"field": "plan", "headerName": t("explorer.col.plan", lang), "width": 130, "tooltipField": "plan_id", **text},
-        {"field": "institution", "headerName": t("explorer.col.institution", lang), "width": 200,
-         "tooltipField": "institution", **text},
+        {
+            "field": "institution",
+            "headerName": t("explorer.col.institution", lang),
+            "width": 200,
+            "tooltipField": "institution",
+            **text,
+        },
         {"field": "areas", "headerName": t("explorer.col.areas", lang), "width": 190, "tooltipField": "areas", **text},
         {"field": "status", "headerName": t("explorer.col.status", lang), "width": 140, **text},
-        {"field": "implementation_label", "headerName": t("explorer.col.implementation", lang), "width": 150,
-         "cellRenderer": "OgpStatusPill", **text},
-        {"field": "progress", "headerName": t("explorer.col.progress", lang), "width": 140,
-         "headerTooltip": t("explorer.tip.progress", lang), "cellRenderer": "OgpProgressCell",
-         "filter": "agNumberColumnFilter", "type": "numericColumn"},
+        {
+            "field": "implementation_label",
+            "headerName": t("explorer.col.implementation", lang),
+            "width": 150,
+            "cellRenderer": "OgpStatusPill",
+            **text,
+        },
+        {
+            "field": "progress",
+            "headerName": t("explorer.col.progress", lang),
+            "width": 140,
+            "headerTooltip": t("explorer.tip.progress", lang),
+            "cellRenderer": "OgpProgressCell",
+            "filter": "agNumberColumnFilter",
+            "type": "numericColumn",
+        },
         {"field": "method", "headerName": t("explorer.col.method", lang), "width": 140, **text},
-        {"field": "potential_impact", "headerName": t("explorer.col.potential_impact", lang), "width": 150,
-         "headerTooltip": classic, **text, **_ranked("potential_impact")},
-        {"field": "potential_for_results", "headerName": t("explorer.col.potential_for_results", lang),
-         "width": 165, "headerTooltip": results, **text, **_ranked("potential_for_results")},
-        {"field": "completion", "headerName": t("explorer.col.completion", lang), "width": 150,
-         "headerTooltip": t("explorer.tip.completion", lang), "tooltipField": "completion_stage", **text,
-         **_ranked("completion")},
-        {"field": "did_it_open_government", "headerName": t("explorer.col.diog", lang), "width": 170,
-         "headerTooltip": classic, **text, **_ranked("did_it_open_government")},
-        {"field": "early_results", "headerName": t("explorer.col.early_results", lang), "width": 170,
-         "headerTooltip": results, **text, **_ranked("early_results")},
-        {"field": "starred_text", "headerName": t("explorer.col.starred", lang), "width": 120,
-         "headerTooltip": classic, "cellRenderer": "OgpStarCell",
-         "cellRendererParams": {"label": t("explorer.starred_sr", lang)}, **text},
+        {
+            "field": "potential_impact",
+            "headerName": t("explorer.col.potential_impact", lang),
+            "width": 150,
+            "headerTooltip": classic,
+            **text,
+            **_ranked("potential_impact"),
+        },
+        {
+            "field": "potential_for_results",
+            "headerName": t("explorer.col.potential_for_results", lang),
+            "width": 165,
+            "headerTooltip": results,
+            **text,
+            **_ranked("potential_for_results"),
+        },
+        {
+            "field": "completion",
+            "headerName": t("explorer.col.completion", lang),
+            "width": 150,
+            "headerTooltip": t("explorer.tip.completion", lang),
+            "tooltipField": "completion_stage",
+            **text,
+            **_ranked("completion"),
+        },
+        {
+            "field": "did_it_open_government",
+            "headerName": t("explorer.col.diog", lang),
+            "width": 170,
+            "headerTooltip": classic,
+            **text,
+            **_ranked("did_it_open_government"),
+        },
+        {
+            "field": "early_results",
+            "headerName": t("explorer.col.early_results", lang),
+            "width": 170,
+            "headerTooltip": results,
+            **text,
+            **_ranked("early_results"),
+        },
+        {
+            "field": "starred_text",
+            "headerName": t("explorer.col.starred", lang),
+            "width": 120,
+            "headerTooltip": classic,
+            "cellRenderer": "OgpStarCell",
+            "cellRendererParams": {"label": t("explorer.starred_sr", lang)},
+            **text,
+        },
     ]
 
 
 # --- downloads -------------------------------------------------------------------------------
 
+
 def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows as a file: translated headers, labels or sentinels as shown, progress a number."""
     records_ = records(frame, frame.columns)
-    irm = ("specificity", "verifiable", "potential_impact", "potential_for_results", "completion_midterm",
-           "completion_end", "did_it_open_government", "early_results")
-    headers = {"specificity": "specificity", "verifiable": "verifiable", "potential_impact": "potential_impact",
-               "potential_for_results": "potential_for_results", "completion_midterm": "completion_midterm",
-               "completion_end": "completion_end", "did_it_open_government": "diog",
-               "early_results": "early_results"}
+    irm = (
+        "specificity",
+        "verifiable",
+        "potential_impact",
+        "potential_for_results",
+        "completion_midterm",
+        "completion_end",
+        "did_it_open_government",
+        "early_results",
+    )
+    headers = {
+        "specificity": "specificity",
+        "verifiable": "verifiable",
+        "potential_impact": "potential_impact",
+        "potential_for_results": "potential_for_results",
+        "completion_midterm": "completion_midterm",
+        "completion_end": "completion_end",
+        "did_it_open_government": "diog",
+        "early_results": "early_results",
+    }
     columns = {
         "id": [r["id"] for r in records_],
         "title": [_text(r["title"]) or "" for r in records_],
@@ -223,8 +321,9 @@ def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def file_name(lang: str, country: str | None, filters: dict, today: dt.date, ext: str,
-              grid_filtered: bool = False) -> str:
+def file_name(
+    lang: str, country: str | None, filters: dict, today: dt.date, ext: str, grid_filtered: bool = False
+) -> str:
     """``ogp-monitor_compromisos_PER_AP_PER03_q-foros_2026-11-27.csv``: the view, its filters, the day
     (the rules every download follows: dashboard/export_files.py)."""
     extra = [t("explorer.file_filtered", lang)] if grid_filtered else []

@@ -15,6 +15,7 @@
   value can make a path or an odd name.  assets/15_exports.js builds the
   names of chart images with the same rules.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,9 +30,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
+from dashboard.state import PARAMS
 from data.export import CSV_ENCODING
 from data.queries.explorer import strip_accents
-from dashboard.state import PARAMS
 
 APP = "ogp-monitor"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +48,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --- names ---------------------------------------------------------------------------------------
+
 
 def slug(text, limit: int = 30) -> str:
     """``Gestión pública`` -> ``Gestion-publica``: ASCII letters, digits and ``_``, runs joined by ``-``."""
@@ -79,13 +81,13 @@ def filter_tokens(params: dict) -> list[str]:
 
 def export_name(view: str, table: str | None, params: dict, day: dt.date, ext: str, extra=()) -> str:
     """``ogp-monitor_resumen_hitos-atrasados_PER_AP_PER03_2026-11-27.csv``."""
-    parts = [APP, name_slug(view), name_slug(table) if table else "", *filter_tokens(params),
-             *(slug(e) for e in extra)]
+    parts = [APP, name_slug(view), name_slug(table) if table else "", *filter_tokens(params), *(slug(e) for e in extra)]
     stem = "_".join(p for p in parts if p)[:MAX_NAME].rstrip("_-")
     return f"{stem}_{day.isoformat()}.{slug(ext).lower()}"
 
 
 # --- cells ---------------------------------------------------------------------------------------
+
 
 def plain(value):
     """A cell as data: None for missing (None, NaN, NaT, pd.NA), ISO text for a date, numbers as numbers."""
@@ -175,8 +177,13 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def xlsx_bytes(frame: pd.DataFrame, sheet_name: str, about: list[tuple[str, str]] | None = None,
-               about_name: str | None = None, freeze: str = "A2") -> bytes:
+def xlsx_bytes(
+    frame: pd.DataFrame,
+    sheet_name: str,
+    about: list[tuple[str, str]] | None = None,
+    about_name: str | None = None,
+    freeze: str = "A2",
+) -> bytes:
     """The table on one sheet; ``about`` (label, text) rows on a second sheet ``about_name``."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_sheet_title(sheet_name))

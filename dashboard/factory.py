@@ -4,6 +4,7 @@ Everything an app needs is set here and kept on ``app.server.config``; nothing
 lives in module-level mutable state, so tests can build several apps and
 gunicorn workers can share one database.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -93,8 +94,12 @@ def _configure_cache(app: dash.Dash, cache_config: dict | None) -> None:
     if cache_config is None:
         redis_url = os.environ.get("REDIS_URL")
         cache_config = (
-            {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_DEFAULT_TIMEOUT": 300,
-             "CACHE_KEY_PREFIX": "ogp-monitor:"}
+            {
+                "CACHE_TYPE": "RedisCache",
+                "CACHE_REDIS_URL": redis_url,
+                "CACHE_DEFAULT_TIMEOUT": 300,
+                "CACHE_KEY_PREFIX": "ogp-monitor:",
+            }
             if redis_url
             else {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300, "CACHE_THRESHOLD": 2000}
         )

@@ -5,6 +5,7 @@ looks one up and fails loudly on an unknown key, and tests/test_i18n.py fails
 when a message lacks a language or a placeholder differs between languages.
 Spanish is the default: forum members mostly work in Spanish.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,10 +69,34 @@ def lang_from_accept_language(header: str | None) -> str:
 # --- numbers and dates ----------------------------------------------------------
 
 _MONTHS = {
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 _MONTHS_SHORT = {
     "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
@@ -279,7 +304,10 @@ add(
         "commitment_status.active": {"es": "Activo", "en": "Active"},
         "commitment_status.inactive": {"es": "Inactivo", "en": "Inactive"},
         "stakeholder.national_government": {"es": "Gobierno nacional", "en": "National government"},
-        "stakeholder.regional_local_government": {"es": "Gobierno regional o local", "en": "Regional or local government"},
+        "stakeholder.regional_local_government": {
+            "es": "Gobierno regional o local",
+            "en": "Regional or local government",
+        },
         "stakeholder.civil_society_national": {"es": "Sociedad civil nacional", "en": "Civil society (national)"},
         "stakeholder.civil_society_local": {"es": "Sociedad civil local", "en": "Civil society (local)"},
         "stakeholder.academia": {"es": "Academia", "en": "Academia"},

@@ -4,6 +4,7 @@ Filters use pattern-matching ids so one callback (callbacks/url_state.py) keeps
 every filter of every page in the URL: ``filter_id("plan")`` for components
 whose value is ``value``, ``date_filter_id("start")`` for date pickers (``date``).
 """
+
 from __future__ import annotations
 
 URL = "url"

@@ -1,4 +1,5 @@
 """The frame around every page: header, navigation, language switch, footer."""
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -22,9 +23,7 @@ NAV = (
 
 def header(lang: str, params: dict, countries, active_nav: str | None) -> html.Header:
     query = global_query(params)
-    country_options = [
-        {"label": name, "value": code} for code, name in zip(countries["code"], countries["name"])
-    ]
+    country_options = [{"label": name, "value": code} for code, name in zip(countries["code"], countries["name"])]
     nav_items = [
         html.Li(
             dcc.Link(
@@ -61,8 +60,11 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
                     ),
                     html.Div(
                         [
-                            html.Label(t("shell.country", lang), htmlFor=dom_id(ids.filter_id("country")),
-                                       className="visually-hidden"),
+                            html.Label(
+                                t("shell.country", lang),
+                                htmlFor=dom_id(ids.filter_id("country")),
+                                className="visually-hidden",
+                            ),
                             dbc.Select(
                                 id=ids.filter_id("country"),
                                 options=country_options,
@@ -104,8 +106,11 @@ def projector_link(lang: str, params: dict):
 
 def footer(lang: str, last_load, sources) -> html.Footer:
     # Load times are stored in UTC; say so rather than guess the reader's zone.
-    when = (t("shell.last_import", lang, when=fmt_datetime(last_load, lang) + " UTC") if last_load
-            else t("shell.never_loaded", lang))
+    when = (
+        t("shell.last_import", lang, when=fmt_datetime(last_load, lang) + " UTC")
+        if last_load
+        else t("shell.never_loaded", lang)
+    )
     names = [f"{t('source.' + kind, lang)}: {name}" for kind, name in zip(sources["kind"], sources["name"])]
     has_sample = "sample" in set(sources["kind"])
     return html.Footer(

@@ -5,6 +5,7 @@ link restores the same view and garbage in a link is dropped (and reported),
 never passed to a query.  ``to_query`` writes parameters in a fixed order so
 the same view always has the same URL.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,7 +76,12 @@ PARAMS: tuple[Param, ...] = (
     Param("plan", "text", pattern=_CODE, global_=True),
     Param("area", "text", pattern=_TEXT, global_=True),
     Param("institution", "text", pattern=r"[^<>]{1,500}", max_len=500, global_=True),
-    Param("status", "choice", choices=("not_started", "in_progress", "at_risk", "late", "complete", "no_data"), global_=True),
+    Param(
+        "status",
+        "choice",
+        choices=("not_started", "in_progress", "at_risk", "late", "complete", "no_data"),
+        global_=True,
+    ),
     Param("start", "date"),
     Param("end", "date"),
     Param("asof", "date"),

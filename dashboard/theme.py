@@ -4,6 +4,7 @@ The palette is Okabe & Ito's, safe for the common colour-vision deficiencies.
 Status colours are paired with a fill pattern and a text label so colour is
 never the only cue.  Figures carry no plotly template (3x smaller payloads).
 """
+
 from __future__ import annotations
 
 from dashboard.i18n import plotly_locale, plotly_separators

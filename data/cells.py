@@ -5,6 +5,7 @@ the ``format_*`` ones, and ``canonical`` is the composition of the two: the text
 the exporter would write for a valid cell.  Keeping both directions here is what
 makes export -> import -> export give the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt

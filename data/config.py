@@ -1,4 +1,5 @@
 """Where the database is: one setting, read from the environment or passed in."""
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,9 @@ def database_url(explicit: str | None = None) -> str:
     if url:
         # Heroku-style URLs name the driver-less scheme; SQLAlchemy 2 needs a driver.
         if url.startswith("postgres://"):
-            url = "postgresql+psycopg://" + url[len("postgres://"):]
+            url = "postgresql+psycopg://" + url[len("postgres://") :]
         elif url.startswith("postgresql://"):
-            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
         return url
     DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"

@@ -14,6 +14,7 @@ seasons, bare years, Excel serial numbers (``43525``) and words with no date
   ``13/45/2020``, ``Quarter 5 2014``) raises ``DateError`` whose message says
   what is wrong and what to write instead.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -33,21 +34,88 @@ CENTURY_PIVOT = 70
 
 MONTHS = {
     # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
     # Spanish ("setiembre" is how Peru writes September)
-    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5,
-    "junio": 6, "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9,
-    "set": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+    "enero": 1,
+    "ene": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "abr": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "ago": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "set": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+    "dic": 12,
 }
 
 ORDINALS = {
-    "1": 1, "i": 1, "1st": 1, "first": 1, "primer": 1, "primero": 1, "1er": 1, "1ro": 1, "1°": 1, "1º": 1,
-    "2": 2, "ii": 2, "2nd": 2, "second": 2, "segundo": 2, "2do": 2, "2°": 2, "2º": 2,
-    "3": 3, "iii": 3, "3rd": 3, "third": 3, "tercer": 3, "tercero": 3, "3er": 3, "3ro": 3, "3°": 3, "3º": 3,
-    "4": 4, "iv": 4, "4th": 4, "fourth": 4, "cuarto": 4, "4to": 4, "4°": 4, "4º": 4,
+    "1": 1,
+    "i": 1,
+    "1st": 1,
+    "first": 1,
+    "primer": 1,
+    "primero": 1,
+    "1er": 1,
+    "1ro": 1,
+    "1°": 1,
+    "1º": 1,
+    "2": 2,
+    "ii": 2,
+    "2nd": 2,
+    "second": 2,
+    "segundo": 2,
+    "2do": 2,
+    "2°": 2,
+    "2º": 2,
+    "3": 3,
+    "iii": 3,
+    "3rd": 3,
+    "third": 3,
+    "tercer": 3,
+    "tercero": 3,
+    "3er": 3,
+    "3ro": 3,
+    "3°": 3,
+    "3º": 3,
+    "4": 4,
+    "iv": 4,
+    "4th": 4,
+    "fourth": 4,
+    "cuarto": 4,
+    "4to": 4,
+    "4°": 4,
+    "4º": 4,
 }
 
 # Northern-hemisphere seasons, as OGP's (English) sheet uses them: the first
@@ -74,7 +142,9 @@ _PERIOD_WORDS = {"quarter": QUARTER, "trimestre": QUARTER, "half": HALF, "semest
 _PERIOD = "quarter|trimestre|half|semester|semestre"
 _PERIOD_ORD_FIRST = re.compile(rf"(?P<ord>{_ORD})\s*(?P<period>{_PERIOD}){_OF}(?P<year>\d{{4}})")
 _PERIOD_NUM_AFTER = re.compile(rf"(?P<period>{_PERIOD})\s*(?P<ord>\d){_OF}(?P<year>\d{{4}})")
-_PERIOD_LETTER = re.compile(r"(?:(?P<l1>[qh])\s*(?P<n1>\d)[\s,\-/]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s\-/]*(?P<l2>[qh])\s*(?P<n2>\d))")
+_PERIOD_LETTER = re.compile(
+    r"(?:(?P<l1>[qh])\s*(?P<n1>\d)[\s,\-/]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s\-/]*(?P<l2>[qh])\s*(?P<n2>\d))"
+)
 _SEASON = re.compile(rf"(?P<season>{'|'.join(SEASONS)}){_OF}(?P<year>\d{{4}})")
 _RANGE = re.compile(r"\s*(?:–|—|\s-\s|\s+(?:to|until|a|al|hasta)\s+)\s*|(?<=\d{4})-(?=\d{4}$)")
 
@@ -123,7 +193,9 @@ def _read(clean: str, raw: str, period_end: bool, dayfirst: bool | None):
     if m := _SERIAL.fullmatch(clean):
         serial = int(m[1])
         if serial not in EXCEL_SERIALS:
-            raise DateError(f"'{raw}' is not a date: as an Excel date number it falls outside 1954-2119; write the date as YYYY-MM-DD")
+            raise DateError(
+                f"'{raw}' is not a date: as an Excel date number it falls outside 1954-2119; write the date as YYYY-MM-DD"
+            )
         return EXCEL_EPOCH + dt.timedelta(days=serial), "day"
     if _YEAR.fullmatch(clean):
         return _months(raw, int(clean), 1, 12, period_end), "year"
@@ -163,11 +235,13 @@ def _numeric(raw: str, m: re.Match, period_end: bool, dayfirst: bool | None):
     readings = {"month first": (b, a), "day first": (a, b)}  # (day, month)
     real = {name: dm for name, dm in readings.items() if _is_real(year, dm[1], dm[0])}
     if not real:
-        raise DateError(f"'{raw}' is not a real date: {_why_not(a, b, year)}; correct it or write the date as YYYY-MM-DD")
+        raise DateError(
+            f"'{raw}' is not a real date: {_why_not(a, b, year)}; correct it or write the date as YYYY-MM-DD"
+        )
     if len(real) == 2:
         day, month = real["day first" if dayfirst else "month first"]
     else:
-        (day, month), = real.values()
+        ((day, month),) = real.values()
     return _day_or_year_artifact(raw, year, month, day, period_end)
 
 
@@ -190,7 +264,9 @@ def _real_day(raw: str, year: int, month: int, day: int) -> dt.date:
     _check_year(raw, year)
     _month_number(raw, month)
     if not _is_real(year, month, day):
-        raise DateError(f"'{raw}' is not a real date: {calendar.month_name[month]} {year} has no day {day}; correct the day")
+        raise DateError(
+            f"'{raw}' is not a real date: {calendar.month_name[month]} {year} has no day {day}; correct the day"
+        )
     return dt.date(year, month, day)
 
 
@@ -212,14 +288,18 @@ def _month_number(raw: str, month: int) -> int:
 
 def _check_year(raw: str, year: int) -> None:
     if year not in YEARS:
-        raise DateError(f"'{raw}' is not a plausible date: the year {year} is outside {YEARS.start}-{YEARS.stop - 1}; correct the year")
+        raise DateError(
+            f"'{raw}' is not a plausible date: the year {year} is outside {YEARS.start}-{YEARS.stop - 1}; correct the year"
+        )
 
 
 def _period(raw: str, year: int, number: int, size: int, period_end: bool):
     count = 12 // size
     if not 1 <= number <= count:
         name = "quarter" if size == QUARTER else "half"
-        raise DateError(f"'{raw}' is not a real date: a year has {count} {name}s, not {number}; write a {name} from 1 to {count}")
+        raise DateError(
+            f"'{raw}' is not a real date: a year has {count} {name}s, not {number}; write a {name} from 1 to {count}"
+        )
     precision = "quarter" if size == QUARTER else "half"
     return _months(raw, year, (number - 1) * size + 1, size, period_end), precision
 

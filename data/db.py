@@ -3,6 +3,7 @@
 One engine per database URL per process (gunicorn workers each build their own
 after fork); nothing else is shared, so several workers can serve one database.
 """
+
 from __future__ import annotations
 
 import contextlib

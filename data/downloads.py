@@ -3,6 +3,7 @@
 The export is data/export.py's (every table in the format ``import`` reads);
 the templates are data/templates.py's, zipped into one file.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -8,6 +8,7 @@ view's dates with ``window`` and given their calendar period once with
 chart of a view shares one time axis.  Tallies use numpy, not groupby: they
 run on every filter change.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,15 +64,15 @@ def _crosstab(rows, row_keys, col_keys, weights, vocabulary) -> pd.DataFrame:
 def people_by_type(activity: pd.DataFrame, periods: pd.DatetimeIndex) -> pd.DataFrame:
     """Participants per period and stakeholder type (a person at two events counts
     twice).  ``activity`` must be ``keyed``."""
-    return _crosstab(periods, activity["period"], activity["stakeholder_type"], activity["persons"],
-                     STAKEHOLDER_TYPES)
+    return _crosstab(periods, activity["period"], activity["stakeholder_type"], activity["persons"], STAKEHOLDER_TYPES)
 
 
 def organizations_by_type(org_days: pd.DataFrame, periods: pd.DatetimeIndex) -> pd.DataFrame:
     """Distinct organizations per period and stakeholder type.  ``org_days`` must be ``keyed``."""
     distinct = org_days.drop_duplicates(["period", "organization_id"])
-    return _crosstab(periods, distinct["period"], distinct["stakeholder_type"], np.ones(len(distinct)),
-                     STAKEHOLDER_TYPES)
+    return _crosstab(
+        periods, distinct["period"], distinct["stakeholder_type"], np.ones(len(distinct)), STAKEHOLDER_TYPES
+    )
 
 
 def with_contributions(activity: pd.DataFrame) -> pd.DataFrame:
@@ -90,13 +91,17 @@ def answer_rate(received, answered):
 
 def _received_answered(rows, row_keys, contributions: pd.DataFrame, vocabulary=None) -> pd.DataFrame:
     n = len(contributions)
-    table = _crosstab(
-        rows,
-        np.concatenate([np.asarray(row_keys)] * 2),
-        np.repeat(np.array(["received", "answered"], dtype=object), n),
-        np.concatenate([contributions["received"].to_numpy(), contributions["answered"].to_numpy()]),
-        ("received", "answered"),
-    ).reindex(columns=["received", "answered"], fill_value=0).astype(float)
+    table = (
+        _crosstab(
+            rows,
+            np.concatenate([np.asarray(row_keys)] * 2),
+            np.repeat(np.array(["received", "answered"], dtype=object), n),
+            np.concatenate([contributions["received"].to_numpy(), contributions["answered"].to_numpy()]),
+            ("received", "answered"),
+        )
+        .reindex(columns=["received", "answered"], fill_value=0)
+        .astype(float)
+    )
     table["rate"] = answer_rate(table["received"], table["answered"])
     return table
 
@@ -120,8 +125,13 @@ def gender_by_channel(activity: pd.DataFrame) -> pd.DataFrame:
     a last row ``all`` sums the channels."""
     channels = _ordered(set(activity["channel"]), PARTICIPATION_CHANNELS)
     genders = activity["gender"].fillna(UNRECORDED).to_numpy(dtype=object)
-    table = _crosstab(pd.Index(channels, dtype=object), activity["channel"].to_numpy(dtype=object), genders,
-                      activity["persons"], (*GENDERS, UNRECORDED))
+    table = _crosstab(
+        pd.Index(channels, dtype=object),
+        activity["channel"].to_numpy(dtype=object),
+        genders,
+        activity["persons"],
+        (*GENDERS, UNRECORDED),
+    )
     table = table.reindex(columns=[*GENDERS, UNRECORDED], fill_value=0)
     table.loc["all"] = table.sum()
     return table.astype("int64")
@@ -151,8 +161,11 @@ def plan_spans(plans: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for plan in plans.itertuples():
         start_year = plan.start_year if pd.notna(plan.start_year) else plan.cycle_year
-        start = pd.Timestamp(plan.start_date) if pd.notna(plan.start_date) else (
-            pd.Timestamp(int(start_year), 1, 1) if pd.notna(start_year) else None)
+        start = (
+            pd.Timestamp(plan.start_date)
+            if pd.notna(plan.start_date)
+            else (pd.Timestamp(int(start_year), 1, 1) if pd.notna(start_year) else None)
+        )
         if start is None:
             continue
         end, open_end = None, False

@@ -7,6 +7,7 @@ so exporting, importing into an empty database and exporting again gives the
 same bytes.  Commitments export their IRM fields and dates as the raw text, so
 OGP's sentinels (ND, NR, ...) survive the trip.
 """
+
 from __future__ import annotations
 
 import csv

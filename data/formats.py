@@ -14,6 +14,7 @@ Every table also takes two optional provenance columns, ``source`` and
 its row.  Filled (as ``export`` does), they carry the record's original source
 through an export and a re-import, so sample data stays marked as sample.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -61,7 +62,12 @@ class TableFormat:
     help: str = ""
     provenance: tuple[Column, ...] = field(
         default=(
-            Column("source", "text", help="Original source (`seed:…`, `file:…`, `sample:…`); empty = this file.", example=""),
+            Column(
+                "source",
+                "text",
+                help="Original source (`seed:…`, `file:…`, `sample:…`); empty = this file.",
+                example="",
+            ),
             Column("source_row", "int", help="Row in the original source file.", example="", low=1),
         )
     )
@@ -82,7 +88,13 @@ class TableFormat:
 
 
 def _irm_column(name: str, vocabulary: tuple[str, ...], help: str, example: str = "") -> Column:
-    return Column(name, "irm", vocabulary=vocabulary, help=help + " Sentinels (ND, NR, NA, Not Applicable, …) are kept as text with no value.", example=example)
+    return Column(
+        name,
+        "irm",
+        vocabulary=vocabulary,
+        help=help + " Sentinels (ND, NR, NA, Not Applicable, …) are kept as text with no value.",
+        example=example,
+    )
 
 
 def _value_flag(name: str, value: str) -> Column:
@@ -116,7 +128,13 @@ TABLES: tuple[TableFormat, ...] = (
             Column("start_date", "date", help="YYYY-MM-DD.", example="2017-07-01"),
             Column("end_date", "date", help="YYYY-MM-DD.", example="2019-06-30"),
             Column("forum_exists", "bool", help="IRM: did a multistakeholder forum exist? yes/no.", example="yes"),
-            Column("public_influence", "text", vocabulary=vocab.PUBLIC_INFLUENCE, help="IRM: level of public influence.", example="Involve"),
+            Column(
+                "public_influence",
+                "text",
+                vocabulary=vocab.PUBLIC_INFLUENCE,
+                help="IRM: level of public influence.",
+                example="Involve",
+            ),
         ),
     ),
     TableFormat(
@@ -142,17 +160,48 @@ TABLES: tuple[TableFormat, ...] = (
             Column("id", "text", True, help="OGP's commitment id.", example="PE0066"),
             Column("action_plan", "text", True, help="Action plan id.", example="AP_PER03"),
             Column("number", "text", help="As the plan numbers it: 1, 2.1, 1.6A.", example="1"),
-            Column("title", "text", True, help="Title in the plan's language.", example="Foros Multiactor en sectores prioritarios"),
-            Column("title_en", "text", help="OGP's short English title.", example="Multistakeholder Forums in Priority Sectors"),
+            Column(
+                "title",
+                "text",
+                True,
+                help="Title in the plan's language.",
+                example="Foros Multiactor en sectores prioritarios",
+            ),
+            Column(
+                "title_en",
+                "text",
+                help="OGP's short English title.",
+                example="Multistakeholder Forums in Priority Sectors",
+            ),
             Column("theme", "text", example="Participación ciudadana"),
             Column("description", "text", help="What the commitment is.", example=""),
             Column("problem", "text", help="The problem it addresses.", example=""),
             Column("full_text", "text", example=""),
-            Column("start", "ogp_date", help="Start as written: 1/1/2018, January 2018, 2018-01-01, …", example="January 2018"),
+            Column(
+                "start",
+                "ogp_date",
+                help="Start as written: 1/1/2018, January 2018, 2018-01-01, …",
+                example="January 2018",
+            ),
             Column("end", "ogp_date", help="End as written.", example="August 2019"),
-            Column("lead_institution", "text", help="Name of the lead institution.", example="Secretaría de Gestión Pública de la PCM"),
-            Column("support_institutions", "list", help="Names, separated by ';'.", example="Agencia Peruana de Cooperación Internacional"),
-            Column("policy_areas", "list", help="Names, separated by ';'.", example="Public Participation; Social Accountability"),
+            Column(
+                "lead_institution",
+                "text",
+                help="Name of the lead institution.",
+                example="Secretaría de Gestión Pública de la PCM",
+            ),
+            Column(
+                "support_institutions",
+                "list",
+                help="Names, separated by ';'.",
+                example="Agencia Peruana de Cooperación Internacional",
+            ),
+            Column(
+                "policy_areas",
+                "list",
+                help="Names, separated by ';'.",
+                example="Public Participation; Social Accountability",
+            ),
             Column("status", "text", vocabulary=vocab.COMMITMENT_STATUSES, example="inactive"),
             Column("url", "text", example="https://www.opengovpartnership.org/members/peru/commitments/PE0066/"),
             Column("irm_report", "text", example="Perú Design Report 2017-2019"),
@@ -165,13 +214,31 @@ TABLES: tuple[TableFormat, ...] = (
             _value_flag("value_technology_innovation", "Technology & Innovation"),
             _irm_column("potential_impact", vocab.POTENTIAL_IMPACT, "IRM (until 2020): potential impact.", "Minor"),
             _irm_column("completion_midterm", vocab.COMPLETION, "IRM (until 2020): completion at the progress report."),
-            _irm_column("did_it_open_government", vocab.DID_IT_OPEN_GOVERNMENT, "IRM (until 2020): did it open government, overall."),
-            _irm_column("diog_access_information", vocab.DID_IT_OPEN_GOVERNMENT, "IRM: did it open government, access to information."),
-            _irm_column("diog_civic_participation", vocab.DID_IT_OPEN_GOVERNMENT, "IRM: did it open government, civic participation."),
-            _irm_column("diog_public_accountability", vocab.DID_IT_OPEN_GOVERNMENT, "IRM: did it open government, public accountability."),
+            _irm_column(
+                "did_it_open_government",
+                vocab.DID_IT_OPEN_GOVERNMENT,
+                "IRM (until 2020): did it open government, overall.",
+            ),
+            _irm_column(
+                "diog_access_information",
+                vocab.DID_IT_OPEN_GOVERNMENT,
+                "IRM: did it open government, access to information.",
+            ),
+            _irm_column(
+                "diog_civic_participation",
+                vocab.DID_IT_OPEN_GOVERNMENT,
+                "IRM: did it open government, civic participation.",
+            ),
+            _irm_column(
+                "diog_public_accountability",
+                vocab.DID_IT_OPEN_GOVERNMENT,
+                "IRM: did it open government, public accountability.",
+            ),
             _irm_column("starred", vocab.YES_NO, "IRM: starred commitment (1 or 0)."),
             _irm_column("verifiable", vocab.VERIFIABLE, "IRM (from 2021): verifiable."),
-            _irm_column("potential_for_results", vocab.POTENTIAL_FOR_RESULTS, "IRM (from 2021): potential for results."),
+            _irm_column(
+                "potential_for_results", vocab.POTENTIAL_FOR_RESULTS, "IRM (from 2021): potential for results."
+            ),
             _irm_column("early_results", vocab.EARLY_RESULTS, "IRM (from 2021): early results."),
             _irm_column("completion_end", vocab.COMPLETION_END, "IRM: completion at the end of term."),
         ),
@@ -215,7 +282,9 @@ TABLES: tuple[TableFormat, ...] = (
         columns=(
             Column("country", "text", True, example="PER"),
             Column("name", "text", True, example="Proética"),
-            Column("stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"),
+            Column(
+                "stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"
+            ),
         ),
     ),
     TableFormat(
@@ -232,7 +301,9 @@ TABLES: tuple[TableFormat, ...] = (
             Column("created", "date", example="2018-06-01"),
             Column("ended", "date", example=""),
             Column("commitment", "text", help="The commitment that set the forum up.", example="PE0066"),
-            Column("follows", "list", help="Commitments the forum follows, separated by ';'.", example="PE0067; PE0068"),
+            Column(
+                "follows", "list", help="Commitments the forum follows, separated by ';'.", example="PE0067; PE0068"
+            ),
         ),
     ),
     TableFormat(
@@ -241,7 +312,9 @@ TABLES: tuple[TableFormat, ...] = (
         help="Who sits on each forum, as titular or suplente, and for which term.",
         columns=(
             Column("forum", "text", True, help="Forum code.", example="PER-AMBIENTE"),
-            Column("organization", "text", True, help="Organization name (in the forum's country).", example="Proética"),
+            Column(
+                "organization", "text", True, help="Organization name (in the forum's country).", example="Proética"
+            ),
             Column("role", "text", True, vocabulary=vocab.MEMBERSHIP_ROLES, example="titular"),
             Column("term_start", "date", True, example="2018-06-01"),
             Column("term_end", "date", example=""),
@@ -266,8 +339,15 @@ TABLES: tuple[TableFormat, ...] = (
         columns=(
             Column("forum", "text", True, example="PER-AMBIENTE"),
             Column("meeting_date", "date", True, example="2018-07-12"),
-            Column("organization", "text", help="Organization name; empty for a count per stakeholder type.", example="Proética"),
-            Column("stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"),
+            Column(
+                "organization",
+                "text",
+                help="Organization name; empty for a count per stakeholder type.",
+                example="Proética",
+            ),
+            Column(
+                "stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"
+            ),
             Column("gender", "text", vocabulary=vocab.GENDERS, help="Where recorded.", example="female"),
             _count("persons", True, example="1"),
         ),
@@ -284,11 +364,18 @@ TABLES: tuple[TableFormat, ...] = (
             Column("action_plan", "text", example="AP_PER03"),
             Column("commitment", "text", example="PE0066"),
             Column("organization", "text", example="Proética"),
-            Column("stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"),
+            Column(
+                "stakeholder_type", "text", True, vocabulary=vocab.STAKEHOLDER_TYPES, example="civil_society_national"
+            ),
             Column("gender", "text", vocabulary=vocab.GENDERS, example=""),
             _count("participants", True, example="2"),
             _count("contributions_received", True, example="5"),
-            _count("contributions_answered", True, help="With a reasoned answer (OGP standard 4); at most received.", example="3"),
+            _count(
+                "contributions_answered",
+                True,
+                help="With a reasoned answer (OGP standard 4); at most received.",
+                example="3",
+            ),
         ),
     ),
 )

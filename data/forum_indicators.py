@@ -41,6 +41,7 @@ Definitions (the ones a forum member will ask about):
   rules of ``data.progress`` (commitment roll-up, then the mean over
   commitments) applied to each milestone's last reported state on each date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -101,8 +102,9 @@ def member_counts(memberships: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     """
     active = active_on(memberships, day)
     if active.empty:
-        return pd.DataFrame({"stakeholder_type": pd.Series(dtype=str), "role": pd.Series(dtype=str),
-                             "seats": pd.Series(dtype=int)})
+        return pd.DataFrame(
+            {"stakeholder_type": pd.Series(dtype=str), "role": pd.Series(dtype=str), "seats": pd.Series(dtype=int)}
+        )
     return active.groupby(["stakeholder_type", "role"]).size().rename("seats").reset_index()
 
 
@@ -120,11 +122,17 @@ def membership_spells(memberships: pd.DataFrame) -> pd.DataFrame:
     """Each organization's unbroken stays: columns ``organization_id``, ``start``,
     ``end`` (NaT = still a member).  Terms that overlap or follow on the next day
     merge, whatever the role."""
-    frame = pd.DataFrame({
-        "organization_id": memberships["organization_id"].to_numpy(),
-        "start": _dates(memberships["term_start"]).to_numpy(),
-        "end": _dates(memberships["term_end"]).to_numpy(),
-    }).dropna(subset=["start"]).sort_values(["organization_id", "start"])
+    frame = (
+        pd.DataFrame(
+            {
+                "organization_id": memberships["organization_id"].to_numpy(),
+                "start": _dates(memberships["term_start"]).to_numpy(),
+                "end": _dates(memberships["term_end"]).to_numpy(),
+            }
+        )
+        .dropna(subset=["start"])
+        .sort_values(["organization_id", "start"])
+    )
     spells = []
     for org, terms in frame.groupby("organization_id", sort=True):
         current_start = current_end = None
@@ -208,15 +216,19 @@ def attendance_rate(meetings: pd.DataFrame, memberships: pd.DataFrame, present: 
     (organizations with someone at the meeting; guests included, and ignored here).
     """
     out = meetings[["meeting_id", "date"]].copy()
-    seats = pd.DataFrame({
-        "organization_id": memberships["organization_id"].to_numpy(),
-        "start": _dates(memberships["term_start"]).to_numpy(),
-        "end": _dates(memberships["term_end"]).to_numpy(),
-    })
+    seats = pd.DataFrame(
+        {
+            "organization_id": memberships["organization_id"].to_numpy(),
+            "start": _dates(memberships["term_start"]).to_numpy(),
+            "end": _dates(memberships["term_end"]).to_numpy(),
+        }
+    )
     pairs = out.assign(day=_dates(out["date"]).to_numpy()).merge(seats, how="cross")
     covered = (pairs["start"] <= pairs["day"]) & (pairs["end"].isna() | (pairs["day"] <= pairs["end"]))
     pairs = pairs.loc[covered, ["meeting_id", "organization_id"]].drop_duplicates()
-    came = pairs.merge(present[["meeting_id", "organization_id"]].drop_duplicates(), on=["meeting_id", "organization_id"])
+    came = pairs.merge(
+        present[["meeting_id", "organization_id"]].drop_duplicates(), on=["meeting_id", "organization_id"]
+    )
     out["members"] = out["meeting_id"].map(pairs.groupby("meeting_id").size()).fillna(0).astype(int).to_numpy()
     out["present"] = out["meeting_id"].map(came.groupby("meeting_id").size()).fillna(0).astype(int).to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -257,13 +269,15 @@ def milestone_states(milestones: pd.DataFrame, events: pd.DataFrame, dates) -> p
     when = pd.DatetimeIndex(sorted(set(pd.to_datetime(list(dates)))), name="date")
     base = milestones[["id", "commitment_id", "planned_start", "planned_end", "weight"]]
     grid = base.merge(pd.DataFrame({"date": when}), how="cross").sort_values("date", kind="stable")
-    ev = pd.DataFrame({
-        # Typed even when there are no events: merge_asof needs matching key dtypes.
-        "id": events["milestone_id"].to_numpy(dtype=base["id"].dtype),
-        "date": pd.to_datetime(events["date"]).to_numpy(dtype="datetime64[ns]"),
-        "status": events["status"].astype(object).to_numpy(),
-        "progress": events["progress"].astype(float).to_numpy(),
-    }).sort_values("date", kind="stable")
+    ev = pd.DataFrame(
+        {
+            # Typed even when there are no events: merge_asof needs matching key dtypes.
+            "id": events["milestone_id"].to_numpy(dtype=base["id"].dtype),
+            "date": pd.to_datetime(events["date"]).to_numpy(dtype="datetime64[ns]"),
+            "status": events["status"].astype(object).to_numpy(),
+            "progress": events["progress"].astype(float).to_numpy(),
+        }
+    ).sort_values("date", kind="stable")
     grid["date"] = grid["date"].astype("datetime64[ns]")
     states = pd.merge_asof(grid, ev, on="date", by="id", direction="backward")
     states["status"] = states["status"].fillna("not_started")
@@ -293,17 +307,20 @@ def progress_over_time(milestones: pd.DataFrame, events: pd.DataFrame, dates) ->
     # the anchor day is the same as asking on that date.
     anchor = states["date"].min()
     shift = states["date"] - anchor
-    expected = rules.expected_progress(_dates(states["planned_start"]) - shift, _dates(states["planned_end"]) - shift,
-                                       anchor.date()).to_numpy()
+    expected = rules.expected_progress(
+        _dates(states["planned_start"]) - shift, _dates(states["planned_end"]) - shift, anchor.date()
+    ).to_numpy()
     reported = rules.commitment_progress(keyed)
     dated = ~np.isnan(expected)  # a milestone without planned dates expects nothing
     planned = rules.commitment_progress(keyed[dated].assign(progress=expected[dated]))
     commitments = pd.DataFrame({"id": reported.index, "action_plan_id": reported.index.str[:10]})
-    out = pd.DataFrame({
-        "progress": rules.plan_progress(commitments, reported),
-        "expected": rules.plan_progress(commitments, planned),
-        "commitments": commitments.groupby("action_plan_id").size(),
-    })
+    out = pd.DataFrame(
+        {
+            "progress": rules.plan_progress(commitments, reported),
+            "expected": rules.plan_progress(commitments, planned),
+            "commitments": commitments.groupby("action_plan_id").size(),
+        }
+    )
     out.index = pd.to_datetime(out.index)
     return out.rename_axis("date").reset_index()[columns]
 
@@ -329,16 +346,24 @@ def _stack(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[columns] if parts else _empty(columns)
 
 
-def progress_window(created, reference: dt.date, milestones: pd.DataFrame, events: pd.DataFrame,
-                    as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+def progress_window(
+    created, reference: dt.date, milestones: pd.DataFrame, events: pd.DataFrame, as_of: dt.date
+) -> tuple[dt.date, dt.date] | None:
     """The dates a forum's progress line covers: from the earlier of its creation
     and the first planned milestone start, to the later of its reference date
     and the last reported update (never after ``as_of``): the commitments it
     followed may go on moving after a pilot closed."""
     if milestones.empty:
         return None
-    starts = [d for d in (_ts(created), _dates(milestones["planned_start"]).min(),
-                          _dates(events["date"]).min() if len(events) else None) if d is not None and pd.notna(d)]
+    starts = [
+        d
+        for d in (
+            _ts(created),
+            _dates(milestones["planned_start"]).min(),
+            _dates(events["date"]).min() if len(events) else None,
+        )
+        if d is not None and pd.notna(d)
+    ]
     ends = [pd.Timestamp(reference)] + ([_dates(events["date"]).max()] if len(events) else [])
     if not starts:
         return None
@@ -392,31 +417,45 @@ def compare(frames: dict[str, pd.DataFrame], as_of: dt.date) -> dict:
         answered = int(f_part["answered"].sum()) if len(f_part) else 0
         observed_years = turn["years"]
         orgs_now = active_on(f_ms, ref)
-        rows.append({
-            "code": code, "name": forum.name, "kind": forum.kind, "sector": forum.sector,
-            "created": forum.created, "ended": forum.ended, "reference": ref, "closed": closed,
-            "members": int(orgs_now["organization_id"].nunique()),
-            "titular": int(counts.loc[counts["role"] == "titular", "seats"].sum()),
-            "suplente": int(counts.loc[counts["role"] == "suplente", "seats"].sum()),
-            "non_government": non_government_share(f_ms, ref),
-            "joined": turn["joined"], "left": turn["left"], "average_members": turn["average_members"],
-            "turnover": turn["rate"],
-            "meetings": int(len(f_mt)),
-            "meetings_per_year": len(f_mt) / observed_years if observed_years > 0 else float("nan"),
-            "last_meeting": _dates(f_mt["date"]).max().date() if len(f_mt) else None,
-            "days_since_last": days_since_last_meeting(f_mt["date"], ref),
-            "breaches": int(f_gaps["breach"].sum()),
-            "longest_gap": int(f_gaps["days"].max()) if len(f_gaps) else None,
-            "attendance_rate": float(f_rates["rate"].mean()) if f_rates["rate"].notna().any() else float("nan"),
-            "agreements_total": agreed["total"], "agreements_mean": agreed["mean"],
-            "commitments": int(f_miles["commitment_id"].nunique()),
-            "milestones": int(live.sum()),
-            "late": int(flagged["late"].sum()),
-            "complete": int(((f_miles["progress"].astype(float) >= rules.DONE) & live).sum()) if len(f_miles) else 0,
-            "progress": float(now.mean()) if len(now) else float("nan"),
-            "received": received, "answered": answered,
-            "answered_share": answered / received * 100.0 if received else float("nan"),
-        })
+        rows.append(
+            {
+                "code": code,
+                "name": forum.name,
+                "kind": forum.kind,
+                "sector": forum.sector,
+                "created": forum.created,
+                "ended": forum.ended,
+                "reference": ref,
+                "closed": closed,
+                "members": int(orgs_now["organization_id"].nunique()),
+                "titular": int(counts.loc[counts["role"] == "titular", "seats"].sum()),
+                "suplente": int(counts.loc[counts["role"] == "suplente", "seats"].sum()),
+                "non_government": non_government_share(f_ms, ref),
+                "joined": turn["joined"],
+                "left": turn["left"],
+                "average_members": turn["average_members"],
+                "turnover": turn["rate"],
+                "meetings": int(len(f_mt)),
+                "meetings_per_year": len(f_mt) / observed_years if observed_years > 0 else float("nan"),
+                "last_meeting": _dates(f_mt["date"]).max().date() if len(f_mt) else None,
+                "days_since_last": days_since_last_meeting(f_mt["date"], ref),
+                "breaches": int(f_gaps["breach"].sum()),
+                "longest_gap": int(f_gaps["days"].max()) if len(f_gaps) else None,
+                "attendance_rate": float(f_rates["rate"].mean()) if f_rates["rate"].notna().any() else float("nan"),
+                "agreements_total": agreed["total"],
+                "agreements_mean": agreed["mean"],
+                "commitments": int(f_miles["commitment_id"].nunique()),
+                "milestones": int(live.sum()),
+                "late": int(flagged["late"].sum()),
+                "complete": int(((f_miles["progress"].astype(float) >= rules.DONE) & live).sum())
+                if len(f_miles)
+                else 0,
+                "progress": float(now.mean()) if len(now) else float("nan"),
+                "received": received,
+                "answered": answered,
+                "answered_share": answered / received * 100.0 if received else float("nan"),
+            }
+        )
     summary = pd.DataFrame(rows)
     return {
         "forums": summary,
@@ -437,8 +476,9 @@ def compare(frames: dict[str, pd.DataFrame], as_of: dt.date) -> dict:
     }
 
 
-def meeting_table(meetings: pd.DataFrame, attendance: pd.DataFrame, present: pd.DataFrame,
-                  memberships: pd.DataFrame) -> pd.DataFrame:
+def meeting_table(
+    meetings: pd.DataFrame, attendance: pd.DataFrame, present: pd.DataFrame, memberships: pd.DataFrame
+) -> pd.DataFrame:
     """One forum's meetings, newest first, with what the panel lists: ``date``,
     ``kind``, ``persons`` (everyone recorded), ``organizations`` (any present,
     guests included), ``members`` and ``present`` (member organizations, as in
@@ -447,7 +487,8 @@ def meeting_table(meetings: pd.DataFrame, attendance: pd.DataFrame, present: pd.
     persons = attendance.groupby("meeting_id")["persons"].sum()
     orgs = present.groupby("meeting_id")["organization_id"].nunique()
     out = meetings[["meeting_id", "date", "kind", "agreements", "minutes_url"]].merge(
-        rates[["meeting_id", "members", "present", "rate"]], on="meeting_id", how="left")
+        rates[["meeting_id", "members", "present", "rate"]], on="meeting_id", how="left"
+    )
     out["persons"] = out["meeting_id"].map(persons).fillna(0).astype(int).to_numpy()
     out["organizations"] = out["meeting_id"].map(orgs).fillna(0).astype(int).to_numpy()
     return out.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
@@ -465,8 +506,11 @@ def member_table(memberships: pd.DataFrame, reference: dt.date) -> pd.DataFrame:
         _role=memberships["role"].map(role_rank).fillna(len(role_rank)).to_numpy(),
         _start=_dates(memberships["term_start"]).to_numpy(),
     )
-    out = out.sort_values(["current", "_type", "organization", "_role", "_start"],
-                          ascending=[False, True, True, True, True], kind="stable")
+    out = out.sort_values(
+        ["current", "_type", "organization", "_role", "_start"],
+        ascending=[False, True, True, True, True],
+        kind="stable",
+    )
     return out.drop(columns=["_type", "_role", "_start"]).reset_index(drop=True)
 
 
@@ -476,7 +520,10 @@ def merge_comparisons(parts: list[dict]) -> dict:
     joined."""
     if not parts:
         raise ValueError("nothing to merge")
-    frames = {key: _stack([p[key] for p in parts], list(parts[0][key].columns))
-              for key, value in parts[0].items() if isinstance(value, pd.DataFrame)}
+    frames = {
+        key: _stack([p[key] for p in parts], list(parts[0][key].columns))
+        for key, value in parts[0].items()
+        if isinstance(value, pd.DataFrame)
+    }
     frames["sample"] = {flag: any(p["sample"][flag] for p in parts) for flag in parts[0]["sample"]}
     return frames

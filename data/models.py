@@ -5,6 +5,7 @@ generated sample data) through ``source_id`` and ``source_row``.  Alembic
 migrations in ``data/migrations`` create these tables; the models are the
 reference the migrations are checked against (tests/test_schema.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -203,10 +204,8 @@ class Commitment(Sourced, Base):
     support_institutions: Mapped[list[Institution]] = relationship(
         secondary=commitment_support_institutions, order_by=Institution.name
     )
-    policy_areas: Mapped[list[PolicyArea]] = relationship(
-        secondary=commitment_policy_areas, order_by=PolicyArea.name
-    )
-    milestones: Mapped[list["Milestone"]] = relationship(
+    policy_areas: Mapped[list[PolicyArea]] = relationship(secondary=commitment_policy_areas, order_by=PolicyArea.name)
+    milestones: Mapped[list[Milestone]] = relationship(
         back_populates="commitment", order_by="Milestone.number", cascade="all, delete-orphan"
     )
 
@@ -219,9 +218,7 @@ class Milestone(Sourced, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    commitment_id: Mapped[str] = mapped_column(
-        ForeignKey("commitments.id", ondelete="CASCADE"), index=True
-    )
+    commitment_id: Mapped[str] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
     title: Mapped[str] = mapped_column(Text)
     responsible: Mapped[str | None] = mapped_column(String(300))
@@ -235,7 +232,7 @@ class Milestone(Sourced, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     commitment: Mapped[Commitment] = relationship(back_populates="milestones")
-    events: Mapped[list["MilestoneEvent"]] = relationship(
+    events: Mapped[list[MilestoneEvent]] = relationship(
         back_populates="milestone", order_by="MilestoneEvent.date", cascade="all, delete-orphan"
     )
 
@@ -250,9 +247,7 @@ class MilestoneEvent(Sourced, Base):
     __table_args__ = (UniqueConstraint("milestone_id", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    milestone_id: Mapped[int] = mapped_column(
-        ForeignKey("milestones.id", ondelete="CASCADE"), index=True
-    )
+    milestone_id: Mapped[int] = mapped_column(ForeignKey("milestones.id", ondelete="CASCADE"), index=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20))
     progress: Mapped[float] = mapped_column(Float)
@@ -294,9 +289,7 @@ class Forum(Sourced, Base):
     # the commitment that set the forum up (PE0066 for Peru's pilots)
     commitment_id: Mapped[str | None] = mapped_column(ForeignKey("commitments.id"), index=True)
 
-    follows: Mapped[list[Commitment]] = relationship(
-        secondary=forum_commitments, order_by=Commitment.id
-    )
+    follows: Mapped[list[Commitment]] = relationship(secondary=forum_commitments, order_by=Commitment.id)
 
 
 class Membership(Sourced, Base):
@@ -334,9 +327,7 @@ class Attendance(Sourced, Base):
     __tablename__ = "attendance"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     stakeholder_type: Mapped[str] = mapped_column(String(40))
     gender: Mapped[str | None] = mapped_column(String(10))

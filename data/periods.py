@@ -5,6 +5,7 @@ midnight): 2017-04-01 is the second quarter of 2017 when counting quarters,
 April 2017 when counting months.  Periods follow the calendar, not the action
 plans, so two plans or two forums are compared on the same grid.
 """
+
 from __future__ import annotations
 
 import datetime as dt

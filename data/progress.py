@@ -12,6 +12,7 @@ the timeline and the detail pages can never disagree.
 - A milestone is late when its planned end has passed below 100 %, and at risk
   when reported progress trails expected progress by more than AT_RISK_MARGIN.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -134,8 +135,13 @@ def milestone_state(flagged: pd.DataFrame) -> pd.Series:
     status = flagged["status"].astype(str).to_numpy()
     progress = flagged["progress"].astype(float).fillna(0.0).to_numpy()
     state = np.select(
-        [status == "cancelled", (status == "complete") | (progress >= DONE), flagged["late"].to_numpy(bool),
-         flagged["at_risk"].to_numpy(bool), (progress > 0) | (status == "in_progress")],
+        [
+            status == "cancelled",
+            (status == "complete") | (progress >= DONE),
+            flagged["late"].to_numpy(bool),
+            flagged["at_risk"].to_numpy(bool),
+            (progress > 0) | (status == "in_progress"),
+        ],
         ["cancelled", "complete", "late", "at_risk", "in_progress"],
         default="not_started",
     )

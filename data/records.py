@@ -6,6 +6,7 @@ record, and the row a record exports as.  Rows here are *canonical* text (see
 data.cells.canonical), so the row a record exports as is exactly the row that
 imports it again.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -161,8 +162,18 @@ class InCountry(ChildOf):
 
 class ActionPlans(InCountry):
     model = models.ActionPlan
-    scalars = ("id", "number", "title", "cycle_year", "start_year", "end_year",
-               "start_date", "end_date", "forum_exists", "public_influence")
+    scalars = (
+        "id",
+        "number",
+        "title",
+        "cycle_year",
+        "start_year",
+        "end_year",
+        "start_date",
+        "end_date",
+        "forum_exists",
+        "public_influence",
+    )
 
 
 class Institutions(InCountry):
@@ -177,8 +188,7 @@ class PolicyAreas(Records):
 
 class Commitments(Records):
     model = models.Commitment
-    scalars = ("id", "title", "title_en", "theme", "description", "problem", "full_text",
-               "status", "url", "irm_report")
+    scalars = ("id", "title", "title_en", "theme", "description", "problem", "full_text", "status", "url", "irm_report")
     # IRM fields: the raw text in ``<column>_raw``, the label (None for a
     # sentinel) in ``<column>``.
     irm = tuple(c.name for c in BY_NAME["commitments"].columns if c.kind == "irm")
@@ -271,20 +281,37 @@ class Commitments(Records):
 
     def max_lengths(self):
         lengths = super().max_lengths()
-        lengths |= {"number": _length(self.model, "number_label"), "start": _length(self.model, "start_raw"),
-                    "end": _length(self.model, "end_raw")}
+        lengths |= {
+            "number": _length(self.model, "number_label"),
+            "start": _length(self.model, "start_raw"),
+            "end": _length(self.model, "end_raw"),
+        }
         lengths |= {c: _length(self.model, c) for c in self.report_years}
         lengths |= {c: _length(self.model, f"{c}_raw") for c in self.irm}
         name = _length(models.Institution, "name")
-        lengths |= {"lead_institution": name, "support_institutions": name,
-                    "policy_areas": _length(models.PolicyArea, "name")}
+        lengths |= {
+            "lead_institution": name,
+            "support_institutions": name,
+            "policy_areas": _length(models.PolicyArea, "name"),
+        }
         return lengths
 
 
 class Milestones(ChildOf):
     model = models.Milestone
-    scalars = ("number", "title", "responsible", "planned_start", "planned_end", "actual_end",
-               "status", "progress", "weight", "evidence_url", "note")
+    scalars = (
+        "number",
+        "title",
+        "responsible",
+        "planned_start",
+        "planned_end",
+        "actual_end",
+        "status",
+        "progress",
+        "weight",
+        "evidence_url",
+        "note",
+    )
     link = ("commitment", "commitments", "commitment_id")
 
 
@@ -358,12 +385,16 @@ class Memberships(Records):
 
     def values(self, row, found, hints):
         return super().values(row, found, hints) | {
-            "forum_id": _id(found, "forum"), "organization_id": _id(found, "organization")}
+            "forum_id": _id(found, "forum"),
+            "organization_id": _id(found, "organization"),
+        }
 
     def export(self, record):
         organization = _get(record, models.Organization, record.organization_id)
-        return super().export(record) | {"forum": _forum_code(record, record.forum_id),
-                                         "organization": organization.name}
+        return super().export(record) | {
+            "forum": _forum_code(record, record.forum_id),
+            "organization": organization.name,
+        }
 
 
 class Meetings(Records):
@@ -390,7 +421,9 @@ class Attendance(Records):
 
     def values(self, row, found, hints):
         return super().values(row, found, hints) | {
-            "meeting_id": _id(found, "meeting_date"), "organization_id": _id(found, "organization")}
+            "meeting_id": _id(found, "meeting_date"),
+            "organization_id": _id(found, "organization"),
+        }
 
     def export(self, record):
         meeting = _get(record, models.Meeting, record.meeting_id)
@@ -404,8 +437,15 @@ class Attendance(Records):
 
 class Participation(InCountry):
     model = models.Participation
-    scalars = ("date", "channel", "stakeholder_type", "gender", "participants",
-               "contributions_received", "contributions_answered")
+    scalars = (
+        "date",
+        "channel",
+        "stakeholder_type",
+        "gender",
+        "participants",
+        "contributions_received",
+        "contributions_answered",
+    )
 
     def parents(self, row, known):
         yield from super().parents(row, known)

@@ -10,6 +10,7 @@ The example rows import as they are into a database that holds commitments
 PE0067 and PE0068, the ones the example forum follows; every other record
 they name is itself an example row.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -21,6 +21,7 @@ must pass the whole history and crop afterwards: a window must not turn a
 returning organization into a new one.  Written with numpy (factorize,
 bincount): they run on every filter change.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -83,8 +84,13 @@ def organization_flow(org_days: pd.DataFrame, period: str, data_end=None) -> pd.
     end = pd.Timestamp(data_end) if data_end is not None else pd.Timestamp(history.dates.max())
     provisional = (end - index) < pd.Timedelta(days=FORUM_MAX_GAP_DAYS)
     return pd.DataFrame(
-        {"present": present, "new": new, "returning": present - new, "stopped": stopped,
-         "provisional": np.asarray(provisional, dtype=bool)},
+        {
+            "present": present,
+            "new": new,
+            "returning": present - new,
+            "stopped": stopped,
+            "provisional": np.asarray(provisional, dtype=bool),
+        },
         index=pd.DatetimeIndex(index, name="period"),
     )
 

@@ -4,6 +4,7 @@ OGP's sheet and the project's own files are validated against these lists, the
 database stores their codes, and the interface translates the codes.  Values are
 kept in the order they rank (worst to best) so figures can use that order.
 """
+
 from __future__ import annotations
 
 # Text OGP's sheet puts where there is no assessment.  It is kept verbatim for

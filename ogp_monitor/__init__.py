@@ -1,2 +1,3 @@
 """OGP Monitor: a dashboard of Open Government Partnership action plans."""
+
 __version__ = "0.1.0"

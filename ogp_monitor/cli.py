@@ -4,6 +4,7 @@ Every command takes ``--database URL`` (default: DATABASE_URL, else the SQLite
 file under instance/) and brings that database to the latest schema first.
 Without a command it serves the dashboard, like ``serve``.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@
 The tests fail on any violation of impact "serious" or "critical" against the
 WCAG 2.0/2.1 A and AA rules.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,8 @@ def axe_violations(dash_duo, impacts=("serious", "critical"), context: str = "do
                        nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ' :: ' + n.failureSummary; })};
            })); })
            .catch(function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
-        """ % (context, TAGS)
+        """
+        % (context, TAGS)
     )
     return [v for v in result if v["impact"] in impacts]
 

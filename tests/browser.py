@@ -1,4 +1,5 @@
 """Helpers for browser tests (dash_duo on headless Chromium)."""
+
 from __future__ import annotations
 
 import socket
@@ -48,4 +49,3 @@ def tick(dash_duo, group_selector: str, label: str) -> None:
             candidate.click()
             return
     raise AssertionError(f"no checkbox labelled {label!r} in {group_selector}")
-

@@ -6,6 +6,7 @@ is the local server by default; OGP_TEST_POSTGRES_URL points elsewhere.  When
 the server is unreachable those runs fail rather than skip, so CI cannot go
 green without them; set OGP_TEST_SKIP_POSTGRES=1 to skip them on purpose.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,9 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OGP_EXTRACT = FIXTURES / "ogp" / "open_parliament_0703.csv"
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "OGP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+POSTGRES_ADMIN_URL = os.environ.get("OGP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
 def _free_port() -> int:
@@ -107,6 +106,7 @@ def new_database(tmp_path):
     from data.db import migrate
 
     with contextlib.ExitStack() as stack:
+
         def make(backend: str) -> str:
             if backend == "sqlite":
                 url = f"sqlite:///{tmp_path / f'new-{uuid.uuid4().hex[:8]}.sqlite3'}"
@@ -124,6 +124,7 @@ def ogp_extract() -> Path:
 
 
 # --- browser tests --------------------------------------------------------------
+
 
 def pytest_setup_options():
     """Options for dash_duo's Chromium: headless, and quiet on a closed network."""
@@ -146,6 +147,7 @@ def pytest_setup_options():
 
 
 # --- seeded databases, built once per test session and only read by tests -----------
+
 
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:

@@ -1,5 +1,6 @@
 """Helpers for tests of table downloads: the stores a drawn page holds, and a
 click on a table's button sent through Dash's endpoint."""
+
 from __future__ import annotations
 
 import json
@@ -36,9 +37,10 @@ def download(app, fmt: str, payload, clicks=1, name: str | None = None) -> dict 
     name = name or payload["name"]
     key = find_callback(app, f'"format":"{fmt}"', '"type":"table-download"')
     spec = app.callback_map[key]
-    values = {f"{spec['inputs'][0]['id']}.n_clicks": {"id": button_id(name, fmt), "property": "n_clicks",
-                                                      "value": clicks},
-              f"{spec['state'][0]['id']}.data": {"id": data_id(name), "property": "data", "value": payload}}
+    values = {
+        f"{spec['inputs'][0]['id']}.n_clicks": {"id": button_id(name, fmt), "property": "n_clicks", "value": clicks},
+        f"{spec['state'][0]['id']}.data": {"id": data_id(name), "property": "data", "value": payload},
+    }
     response = app.server.test_client().post("/_dash-update-component", json=dash_request(app, key, values))
     if response.status_code == 204:
         return None

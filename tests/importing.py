@@ -1,4 +1,5 @@
 """Helpers for the import and export tests: database snapshots and sheet copies."""
+
 from __future__ import annotations
 
 import csv

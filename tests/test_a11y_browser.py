@@ -2,6 +2,7 @@
 (390 px): no serious or critical axe-core violation (WCAG 2.1 A and AA), no
 sideways scrolling of the page, and the keyboard reaches and works the
 controls with a visible focus."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,7 +48,8 @@ def settle(dash_duo, ready: list[str], timeout: float = 30) -> None:
 
     def still(driver) -> bool:
         html = driver.execute_script(
-            "return document.querySelector('[data-dash-is-loading=\"true\"]') ? null : document.body.innerHTML")
+            "return document.querySelector('[data-dash-is-loading=\"true\"]') ? null : document.body.innerHTML"
+        )
         same = html is not None and html == last["html"]
         last["html"] = html
         return same

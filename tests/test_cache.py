@@ -1,4 +1,5 @@
 """Query results are cached per data version, in-process or in Redis."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,10 @@ def app(request, sqlite_url):
 
     client = redis.Redis.from_url(REDIS_URL)
     client.flushdb()
-    yield create_app(sqlite_url, cache_config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": REDIS_URL,
-                                               "CACHE_KEY_PREFIX": "ogp-test:"})
+    yield create_app(
+        sqlite_url,
+        cache_config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": "ogp-test:"},
+    )
     client.flushdb()
 
 

@@ -4,6 +4,7 @@ Each page is opened with Peru's seeded data; every ``.js-plotly-plot`` must sit
 in a wrapper whose ``aria-describedby`` names an element with a summary, and
 that summary must follow a filter change.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -89,8 +90,7 @@ def test_sum102_a_filter_change_updates_the_summary(dash_duo, app):
     start(dash_duo, app, "/?lang=es")
     before = wait_for_summaries(dash_duo, 2)
     assert before[0].startswith("Avance informado por plan de acción") and "2012–2014" in before[0]
-    plan = dash_duo.driver.execute_script("return document.getElementById(arguments[0])",
-                                          dom_id(ids.filter_id("plan")))
+    plan = dash_duo.driver.execute_script("return document.getElementById(arguments[0])", dom_id(ids.filter_id("plan")))
     Select(plan).select_by_visible_text("2017–2019 · AP_PER03")
     until(lambda: summaries(dash_duo)[:1] != before[:1] and all(summaries(dash_duo)), timeout=20)
     after = summaries(dash_duo)

@@ -1,4 +1,5 @@
 """The ogp-monitor command line, as a user runs it."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ def run(*args: str, env_url: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     if env_url:
         env["DATABASE_URL"] = env_url
-    return subprocess.run([sys.executable, "-m", "ogp_monitor", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ogp_monitor", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli001_help_lists_every_command():
@@ -64,8 +66,9 @@ def test_cli004_database_url_from_the_environment(sqlite_url):
 def test_cli005_import_reports_located_problems_and_exits_1(sqlite_url, tmp_path, capsys):
     assert main(["--database", sqlite_url, "seed"]) == 0
     before = snapshot(sqlite_url)
-    bad = write_text(tmp_path / "milestones.csv",
-                     "commitment,number,title,status,progress\nPE0066,9,Hito nuevo,in_progress,140\n")
+    bad = write_text(
+        tmp_path / "milestones.csv", "commitment,number,title,status,progress\nPE0066,9,Hito nuevo,in_progress,140\n"
+    )
     capsys.readouterr()
     assert main(["--database", sqlite_url, "import", str(bad)]) == 1
     err = capsys.readouterr().err

@@ -1,4 +1,5 @@
 """The Data page: what is loaded, the sample notice, downloads the importer accepts."""
+
 from __future__ import annotations
 
 import base64
@@ -39,8 +40,9 @@ def download(app, button: str, download_id: str) -> dict:
     from benchmarks.dash_requests import dash_request, find_callback
 
     key = find_callback(app, f"{download_id}.data")
-    answer = app.server.test_client().post("/_dash-update-component",
-                                           json=dash_request(app, key, {f"{button}.n_clicks": 1}))
+    answer = app.server.test_client().post(
+        "/_dash-update-component", json=dash_request(app, key, {f"{button}.n_clicks": 1})
+    )
     assert answer.status_code == 200
     return answer.get_json()["response"][download_id]["data"]
 
@@ -53,8 +55,8 @@ def app(seeded_url):
 
 
 def test_dap001_counts_per_table_and_source_match_stats(seeded_url):
-    from data.queries.inventory import stats
     from dashboard.i18n import fmt_number
+    from data.queries.inventory import stats
 
     doc = stats(seeded_url)
     page = render(seeded_url)
@@ -62,7 +64,7 @@ def test_dap001_counts_per_table_and_source_match_stats(seeded_url):
     assert totals == {table: fmt_number(n, "es") for table, n in doc["tables"].items()}
     assert len(totals) == 13
     text = text_of(page)
-    for name, info in doc["sources"].items():
+    for name in doc["sources"]:
         assert name.split(":", 1)[1] in text
     assert fmt_number(doc["sources"]["sample:peru-sample"]["records"], "es") in text
 
@@ -74,8 +76,13 @@ def test_dap002_sample_notice_on_the_seeded_database_only(seeded_url, migrated_u
     notice = [c for c in render(seeded_url)._traverse() if getattr(c, "id", None) == "data-sample-notice"]
     assert notice and "datos de muestra generados" in text_of(notice[0])
     with session_scope(migrated_url) as s:
-        s.add(Country(code="PER", name="Peru", source=Source(kind="file", name="countries.csv",
-                                                              loaded_at=dt.datetime(2026, 11, 2, 14, 5))))
+        s.add(
+            Country(
+                code="PER",
+                name="Peru",
+                source=Source(kind="file", name="countries.csv", loaded_at=dt.datetime(2026, 11, 2, 14, 5)),
+            )
+        )
     page = render(migrated_url, "en")
     assert not [c for c in page._traverse() if getattr(c, "id", None) == "data-sample-notice"]
     assert "Last file import: 2 Nov 2026 14:05 (countries.csv)." in text_of(page)
@@ -83,9 +90,9 @@ def test_dap002_sample_notice_on_the_seeded_database_only(seeded_url, migrated_u
 
 
 def test_dap003_csv_download_is_a_zip_of_13_tables_the_importer_accepts(app, seeded_url, tmp_path, new_database):
+    from dashboard.pages import data as page
     from data.importers import import_paths
     from data.queries.inventory import table_counts
-    from dashboard.pages import data as page
 
     sent = download(app, page.BUTTON_CSV, page.DOWNLOAD_CSV)
     assert sent["filename"] == EXPORT_ZIP and sent["type"] == "application/zip"
@@ -99,9 +106,9 @@ def test_dap003_csv_download_is_a_zip_of_13_tables_the_importer_accepts(app, see
 
 
 def test_dap004_xlsx_download_is_a_workbook_the_importer_accepts(app, seeded_url, tmp_path, new_database):
+    from dashboard.pages import data as page
     from data.importers import import_paths
     from data.queries.inventory import table_counts
-    from dashboard.pages import data as page
 
     sent = download(app, page.BUTTON_XLSX, page.DOWNLOAD_XLSX)
     assert sent["filename"] == "ogp-monitor-export-2026-11-27.xlsx"
@@ -113,8 +120,8 @@ def test_dap004_xlsx_download_is_a_workbook_the_importer_accepts(app, seeded_url
 
 
 def test_dap005_templates_download_holds_every_table(app):
-    from data.formats import TABLES
     from dashboard.pages import data as page
+    from data.formats import TABLES
 
     sent = download(app, page.BUTTON_TEMPLATES, page.DOWNLOAD_TEMPLATES)
     assert sent["filename"] == "ogp-monitor-templates.zip"
@@ -165,12 +172,21 @@ def test_dap008_records_per_table_and_source_on_both_backends(migrated_url):
     with session_scope(migrated_url) as s:
         seed = Source(kind="seed", name="seed.txt", loaded_at=dt.datetime(2026, 11, 1, 9, 0))
         file = Source(kind="file", name="plans.csv", loaded_at=dt.datetime(2026, 11, 2, 10, 30, 5))
-        s.add_all([Country(code="PER", name="Peru", source=seed), Country(code="ARG", name="Argentina", source=file),
-                   ActionPlan(id="AP_PER01", country_code="PER", source=file),
-                   ActionPlan(id="AP_ARG01", country_code="ARG", source=file)])
+        s.add_all(
+            [
+                Country(code="PER", name="Peru", source=seed),
+                Country(code="ARG", name="Argentina", source=file),
+                ActionPlan(id="AP_PER01", country_code="PER", source=file),
+                ActionPlan(id="AP_ARG01", country_code="ARG", source=file),
+            ]
+        )
     doc = stats(migrated_url)
     assert doc["tables"]["countries"] == 2 and doc["tables"]["action_plans"] == 2 and doc["tables"]["milestones"] == 0
     assert list(doc["sources"]) == ["file:plans.csv", "seed:seed.txt"]
-    assert doc["sources"]["file:plans.csv"] == {"kind": "file", "loaded_at": "2026-11-02T10:30:05", "records": 3,
-                                                "tables": {"countries": 1, "action_plans": 2}}
+    assert doc["sources"]["file:plans.csv"] == {
+        "kind": "file",
+        "loaded_at": "2026-11-02T10:30:05",
+        "records": 3,
+        "tables": {"countries": 1, "action_plans": 2},
+    }
     assert doc["sources"]["seed:seed.txt"]["tables"] == {"countries": 1}

@@ -1,4 +1,5 @@
 """Dates as OGP's sheet writes them: every form, periods, words and impossible dates."""
+
 from __future__ import annotations
 
 import datetime as dt

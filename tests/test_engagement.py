@@ -4,6 +4,7 @@ backends, summaries, figures and what the callbacks return.
 Hand-made data where the right answer is known (the issue asks for it), then
 Peru's seeded sample for the view as a whole.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,11 @@ def _ts(values) -> list:
 
 
 def _text(component) -> str:
-    return json.dumps(component.to_plotly_json() if hasattr(component, "to_plotly_json") else component,
-                      cls=PlotlyJSONEncoder, ensure_ascii=False)
+    return json.dumps(
+        component.to_plotly_json() if hasattr(component, "to_plotly_json") else component,
+        cls=PlotlyJSONEncoder,
+        ensure_ascii=False,
+    )
 
 
 def _figure(body) -> dict:
@@ -51,12 +55,15 @@ def _summary(body) -> str:
 
 # --- periods -----------------------------------------------------------------------------
 
+
 def test_eng001_dates_fall_in_their_calendar_month_and_quarter():
     dates = ["2017-01-01", "2017-03-31", "2017-04-01", "2017-12-31", "1969-11-03", None]
     assert period_start(dates, "quarter").tolist()[:5] == _ts(
-        ["2017-01-01", "2017-01-01", "2017-04-01", "2017-10-01", "1969-10-01"])
+        ["2017-01-01", "2017-01-01", "2017-04-01", "2017-10-01", "1969-10-01"]
+    )
     assert period_start(dates, "month").tolist()[:5] == _ts(
-        ["2017-01-01", "2017-03-01", "2017-04-01", "2017-12-01", "1969-11-01"])
+        ["2017-01-01", "2017-03-01", "2017-04-01", "2017-12-01", "1969-11-01"]
+    )
     assert pd.isna(period_start(dates, "quarter").iloc[5])
     assert start_of(D(2019, 8, 31), "quarter") == pd.Timestamp("2019-07-01")
     # an unknown period falls back to quarters rather than failing
@@ -65,16 +72,20 @@ def test_eng001_dates_fall_in_their_calendar_month_and_quarter():
 
 def test_eng002_period_range_keeps_empty_periods_and_shifts_across_years():
     assert list(period_range("2017-05-22", "2018-01-03", "quarter")) == _ts(
-        ["2017-04-01", "2017-07-01", "2017-10-01", "2018-01-01"])
+        ["2017-04-01", "2017-07-01", "2017-10-01", "2018-01-01"]
+    )
     assert len(period_range("2012-02-23", "2025-10-24", "month")) == 14 * 12 - 1 - 2
     assert len(period_range(None, "2018-01-01", "month")) == 0
     assert list(shift_all(_ts(["2017-10-01", "2017-12-01"]), "quarter")) == [
-        np.datetime64("2018-01-01"), np.datetime64("2018-03-01")]
+        np.datetime64("2018-01-01"),
+        np.datetime64("2018-03-01"),
+    ]
     keep = in_window(["2017-01-01", "2017-06-30", "2017-07-01"], D(2017, 6, 30), None)
     assert keep.tolist() == [False, True, True]
 
 
 # --- new, returning, stopped ----------------------------------------------------------------
+
 
 def _org_days(rows):
     return pd.DataFrame(rows, columns=["organization_id", "date"]).assign(date=lambda f: pd.to_datetime(f["date"]))
@@ -82,10 +93,18 @@ def _org_days(rows):
 
 def test_eng003_new_returning_and_stopped_on_a_known_history():
     # A: Q1, Q2 and Q4 of 2020; B: Q1 and Q2; C: only Q2; D: only Q4 (the last period).
-    days = _org_days([
-        ("A", "2020-01-05"), ("A", "2020-02-01"), ("B", "2020-01-10"), ("A", "2020-04-02"),
-        ("B", "2020-05-02"), ("C", "2020-04-03"), ("A", "2020-10-01"), ("D", "2020-12-01"),
-    ])
+    days = _org_days(
+        [
+            ("A", "2020-01-05"),
+            ("A", "2020-02-01"),
+            ("B", "2020-01-10"),
+            ("A", "2020-04-02"),
+            ("B", "2020-05-02"),
+            ("C", "2020-04-03"),
+            ("A", "2020-10-01"),
+            ("D", "2020-12-01"),
+        ]
+    )
     flow = organization_flow(days, "quarter")
     assert list(flow.index) == _ts(["2020-01-01", "2020-04-01", "2020-07-01", "2020-10-01"])
     assert flow["present"].tolist() == [2, 3, 0, 2]
@@ -136,12 +155,21 @@ def test_eng006_summary_gives_first_and_last_seen_and_periods():
 
 # --- queries, on SQLite and PostgreSQL -----------------------------------------------------------
 
+
 @pytest.fixture
 def hand_url(migrated_url):
     """A small country whose engagement is known, one record of each kind."""
     from data.db import session_scope
     from data.models import (
-        ActionPlan, Attendance, Commitment, Country, Forum, Meeting, Organization, Participation, Source,
+        ActionPlan,
+        Attendance,
+        Commitment,
+        Country,
+        Forum,
+        Meeting,
+        Organization,
+        Participation,
+        Source,
     )
 
     with session_scope(migrated_url) as s:
@@ -150,17 +178,36 @@ def hand_url(migrated_url):
         s.add_all([real, fake])
         s.flush()
         s.add_all([Country(code="PER", name="Peru", source=real), Country(code="CHL", name="Chile", source=real)])
-        s.add_all([
-            ActionPlan(id="AP1", country_code="PER", number=1, start_year=2017, end_year=2019, source=real),
-            ActionPlan(id="AP2", country_code="PER", number=2, start_year=2020, start_date=D(2020, 1, 1),
-                       end_date=D(2021, 6, 30), source=real),
-            ActionPlan(id="CL1", country_code="CHL", number=1, start_year=2018, source=real),
-        ])
+        s.add_all(
+            [
+                ActionPlan(id="AP1", country_code="PER", number=1, start_year=2017, end_year=2019, source=real),
+                ActionPlan(
+                    id="AP2",
+                    country_code="PER",
+                    number=2,
+                    start_year=2020,
+                    start_date=D(2020, 1, 1),
+                    end_date=D(2021, 6, 30),
+                    source=real,
+                ),
+                ActionPlan(id="CL1", country_code="CHL", number=1, start_year=2018, source=real),
+            ]
+        )
         s.flush()
-        s.add_all([Commitment(id="C1", action_plan_id="AP1", title="Uno", source=real),
-                   Commitment(id="C2", action_plan_id="AP2", title="Dos", source=real)])
-        amb = Forum(code="F-AMB", country_code="PER", name="Piloto Ambiente", kind="sector_pilot", sector="Ambiente",
-                    source=real)
+        s.add_all(
+            [
+                Commitment(id="C1", action_plan_id="AP1", title="Uno", source=real),
+                Commitment(id="C2", action_plan_id="AP2", title="Dos", source=real),
+            ]
+        )
+        amb = Forum(
+            code="F-AMB",
+            country_code="PER",
+            name="Piloto Ambiente",
+            kind="sector_pilot",
+            sector="Ambiente",
+            source=real,
+        )
         nat = Forum(code="F-NAT", country_code="PER", name="Foro nacional", kind="national", source=real)
         a = Organization(country_code="PER", name="Org A", stakeholder_type="civil_society_national", source=real)
         b = Organization(country_code="PER", name="Org B", stakeholder_type="academia", source=real)
@@ -168,31 +215,70 @@ def hand_url(migrated_url):
         s.add_all([amb, nat, a, b, c])
         s.flush()
 
-        def take_part(day, channel, persons, received, answered, *, org=None, kind=None, gender=None, plan=None,
-                      commitment=None, forum=None, source=real):
-            s.add(Participation(date=day, channel=channel, country_code="PER", forum_id=forum.id if forum else None,
-                                action_plan_id=plan, commitment_id=commitment,
-                                organization_id=org.id if org else None,
-                                stakeholder_type=kind or org.stakeholder_type, gender=gender, participants=persons,
-                                contributions_received=received, contributions_answered=answered, source=source))
+        def take_part(
+            day,
+            channel,
+            persons,
+            received,
+            answered,
+            *,
+            org=None,
+            kind=None,
+            gender=None,
+            plan=None,
+            commitment=None,
+            forum=None,
+            source=real,
+        ):
+            s.add(
+                Participation(
+                    date=day,
+                    channel=channel,
+                    country_code="PER",
+                    forum_id=forum.id if forum else None,
+                    action_plan_id=plan,
+                    commitment_id=commitment,
+                    organization_id=org.id if org else None,
+                    stakeholder_type=kind or org.stakeholder_type,
+                    gender=gender,
+                    participants=persons,
+                    contributions_received=received,
+                    contributions_answered=answered,
+                    source=source,
+                )
+            )
 
         take_part(D(2017, 5, 10), "public_consultation", 1, 10, 6, org=a, gender="female", plan="AP1")
         take_part(D(2017, 5, 10), "public_consultation", 20, 15, 3, kind="civil_society_local", plan="AP1")
         take_part(D(2017, 8, 2), "workshop", 2, 4, 4, org=b, gender="male", commitment="C1", forum=amb)
-        take_part(D(2020, 3, 1), "online_comment", 1, 5, 0, org=a, plan="AP2", commitment="C2", forum=nat,
-                  source=fake)
+        take_part(D(2020, 3, 1), "online_comment", 1, 5, 0, org=a, plan="AP2", commitment="C2", forum=nat, source=fake)
         m1 = Meeting(forum_id=amb.id, date=D(2017, 7, 15), kind="ordinary", source=real)
         m2 = Meeting(forum_id=nat.id, date=D(2020, 2, 20), kind="ordinary", source=fake)
         s.add_all([m1, m2])
         s.flush()
-        s.add_all([
-            Attendance(meeting_id=m1.id, organization_id=a.id, stakeholder_type=a.stakeholder_type, gender="female",
-                       persons=2, source=real),
-            Attendance(meeting_id=m1.id, organization_id=c.id, stakeholder_type=c.stakeholder_type, persons=1,
-                       source=real),
-            Attendance(meeting_id=m2.id, organization_id=b.id, stakeholder_type=b.stakeholder_type, gender="male",
-                       persons=1, source=fake),
-        ])
+        s.add_all(
+            [
+                Attendance(
+                    meeting_id=m1.id,
+                    organization_id=a.id,
+                    stakeholder_type=a.stakeholder_type,
+                    gender="female",
+                    persons=2,
+                    source=real,
+                ),
+                Attendance(
+                    meeting_id=m1.id, organization_id=c.id, stakeholder_type=c.stakeholder_type, persons=1, source=real
+                ),
+                Attendance(
+                    meeting_id=m2.id,
+                    organization_id=b.id,
+                    stakeholder_type=b.stakeholder_type,
+                    gender="male",
+                    persons=1,
+                    source=fake,
+                ),
+            ]
+        )
     return migrated_url
 
 
@@ -230,7 +316,10 @@ def test_eng009_organization_days_counts_each_organization_once_a_day(hand_url):
     days = organization_days(hand_url, EngagementFilter("PER"))
     assert len(days) == 6
     assert sorted(days.loc[days["name"] == "Org A", "date"].dt.strftime("%Y-%m-%d")) == [
-        "2017-05-10", "2017-07-15", "2020-03-01"]
+        "2017-05-10",
+        "2017-07-15",
+        "2020-03-01",
+    ]
     assert set(days.loc[days["name"] == "Org C", "stakeholder_type"]) == {"private_sector"}
     flow = organization_flow(days, "quarter")
     assert flow.loc["2017-07-01", ["new", "returning"]].tolist() == [2, 1]
@@ -244,13 +333,17 @@ def test_eng010_options_counts_and_plan_periods(hand_url):
     assert forum_options(hand_url, "PER")["code"].tolist() == ["F-NAT", "F-AMB"]  # national first
     assert commitment_options(hand_url, "PER")["id"].tolist() == ["C1", "C2"]
     spans = plan_periods(hand_url, "PER").set_index("id")
-    assert (spans.loc["AP1", "start"], spans.loc["AP1", "end"]) == (pd.Timestamp("2017-01-01"), pd.Timestamp("2019-12-31"))
+    assert (spans.loc["AP1", "start"], spans.loc["AP1", "end"]) == (
+        pd.Timestamp("2017-01-01"),
+        pd.Timestamp("2019-12-31"),
+    )
     assert spans.loc["AP2", "end"] == pd.Timestamp("2021-06-30")
     open_plan = plan_periods(hand_url, "CHL").iloc[0]
     assert open_plan["open_end"] and open_plan["end"] == pd.Timestamp("2018-12-31")
 
 
 # --- summaries and figures ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def small_activity():
@@ -262,8 +355,20 @@ def small_activity():
         ("2017-08-02", "workshop", "academia", "male", 2, 4.0, 4.0, 1, False),
         ("2020-03-01", "online_comment", "civil_society_national", None, 1, 5.0, 0.0, 1, True),
     ]
-    frame = pd.DataFrame(rows, columns=["date", "channel", "stakeholder_type", "gender", "persons", "received",
-                                        "answered", "records", "sample"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "date",
+            "channel",
+            "stakeholder_type",
+            "gender",
+            "persons",
+            "received",
+            "answered",
+            "records",
+            "sample",
+        ],
+    )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
 
@@ -286,8 +391,13 @@ def test_eng011_summaries_per_period_type_channel_and_gender(small_activity):
     assert genders.loc["all"].tolist() == [3, 2, 0, 21]  # female, male, other, unrecorded
     assert genders.loc["forum_meeting", "female"] == 2
     numbers = summary.totals(shown, pd.DataFrame({"organization_id": [1, 1, 2]}))
-    assert numbers == {"persons": 26, "organizations": 2, "received": 34, "answered": 13,
-                       "rate": pytest.approx(13 / 34 * 100)}
+    assert numbers == {
+        "persons": 26,
+        "organizations": 2,
+        "received": 34,
+        "answered": 13,
+        "rate": pytest.approx(13 / 34 * 100),
+    }
     assert summary.window(shown, D(2020, 1, 1), None)["persons"].sum() == 1
 
 
@@ -306,11 +416,18 @@ def test_eng013_stakeholder_chart_one_trace_per_type_with_plan_bands(small_activ
 
     shown = summary.keyed(small_activity, "quarter")
     periods = summary.axis_periods(shown, "quarter")
-    plans = pd.DataFrame({"id": ["AP1", "AP9"], "label": ["2017–2019", "2031"],
-                          "start": _ts(["2017-01-01", "2031-01-01"]), "end": _ts(["2019-12-31", "2031-12-31"]),
-                          "open_end": [False, True]})
-    figure = by_stakeholder(summary.people_by_type(shown, periods), "quarter", "es", plans,
-                            "engagement.axis.participants")
+    plans = pd.DataFrame(
+        {
+            "id": ["AP1", "AP9"],
+            "label": ["2017–2019", "2031"],
+            "start": _ts(["2017-01-01", "2031-01-01"]),
+            "end": _ts(["2019-12-31", "2031-12-31"]),
+            "open_end": [False, True],
+        }
+    )
+    figure = by_stakeholder(
+        summary.people_by_type(shown, periods), "quarter", "es", plans, "engagement.axis.participants"
+    )
     names = [trace["name"] for trace in figure["data"]]
     assert names == ["Sociedad civil nacional", "Sociedad civil local", "Academia"]
     assert figure["data"][2]["marker"]["color"] == theme.STAKEHOLDER_COLOURS["academia"]
@@ -327,9 +444,16 @@ def test_eng013_stakeholder_chart_one_trace_per_type_with_plan_bands(small_activ
 def test_eng014_turnover_chart_puts_stops_below_and_provisional_apart():
     from dashboard.figures.engagement import flow_figure
 
-    flow = pd.DataFrame({"present": [2, 3, 0, 2], "new": [2, 1, 0, 1], "returning": [0, 2, 0, 1],
-                         "stopped": [0, 0, 1, 1], "provisional": [False, False, False, True]},
-                        index=pd.DatetimeIndex(_ts(["2020-01-01", "2020-04-01", "2020-07-01", "2020-10-01"])))
+    flow = pd.DataFrame(
+        {
+            "present": [2, 3, 0, 2],
+            "new": [2, 1, 0, 1],
+            "returning": [0, 2, 0, 1],
+            "stopped": [0, 0, 1, 1],
+            "provisional": [False, False, False, True],
+        },
+        index=pd.DatetimeIndex(_ts(["2020-01-01", "2020-04-01", "2020-07-01", "2020-10-01"])),
+    )
     figure = flow_figure(flow, "quarter", "en", None)
     by_name = {trace["name"]: trace for trace in figure["data"]}
     assert list(by_name) == ["New", "Returning", "Stopped", "Stopped (provisional)"]
@@ -352,8 +476,9 @@ def test_eng015_contribution_and_gender_charts_say_rate_and_unrecorded(small_act
     received, answered = figure["data"]
     assert list(received["y"]) == ["Consulta pública", "Taller", "Comentario en línea"]
     assert answered["text"][0] == "9 (36\u00a0%)"
-    over_time = contributions_over_time(summary.contributions_per_period(recorded, summary.axis_periods(
-        shown, "quarter")), "quarter", "en", None)
+    over_time = contributions_over_time(
+        summary.contributions_per_period(recorded, summary.axis_periods(shown, "quarter")), "quarter", "en", None
+    )
     rate = over_time["data"][2]
     assert rate["yaxis"] == "y2" and over_time["layout"]["yaxis2"]["ticktext"][-1] == "100%"
     assert list(rate["text"]) == ["Q2 2017", "Q3 2017", "Q1 2020"]  # no rate where nothing was received
@@ -368,6 +493,7 @@ def test_eng015_contribution_and_gender_charts_say_rate_and_unrecorded(small_act
 
 # --- the view on Peru's sample ------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def app(seeded_url):
     from dashboard.factory import create_app
@@ -375,8 +501,15 @@ def app(seeded_url):
     return create_app(seeded_url, today=TODAY, migrate=False)
 
 
-NO_FILTERS = {"forums": None, "commitment": None, "plan": None, "channel": None, "period": None, "start": None,
-              "end": None}
+NO_FILTERS = {
+    "forums": None,
+    "commitment": None,
+    "plan": None,
+    "channel": None,
+    "period": None,
+    "start": None,
+    "end": None,
+}
 PERU_ES = {"country": "PER", "lang": "es"}
 
 
@@ -401,12 +534,16 @@ def test_eng016_peru_view_draws_every_section_with_sample_badges(app):
     assert _text(rest["table_body"]).count('"scope": "row"') == view.organizations["organization_id"].nunique()
     money = contributions(app, view)
     assert [trace["name"] for trace in _figure(money["contributions_body"])["data"]][:2] == [
-        "Recibidos", "Con respuesta razonada"]
+        "Recibidos",
+        "Con respuesta razonada",
+    ]
     assert "No registrado" in _text(money["gender_body"])
     # Each chart's summary, from the same table, says when it draws sample data.
     assert _summary(money["gender_body"]).startswith("Con género registrado:")
-    assert all(_summary(body).endswith("(Datos de muestra.)")
-               for body in (top["people_body"], rest["flow_body"], money["contributions_body"]))
+    assert all(
+        _summary(body).endswith("(Datos de muestra.)")
+        for body in (top["people_body"], rest["flow_body"], money["contributions_body"])
+    )
 
 
 def test_eng017_filters_change_the_view(app):
@@ -428,8 +565,15 @@ def test_eng018_malformed_inputs_are_dropped_not_fatal(app):
 
     chosen, lang, period, start, end = selection(
         {"country": "<b>", "lang": "xx"},
-        {"forums": ["<script>"], "channel": ["zzz", "workshop"], "period": "year", "start": "2019-02-30",
-         "commitment": "x" * 500, "plan": 7, "end": None},
+        {
+            "forums": ["<script>"],
+            "channel": ["zzz", "workshop"],
+            "period": "year",
+            "start": "2019-02-30",
+            "commitment": "x" * 500,
+            "plan": 7,
+            "end": None,
+        },
     )
     assert chosen.country is None and chosen.forums == () and chosen.channels == ("workshop",)
     assert chosen.commitment is None and chosen.plan == "7"
@@ -444,7 +588,15 @@ def test_eng019_layout_explains_a_country_without_engagement_data(hand_url):
 
     page = _text(layout(PageContext(lang="en", params={"country": "CHL"}, db_url=hand_url, today=TODAY)))
     assert "No engagement data for this country" in page and "js-plotly" not in page
-    page = _text(layout(PageContext(lang="es", params={"country": "PER", "forums": ["F-XX"], "commitment": "C9"},
-                                    db_url=hand_url, today=TODAY)))
+    page = _text(
+        layout(
+            PageContext(
+                lang="es",
+                params={"country": "PER", "forums": ["F-XX"], "commitment": "C9"},
+                db_url=hand_url,
+                today=TODAY,
+            )
+        )
+    )
     assert "F-XX, C9" in page and "Se ignoró" in page
     assert "Ambiente" in page  # the sector button of its forums

@@ -1,5 +1,6 @@
 """The engagement view in a browser: charts drawn with data, filters that change
 charts and URL, a shared link that restores the view, the language switch."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,14 +26,19 @@ def app(seeded_url):
 def _graph(dash_duo, selector: str = PEOPLE) -> dict:
     """The drawn figure's traces: names, x values and the sum of y."""
     dash_duo.wait_for_element(selector, timeout=20)
-    until(lambda: dash_duo.driver.execute_script(
-        f"var g = document.querySelector({selector!r}); return !!(g && g.data && g.data.length);"), 20)
+    until(
+        lambda: dash_duo.driver.execute_script(
+            f"var g = document.querySelector({selector!r}); return !!(g && g.data && g.data.length);"
+        ),
+        20,
+    )
     return dash_duo.driver.execute_script(
         f"""var g = document.querySelector({selector!r});
         return {{names: g.data.map(t => t.name),
                  x: [].concat(...g.data.map(t => Array.from(t.x || []))),
                  total: g.data.filter(t => t.type === 'bar')
-                          .reduce((s, t) => s + Array.from(t.y || []).reduce((a, b) => a + b, 0), 0)}};""")
+                          .reduce((s, t) => s + Array.from(t.y || []).reduce((a, b) => a + b, 0), 0)}};"""
+    )
 
 
 def _filter(name: str) -> str:
@@ -86,7 +92,7 @@ def test_ebr004_language_switch_translates_the_charts(dash_duo, app):
     start(dash_duo, app, "/engagement?lang=es&period=month")
     dash_duo.wait_for_text_to_equal("h1.page-title", "Participación de la sociedad civil", 15)
     assert "Gobierno nacional" in _graph(dash_duo)["names"]
-    dash_duo.find_element("#\\{\\\"lang\\\"\\:\\\"en\\\"\\,\\\"type\\\"\\:\\\"lang-link\\\"\\}").click()
+    dash_duo.find_element('#\\{\\"lang\\"\\:\\"en\\"\\,\\"type\\"\\:\\"lang-link\\"\\}').click()
     dash_duo.wait_for_text_to_equal("h1.page-title", "Civil-society engagement", 15)
     until(lambda: "National government" in _graph(dash_duo)["names"], 15)
     assert "period=month" in current_search(dash_duo)

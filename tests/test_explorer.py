@@ -1,11 +1,11 @@
 """The commitment explorer and detail without a browser: queries on SQLite and
 PostgreSQL, the IRM methodology rule, sentinels, IRM counts against OGP's sheet,
 figures, and downloads that hold exactly the rows shown."""
+
 from __future__ import annotations
 
 import base64
 import csv
-import datetime as dt
 import io
 import json
 
@@ -33,16 +33,19 @@ def ogp_sheet() -> pd.DataFrame:
 
 # --- the methodology rule ----------------------------------------------------------------------
 
+
 def test_exp001_methodology_rule_reads_the_ratings_then_the_cycle():
-    frame = pd.DataFrame({
-        "cycle_year": [2018, 2018, 2022, 2022, 2019, 2015, None],
-        "potential_for_results": ["Modest", None, None, None, None, None, None],
-        "early_results": [None, "Significant", None, None, None, None, None],
-        "specificity": [None, None, None, None, None, None, None],
-        "potential_impact": [None, "Moderate", None, "Minor", None, None, None],
-        "completion_midterm": [None, None, None, None, None, None, None],
-        "did_it_open_government": [None, None, None, None, None, None, None],
-    })
+    frame = pd.DataFrame(
+        {
+            "cycle_year": [2018, 2018, 2022, 2022, 2019, 2015, None],
+            "potential_for_results": ["Modest", None, None, None, None, None, None],
+            "early_results": [None, "Significant", None, None, None, None, None],
+            "specificity": [None, None, None, None, None, None, None],
+            "potential_impact": [None, "Moderate", None, "Minor", None, None, None],
+            "completion_midterm": [None, None, None, None, None, None, None],
+            "did_it_open_government": [None, None, None, None, None, None, None],
+        }
+    )
     assert list(queries.methodology(frame)) == [
         "irm_2021",  # a Potential for Results rating
         "irm_2021",  # an Early Results rating wins over a classic one
@@ -58,7 +61,13 @@ def test_exp002_commitments_query_on_both_backends(small_url):
     table = queries.commitments(small_url, "TST", today=TODAY).set_index("id")
     assert list(table.index) == ["TL0004", "TL0005", "TL0001", "TL0002", "TL0003", "TL0006"]
     assert table.loc[["TL0001", "TL0002", "TL0003", "TL0004", "TL0005", "TL0006"], "method"].tolist() == [
-        "irm_classic", "irm_classic", "irm_classic", "irm_2021", "irm_2021", "irm_2021"]
+        "irm_classic",
+        "irm_classic",
+        "irm_classic",
+        "irm_2021",
+        "irm_2021",
+        "irm_2021",
+    ]
     one = table.loc["TL0001"]
     assert one["plan_label"] == "2017–2019"
     assert one["lead_institution"] == "Ministerio de Gestión Pública"
@@ -80,7 +89,9 @@ def test_exp002_commitments_query_on_both_backends(small_url):
 def test_exp003_scope_and_explorer_filters(small_url):
     assert list(queries.commitments(small_url, "TST", plan="AP_TST02", today=TODAY)["id"]) == ["TL0004", "TL0005"]
     assert list(queries.commitments(small_url, "TST", area="Water", today=TODAY)["id"]) == ["TL0001"]
-    assert set(queries.commitments(small_url, "TST", institution="Ministerio de Gestión Pública", today=TODAY)["id"]) == {"TL0001"}
+    assert set(
+        queries.commitments(small_url, "TST", institution="Ministerio de Gestión Pública", today=TODAY)["id"]
+    ) == {"TL0001"}
     assert queries.commitments(small_url, "XXX", today=TODAY).empty
     table = queries.commitments(small_url, "TST", today=TODAY)
     pick = queries.filter_commitments
@@ -114,20 +125,29 @@ def test_exp004_panels_count_only_their_methodology(small_url):
 
 # --- against OGP's sheet ------------------------------------------------------------------------
 
+
 def _csv_rule(sheet: pd.DataFrame) -> pd.Series:
     """The methodology rule written again, independently, on the sheet's own columns."""
     rated = lambda col: ~sheet[col].isin(SENTINELS)  # noqa: E731
     results = rated("Potential for Results") | rated("Early Results")
-    classic = (rated("Specificity") | rated("Potential Impact") | rated("Completion (Progress Report)")
-               | rated("Did It Open Government (Overall)"))
+    classic = (
+        rated("Specificity")
+        | rated("Potential Impact")
+        | rated("Completion (Progress Report)")
+        | rated("Did It Open Government (Overall)")
+    )
     cycle = pd.to_numeric(sheet["Year Of Submission"], errors="coerce").fillna(0)
-    return pd.Series(results | ((cycle >= 2021) & ~classic), index=sheet.index).map({True: "irm_2021", False: "irm_classic"})
+    return pd.Series(results | ((cycle >= 2021) & ~classic), index=sheet.index).map(
+        {True: "irm_2021", False: "irm_classic"}
+    )
 
 
 def _csv_matrix(sheet: pd.DataFrame, method: str) -> pd.Series:
     ambition = {"irm_classic": "Potential Impact", "irm_2021": "Potential for Results"}[method]
-    scale = {"irm_classic": ("None", "Minor", "Moderate", "Transformative"),
-             "irm_2021": ("Unclear", "Modest", "Substantial")}[method]
+    scale = {
+        "irm_classic": ("None", "Minor", "Moderate", "Transformative"),
+        "irm_2021": ("Unclear", "Modest", "Substantial"),
+    }[method]
     completion_scale = ("Unclear", "Withdrawn", "Not Started", "Limited", "Substantial", "Complete")
     end, mid = sheet["Completion (End Of Term)"], sheet["Completion (Progress Report)"]
     completion = end.where(end.isin(completion_scale), mid.where(mid.isin(completion_scale)))
@@ -194,6 +214,7 @@ def test_exp007_sentinels_are_shown_as_given_never_as_numbers(seeded_ogp_url):
 
 # --- what the grid and the files show -----------------------------------------------------------
 
+
 def test_exp008_grid_rows_follow_the_language(small_url):
     from dashboard.explorer_table import grid_rows
 
@@ -233,8 +254,9 @@ def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
     assert [v[0] for v in values[1:]] == ["TL0006", "TL0001", "TL0004"]
     assert values[0][values[0].index("Potential for results")] == "Potential for results"
     assert values[2][values[0].index("Progress (%)")] == 70.0
-    name = file_name("es", "TST", {"plan": "AP_TST01", "q": "Gestión pública", "status": None}, TODAY, "csv",
-                     grid_filtered=True)
+    name = file_name(
+        "es", "TST", {"plan": "AP_TST01", "q": "Gestión pública", "status": None}, TODAY, "csv", grid_filtered=True
+    )
     assert name == "ogp-monitor_compromisos_TST_AP_TST01_q-Gestion-publica_filtrado_2026-11-27.csv"
 
 
@@ -243,7 +265,7 @@ def test_exp010_formula_like_text_stays_text_in_xlsx():
 
     from dashboard.explorer_table import xlsx_bytes
 
-    frame = pd.DataFrame({"ID": ["X1"], "Title": ["=HYPERLINK(\"http://x\")"], "Progress": [12.5]}, dtype=object)
+    frame = pd.DataFrame({"ID": ["X1"], "Title": ['=HYPERLINK("http://x")'], "Progress": [12.5]}, dtype=object)
     sheet = load_workbook(io.BytesIO(xlsx_bytes(frame, "S")))["S"]
     assert sheet["B2"].data_type == "s" and sheet["B2"].value.startswith("=HYPERLINK")
     assert sheet["C2"].value == 12.5
@@ -263,17 +285,23 @@ def _filter_values(**chosen) -> dict:
     from dashboard.ids import filter_id
     from dashboard.pages.commitments import FILTERS
 
-    return {f"{dom_id(filter_id(name))}.value": {"id": filter_id(name), "property": "value", "value": chosen.get(name)}
-            for name in FILTERS}
+    return {
+        f"{dom_id(filter_id(name))}.value": {"id": filter_id(name), "property": "value", "value": chosen.get(name)}
+        for name in FILTERS
+    }
 
 
 def test_exp011_download_callback_sends_the_rows_the_grid_reports(small_url):
     from dashboard.factory import create_app
 
     app = create_app(small_url, today=TODAY)
-    values = {"explorer-download-csv.n_clicks": 1, "explorer-shown-ids.data": ["TL0004", "TL0001"],
-              "explorer-context.data": {"lang": "en", "country": "TST"}, "explorer-grid.filterModel": {},
-              **_filter_values(plan="AP_TST02", q="<script>")}
+    values = {
+        "explorer-download-csv.n_clicks": 1,
+        "explorer-shown-ids.data": ["TL0004", "TL0001"],
+        "explorer-context.data": {"lang": "en", "country": "TST"},
+        "explorer-grid.filterModel": {},
+        **_filter_values(plan="AP_TST02", q="<script>"),
+    }
     payload = _post(app, "explorer-download-csv-file.data", values)["explorer-download-csv-file"]["data"]
     assert payload["filename"] == "ogp-monitor_commitments_TST_AP_TST02_2026-11-27.csv"  # the bad q is dropped
     text = base64.b64decode(payload["content"]).decode("utf-8-sig")
@@ -292,14 +320,21 @@ def test_exp012_rows_callback_applies_filters_and_rejects_garbage(small_url):
     assert [r["id"] for r in out["explorer-grid"]["rowData"]] == ["TL0004"]
     # A context our page cannot send changes nothing (204); bad filter values are ignored.
     _post(app, "explorer-grid.rowData", {"explorer-context.data": {"lang": "xx", "country": "<b>"}}, status=204)
-    junk = _post(app, "explorer-grid.rowData", {"explorer-context.data": {"lang": "xx", "country": "TST"},
-                                                 **_filter_values(status="bogus", plan="a b", method=["x"])})
+    junk = _post(
+        app,
+        "explorer-grid.rowData",
+        {
+            "explorer-context.data": {"lang": "xx", "country": "TST"},
+            **_filter_values(status="bogus", plan="a b", method=["x"]),
+        },
+    )
     assert len(junk["explorer-grid"]["rowData"]) == 6
     panels = _post(app, "explorer-panels.children", {"explorer-shown-ids.data": ["TL0001", "TL0004"], **context})
     assert panels["explorer-summary"]["children"] == "2 de 6 compromisos"
 
 
 # --- figures ----------------------------------------------------------------------------------
+
 
 def test_exp013_heatmap_writes_its_counts_and_methodology(small_url):
     from dashboard.figures.explorer import irm_heatmap
@@ -321,8 +356,12 @@ def test_exp013_heatmap_writes_its_counts_and_methodology(small_url):
 def test_exp014_diog_bars_keep_the_scale_order_and_count_the_unrated_apart():
     from dashboard.figures.explorer import diog_bars
 
-    dist = pd.DataFrame({"level": ["Worsens", "Did Not Change", "Marginal", "Major", "Outstanding", "not_assessed"],
-                         "count": [1, 4, 6, 2, 0, 40]})
+    dist = pd.DataFrame(
+        {
+            "level": ["Worsens", "Did Not Change", "Marginal", "Major", "Outstanding", "not_assessed"],
+            "count": [1, 4, 6, 2, 0, 40],
+        }
+    )
     fig = diog_bars(dist, "es")
     bars = fig["data"][0]
     assert list(bars["y"]) == ["Empeoró", "No cambió", "Marginal", "Significativo", "Excepcional"]
@@ -333,6 +372,7 @@ def test_exp014_diog_bars_keep_the_scale_order_and_count_the_unrated_apart():
 
 
 # --- detail ------------------------------------------------------------------------------------
+
 
 def test_exp015_detail_queries_on_both_backends(small_url):
     one = detail.commitment(small_url, "TL0001").iloc[0]
@@ -359,8 +399,8 @@ def test_exp015_detail_queries_on_both_backends(small_url):
 
 
 def test_exp016_timeline_says_late_in_words(small_url):
-    from data import progress
     from dashboard.figures.commitment_detail import milestone_timeline, progress_history
+    from data import progress
 
     milestones = detail.milestones(small_url, "TL0001")
     flagged = progress.milestone_flags(milestones, TODAY)
@@ -372,7 +412,11 @@ def test_exp016_timeline_says_late_in_words(small_url):
     assert any(text.startswith("Hoy: 27 nov 2026") for text in texts)  # today is far after the plan
     events = detail.milestone_events(small_url, "TL0001")
     history = progress_history(events, detail.progress_history(milestones, events), "en")
-    assert [trace["name"] for trace in history["data"]] == ["Milestone 1", "Milestone 2", "Commitment (milestone average)"]
+    assert [trace["name"] for trace in history["data"]] == [
+        "Milestone 1",
+        "Milestone 2",
+        "Commitment (milestone average)",
+    ]
     assert history["data"][0]["line"]["shape"] == "hv"
     assert history["data"][0]["x"][-1] == "2019-01-15"  # the last report holds until the commitment's last
 
@@ -383,8 +427,13 @@ def test_exp017_detail_page_layout_for_pe0066(seeded_url):
     from dashboard.pages import PageContext
     from dashboard.pages.commitment_detail import layout
 
-    ctx = PageContext(lang="es", params={"lang": "es", "country": "PER"}, db_url=seeded_url, today=TODAY,
-                      path_args={"commitment_id": "PE0066"})
+    ctx = PageContext(
+        lang="es",
+        params={"lang": "es", "country": "PER"},
+        db_url=seeded_url,
+        today=TODAY,
+        path_args={"commitment_id": "PE0066"},
+    )
     page = layout(ctx)
     text = []
 
@@ -402,9 +451,18 @@ def test_exp017_detail_page_layout_for_pe0066(seeded_url):
 
     walk(page)
     joined = " | ".join(text)
-    for expected in ("Secretaría de Gestión Pública de la PCM", "Agencia Peruana de Cooperación Internacional",
-                     "Adopción del marco conceptual", "Evaluación de resultados de los pilotos",
-                     "Pending IRM Review", "Significativo", "Hasta 2020", "Ambas",
-                     "[/forums?lang=es&country=PER&forums=PER-AMBIENTE]", "[/forums?lang=es&country=PER&forums=PER-VIVIENDA]",
-                     "documento semilla «ogp_pe0066_page.txt», fila 4", "Datos de muestra"):
+    for expected in (
+        "Secretaría de Gestión Pública de la PCM",
+        "Agencia Peruana de Cooperación Internacional",
+        "Adopción del marco conceptual",
+        "Evaluación de resultados de los pilotos",
+        "Pending IRM Review",
+        "Significativo",
+        "Hasta 2020",
+        "Ambas",
+        "[/forums?lang=es&country=PER&forums=PER-AMBIENTE]",
+        "[/forums?lang=es&country=PER&forums=PER-VIVIENDA]",
+        "documento semilla «ogp_pe0066_page.txt», fila 4",
+        "Datos de muestra",
+    ):
         assert expected in joined, expected

@@ -1,5 +1,6 @@
 """The commitment explorer in a browser: the grid, its search and filters in the URL,
 shared links, opening a commitment, downloads, the language switch."""
+
 from __future__ import annotations
 
 import csv
@@ -25,14 +26,15 @@ def css_id(component_id) -> str:
 
 def displayed(dash_duo) -> int:
     return dash_duo.driver.execute_script(
-        "try { return dash_ag_grid.getApi('explorer-grid').getDisplayedRowCount(); }"
-        "catch (e) { return -1; }")  # not drawn yet
+        "try { return dash_ag_grid.getApi('explorer-grid').getDisplayedRowCount(); }catch (e) { return -1; }"
+    )  # not drawn yet
 
 
 def displayed_ids(dash_duo) -> list[str]:
     return dash_duo.driver.execute_script(
         "var ids = []; dash_ag_grid.getApi('explorer-grid').forEachNodeAfterFilterAndSort("
-        "function (n) { ids.push(n.data.id); }); return ids;")
+        "function (n) { ids.push(n.data.id); }); return ids;"
+    )
 
 
 def wait_rows(dash_duo, count: int) -> None:
@@ -61,8 +63,7 @@ def test_exp101_grid_and_panels_show_perus_commitments(dash_duo, app):
     assert "Ninguno de los 104 compromisos" in dash_duo.find_element("#explorer-matrix-irm_classic").text
     # PE0066's "Major" is drawn on the DIOG scale; the 103 unrated are counted apart.
     dash_duo.wait_for_element("#explorer-diog .js-plotly-plot", timeout=15)
-    bars = dash_duo.driver.execute_script(
-        "return document.querySelector('#explorer-diog .js-plotly-plot').data[0].x;")
+    bars = dash_duo.driver.execute_script("return document.querySelector('#explorer-diog .js-plotly-plot').data[0].x;")
     assert sum(bars) == 1
     assert "contados aparte: 103" in dash_duo.find_element("#explorer-diog").text
     assert len(dash_duo.find_elements("#explorer-starred .starred-list li")) == 3
@@ -82,7 +83,8 @@ def test_exp102_quick_search_filters_rows_and_sets_q(dash_duo, app):
     titles = dash_duo.driver.execute_script(
         "var t = []; dash_ag_grid.getApi('explorer-grid').forEachNodeAfterFilterAndSort("
         "function (n) { t.push((n.data.title + ' ' + n.data.areas + ' ' + n.data.institution).toLowerCase()); });"
-        "return t;")
+        "return t;"
+    )
     assert len(titles) == 3 and all("health" in title for title in titles)
     assert console_errors(dash_duo) == []
 
@@ -127,9 +129,12 @@ def test_exp105_csv_download_holds_the_filtered_rows(dash_duo, app):
     dash_duo.driver.execute_script(
         "var api = dash_ag_grid.getApi('explorer-grid');"
         "api.setColumnFilterModel('plan', {filterType: 'text', type: 'contains', filter: '2019'})"
-        ".then(function () { api.onFilterChanged(); });")
-    until(lambda: dash_duo.driver.execute_script(
-        "return dash_ag_grid.getApi('explorer-grid').isAnyFilterPresent()"), timeout=10)
+        ".then(function () { api.onFilterChanged(); });"
+    )
+    until(
+        lambda: dash_duo.driver.execute_script("return dash_ag_grid.getApi('explorer-grid').isAnyFilterPresent()"),
+        timeout=10,
+    )
     expected = displayed_ids(dash_duo)
     assert len(expected) == 12  # 7 in 2019 and 5 in 2017–2019
     dash_duo.wait_for_text_to_equal("#explorer-summary", f"{len(expected)} de 104 compromisos", timeout=10)
@@ -171,8 +176,10 @@ def test_exp107_ogp_extract_draws_both_heatmaps_with_counts(dash_duo, seeded_ogp
     start(dash_duo, create_app(seeded_ogp_url, today=TODAY), "/commitments?lang=en&country=UKR")
     wait_rows(dash_duo, 32)
     dash_duo.wait_for_element("#explorer-matrix-irm_2021 .js-plotly-plot", timeout=15)
-    script = ("var d = document.querySelector('#explorer-matrix-{m} .js-plotly-plot').data[0];"
-              "return [d.z.flat().reduce(function (a, b) {{ return a + b; }}, 0), d.text.flat()];")
+    script = (
+        "var d = document.querySelector('#explorer-matrix-{m} .js-plotly-plot').data[0];"
+        "return [d.z.flat().reduce(function (a, b) {{ return a + b; }}, 0), d.text.flat()];"
+    )
     classic_total, classic_text = dash_duo.driver.execute_script(script.format(m="irm_classic"))
     results_total, _ = dash_duo.driver.execute_script(script.format(m="irm_2021"))
     assert (classic_total, results_total) == (23, 8)
@@ -183,7 +190,8 @@ def test_exp107_ogp_extract_draws_both_heatmaps_with_counts(dash_duo, seeded_ogp
         "var api = dash_ag_grid.getApi('explorer-grid');"
         "api.applyColumnState({state: [{colId: 'potential_impact', sort: 'desc'}], defaultState: {sort: null}});"
         "var r = []; api.forEachNodeAfterFilterAndSort(function (n) { r.push(n.data.potential_impact_rank); });"
-        "return r;")
+        "return r;"
+    )
     assert ranks == sorted(ranks, reverse=True) and ranks[0] == 3 and ranks[-1] == -1
     assert "None of these 32 commitments has milestones loaded" in dash_duo.find_element("#explorer-notes").text
     assert console_errors(dash_duo) == []

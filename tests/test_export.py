@@ -1,4 +1,5 @@
 """Exporting the project format: every table even when empty, text kept as text."""
+
 from __future__ import annotations
 
 import io
@@ -22,15 +23,23 @@ def test_exp001_empty_database_exports_every_table_with_its_header(migrated_url,
     book = load_workbook(io.BytesIO(export_xlsx_bytes(migrated_url)), read_only=True)
     assert book.sheetnames == list(TABLE_ORDER)
     assert [c.value for c in next(book["milestones"].iter_rows(max_row=1))] == [
-        c.name for c in BY_NAME["milestones"].all_columns]
+        c.name for c in BY_NAME["milestones"].all_columns
+    ]
 
 
 def test_exp002_text_that_looks_like_a_formula_stays_text(migrated_url, tmp_path):
     frames = {
         "countries": pd.DataFrame({"code": ["PER"], "name": ["Perú"]}),
         "action_plans": pd.DataFrame({"id": ["AP_PER03"], "country": ["PER"]}),
-        "commitments": pd.DataFrame({"id": ["PE0066"], "action_plan": ["AP_PER03"], "title": ["=1+1 foros"],
-                                     "start": ["enero de 2018"], "end": ["agosto de 2019"]}),
+        "commitments": pd.DataFrame(
+            {
+                "id": ["PE0066"],
+                "action_plan": ["AP_PER03"],
+                "title": ["=1+1 foros"],
+                "start": ["enero de 2018"],
+                "end": ["agosto de 2019"],
+            }
+        ),
     }
     with session_scope(migrated_url) as session:
         load_frames(session, frames, "sample:export-test")

@@ -1,6 +1,7 @@
 """Exports without a browser: file names, CSV and XLSX bytes, what a table's
 store may carry back, each view's tables as data, and the download callbacks
 through Dash's endpoint."""
+
 from __future__ import annotations
 
 import base64
@@ -16,42 +17,88 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard.components.downloads import ExportTable, file_name
-from dashboard.export_files import (NAMED_PARAMS, UNNAMED_PARAMS, csv_bytes, export_name, filter_tokens, name_slug,
-                                    slug, xlsx_bytes)
-from tests.downloads import download, stores as table_stores
+from dashboard.export_files import (
+    NAMED_PARAMS,
+    UNNAMED_PARAMS,
+    csv_bytes,
+    export_name,
+    filter_tokens,
+    name_slug,
+    slug,
+    xlsx_bytes,
+)
+from tests.downloads import download
+from tests.downloads import stores as table_stores
 from tests.explorer_data import build_small_country
 
 TODAY = dt.date(2026, 11, 27)
 ROOT = Path(__file__).resolve().parent.parent
 SAFE_NAME = re.compile(r"[A-Za-z0-9_\-]+_\d{4}-\d{2}-\d{2}\.(csv|xlsx)")
-HOSTILE = ("../../etc/passwd", "..\\..\\boot.ini", "=cmd|' /C calc'!A0", "<script>alert(1)</script>", "a/b\\c:d*e?f",
-           "\x00\x1f", "C:\\Windows", "+1-2", "@SUM(A1)", "-x", "\tTAB")
+HOSTILE = (
+    "../../etc/passwd",
+    "..\\..\\boot.ini",
+    "=cmd|' /C calc'!A0",
+    "<script>alert(1)</script>",
+    "a/b\\c:d*e?f",
+    "\x00\x1f",
+    "C:\\Windows",
+    "+1-2",
+    "@SUM(A1)",
+    "-x",
+    "\tTAB",
+)
 
 
 def table(**changes) -> ExportTable:
-    base = dict(view="overview", name="overview-attention", title="Hitos atrasados o por vencer", lang="es",
-                columns=["Compromiso", "Fin previsto", "Avance (%)", "Nota"],
-                rows=[["PE0040", "2013-06-08", 12.5, "Gestión pública"], ["PE0043", None, 0, None]],
-                params={"country": "PER", "plan": "AP_PER03", "status": "late"}, sample=True)
+    base = dict(
+        view="overview",
+        name="overview-attention",
+        title="Hitos atrasados o por vencer",
+        lang="es",
+        columns=["Compromiso", "Fin previsto", "Avance (%)", "Nota"],
+        rows=[["PE0040", "2013-06-08", 12.5, "Gestión pública"], ["PE0043", None, 0, None]],
+        params={"country": "PER", "plan": "AP_PER03", "status": "late"},
+        sample=True,
+    )
     base.update(changes)
     return ExportTable(**base)
 
 
 # --- names ----------------------------------------------------------------------------------------
 
+
 def test_xpt001_file_names_say_view_table_filters_and_day():
-    name = export_name("Resumen", "Hitos atrasados o por vencer",
-                       {"lang": "es", "country": "PER", "plan": "AP_PER03", "area": "Gestión pública", "status": "late",
-                        "start": "2020-01-01", "forums": ["PER-AMBIENTE", "PER-VIVIENDA"], "page": 2,
-                        "projector": True}, TODAY, "csv")
-    assert name == ("ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_AP_PER03_area-Gestion-publica_late_"
-                    "start-2020-01-01_PER-AMBIENTE-PER-VIVIENDA_page-2_2026-11-27.csv")
+    name = export_name(
+        "Resumen",
+        "Hitos atrasados o por vencer",
+        {
+            "lang": "es",
+            "country": "PER",
+            "plan": "AP_PER03",
+            "area": "Gestión pública",
+            "status": "late",
+            "start": "2020-01-01",
+            "forums": ["PER-AMBIENTE", "PER-VIVIENDA"],
+            "page": 2,
+            "projector": True,
+        },
+        TODAY,
+        "csv",
+    )
+    assert name == (
+        "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_AP_PER03_area-Gestion-publica_late_"
+        "start-2020-01-01_PER-AMBIENTE-PER-VIVIENDA_page-2_2026-11-27.csv"
+    )
     assert filter_tokens({"q": "agua potable", "lang": "en"}) == ["q-agua-potable"]
     assert name_slug("¿Cuándo vencen los hitos?") == "cuando-vencen-los-hitos"
-    assert name_slug("Compromisos por estado de implementación y área de política") == \
-        "compromisos-por-estado-de-implementacion"  # cut at a word, at most 40 characters
-    assert file_name(table(), TODAY, "xlsx") == \
-        "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_AP_PER03_late_2026-11-27.xlsx"
+    assert (
+        name_slug("Compromisos por estado de implementación y área de política")
+        == "compromisos-por-estado-de-implementacion"
+    )  # cut at a word, at most 40 characters
+    assert (
+        file_name(table(), TODAY, "xlsx")
+        == "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_AP_PER03_late_2026-11-27.xlsx"
+    )
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -59,7 +106,9 @@ def test_xpt002_no_title_or_filter_value_makes_a_path(hostile):
     name = export_name(hostile, hostile, {"q": hostile, "area": hostile, "plan": hostile}, TODAY, hostile)
     assert "/" not in name and "\\" not in name and ".." not in name and ":" not in name
     assert re.fullmatch(r"[A-Za-z0-9_\-]+_2026-11-27\.[a-z0-9_\-]+", name), name
-    assert slug(hostile) and set(slug(hostile)) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+    assert slug(hostile) and set(slug(hostile)) <= set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+    )
     assert len(export_name("x" * 500, "y" * 500, {"q": "z" * 100, "area": "w" * 200}, TODAY, "csv")) <= 170
 
 
@@ -81,25 +130,39 @@ def test_xpt003_png_names_in_the_browser_follow_the_same_rules():
 
 # --- CSV and XLSX ---------------------------------------------------------------------------------
 
+
 def test_xpt004_csv_is_utf8_with_bom_and_formula_like_text_is_defused():
-    frame = pd.DataFrame({"Área": ["Gestión", "=HYPERLINK(\"http://x\")", "+1", "-2", "@A1", "\tx", None],
-                          "Avance (%)": [12.5, 0, None, -3, 1, 2, 3],
-                          "Fin": [dt.date(2020, 1, 2), None, None, None, None, None, pd.NaT]}, dtype=object)
+    frame = pd.DataFrame(
+        {
+            "Área": ["Gestión", '=HYPERLINK("http://x")', "+1", "-2", "@A1", "\tx", None],
+            "Avance (%)": [12.5, 0, None, -3, 1, 2, 3],
+            "Fin": [dt.date(2020, 1, 2), None, None, None, None, None, pd.NaT],
+        },
+        dtype=object,
+    )
     data = csv_bytes(frame)
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Área", "Avance (%)", "Fin"]
     assert rows[1] == ["Gestión", "12.5", "2020-01-02"]
-    assert [r[0] for r in rows[2:]] == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@A1", "'\tx", ""]
+    assert [r[0] for r in rows[2:]] == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@A1", "'\tx", ""]
     assert rows[4][1] == "-3" and rows[7] == ["", "3", ""]  # numbers stay numbers; missing stays empty
 
 
 def test_xpt005_xlsx_has_bold_header_widths_dates_and_a_filters_sheet():
-    frame = pd.DataFrame({"ID": ["PE1", "PE2"], "Título": ["=1+1", "Un título bastante largo " * 3],
-                          "Fin previsto": ["2013-06-08", None], "Avance (%)": [12.5, None]}, dtype=object)
+    frame = pd.DataFrame(
+        {
+            "ID": ["PE1", "PE2"],
+            "Título": ["=1+1", "Un título bastante largo " * 3],
+            "Fin previsto": ["2013-06-08", None],
+            "Avance (%)": [12.5, None],
+        },
+        dtype=object,
+    )
     about = [("Vista", "Resumen"), ("Filtro: Plan", "=evil()"), ("Filas", 2)]
-    book = load_workbook(io.BytesIO(xlsx_bytes(frame, "Hitos: atrasados/por vencer [1]", about=about,
-                                               about_name="Filtros")))
+    book = load_workbook(
+        io.BytesIO(xlsx_bytes(frame, "Hitos: atrasados/por vencer [1]", about=about, about_name="Filtros"))
+    )
     sheet, notes = book.worksheets
     assert sheet.title == "Hitos  atrasados por vencer  1" and notes.title == "Filtros"
     assert [c.value for c in sheet[1]] == ["ID", "Título", "Fin previsto", "Avance (%)"] and sheet["A1"].font.b
@@ -114,20 +177,41 @@ def test_xpt005_xlsx_has_bold_header_widths_dates_and_a_filters_sheet():
 
 # --- what a store may carry back --------------------------------------------------------------------
 
+
 def test_xpt006_a_store_sent_back_is_checked_again():
     good = table().payload()
     again = ExportTable.from_payload(json.loads(json.dumps(good)))
     assert again.rows == table().rows and again.params == {"country": "PER", "plan": "AP_PER03", "status": "late"}
-    for bad in (None, [], "x", {**good, "name": "../x"}, {**good, "view": "Overview!"},
-                {**good, "rows": [["only one cell"]]}, {**good, "columns": []},
-                {**good, "rows": [["a", "b", "c", "d"]] * 100_001}):
+    for bad in (
+        None,
+        [],
+        "x",
+        {**good, "name": "../x"},
+        {**good, "view": "Overview!"},
+        {**good, "rows": [["only one cell"]]},
+        {**good, "columns": []},
+        {**good, "rows": [["a", "b", "c", "d"]] * 100_001},
+    ):
         with pytest.raises(ValueError):
             ExportTable.from_payload(bad)
-    crafted = ExportTable.from_payload({**good, "params": {"status": "bogus", "plan": "a b", "q": "<script>",
-                                                          "forums": ["PER-X", "bad code"], "country": "PER",
-                                                          "unknown": "x", "start": "2020-13-01"},
-                                        "rows": [[{"a": 1}, float("inf"), "x" * 40_000, 10**400]],
-                                        "lang": "xx", "sources": ["a"] * 80, "title": "t" * 1000})
+    crafted = ExportTable.from_payload(
+        {
+            **good,
+            "params": {
+                "status": "bogus",
+                "plan": "a b",
+                "q": "<script>",
+                "forums": ["PER-X", "bad code"],
+                "country": "PER",
+                "unknown": "x",
+                "start": "2020-13-01",
+            },
+            "rows": [[{"a": 1}, float("inf"), "x" * 40_000, 10**400]],
+            "lang": "xx",
+            "sources": ["a"] * 80,
+            "title": "t" * 1000,
+        }
+    )
     assert crafted.params == {"country": "PER"} and crafted.lang == "es"
     assert crafted.rows == [["{'a': 1}", None, "x" * 32_767, str(10**400)[:32_767]]]
     assert len(crafted.sources) == 50 and len(crafted.title) == 300
@@ -138,8 +222,21 @@ def test_xpt006_a_store_sent_back_is_checked_again():
 def test_xpt007_the_filters_sheet_says_view_filters_date_sources_and_sample():
     from dashboard.components.downloads import about_rows
 
-    rows = dict(about_rows(table(params={"country": "PER", "status": "late", "channel": ["workshop"],
-                                         "period": "quarter", "asof": "2020-06-30"}), TODAY, ["muestra: peru-sample"]))
+    rows = dict(
+        about_rows(
+            table(
+                params={
+                    "country": "PER",
+                    "status": "late",
+                    "channel": ["workshop"],
+                    "period": "quarter",
+                    "asof": "2020-06-30",
+                }
+            ),
+            TODAY,
+            ["muestra: peru-sample"],
+        )
+    )
     assert rows["Vista"] == "Resumen" and rows["Tabla"] == "Hitos atrasados o por vencer"
     assert rows["Filtro: Estado"] == "Atrasado" and rows["Filtro: Canal"] == "Taller"
     assert rows["Filtro: Agrupar por"] == "Trimestre" and rows["Filtro: Situación al"] == "2020-06-30"
@@ -151,6 +248,7 @@ def test_xpt007_the_filters_sheet_says_view_filters_date_sources_and_sample():
 
 # --- each view's tables as data ----------------------------------------------------------------------
 
+
 def test_xpt008_milestone_texts_on_both_backends(migrated_url):
     from data.queries.exports import milestone_texts
     from data.queries.scope import Scope
@@ -161,15 +259,17 @@ def test_xpt008_milestone_texts_on_both_backends(migrated_url):
     assert set(texts["commitment_title"]) == {"Foros de agua", "Datos abiertos"}
     assert set(texts["source_kind"]) == {"sample"} and set(texts["source_name"]) == {"testland-sample"}
     one = texts.set_index("title").loc["Hito uno"]
-    assert one["commitment_title_en"] == "Water forums" and pd.Timestamp(one["planned_start"]).date() == dt.date(2018, 1, 1)
+    assert one["commitment_title_en"] == "Water forums" and pd.Timestamp(one["planned_start"]).date() == dt.date(
+        2018, 1, 1
+    )
     narrower = milestone_texts(migrated_url, Scope(country="TST", institution="Ministerio de Gestión Pública"))
     assert sorted(narrower["title"]) == ["Hito dos", "Hito uno"]
     assert milestone_texts(migrated_url, Scope(country="NOPE")).empty
 
 
 def test_xpt009_overview_lists_as_data(seeded_url):
-    from data.queries.overview import overview
     from dashboard.exports.overview import attention_table, meetings_table
+    from data.queries.overview import overview
 
     data = overview(seeded_url, "PER", None, None, None, "late", None, TODAY.isoformat())
     params = {"lang": "es", "country": "PER", "status": "late", "projector": True}
@@ -184,9 +284,9 @@ def test_xpt009_overview_lists_as_data(seeded_url):
 
 
 def test_xpt010_forum_tables_as_data(seeded_url):
+    from dashboard.exports.forums import SUMMARY_ROWS, meetings_table, members_table, summary_table
     from data import forum_indicators as ind
     from data.queries import forums as queries
-    from dashboard.exports.forums import SUMMARY_ROWS, meetings_table, members_table, summary_table
 
     comparison = queries.comparison(seeded_url, ["PER-AMBIENTE", "PER-VIVIENDA"], TODAY)
     summary = summary_table(comparison, "es")
@@ -202,8 +302,9 @@ def test_xpt010_forum_tables_as_data(seeded_url):
     table_ = meetings_table(meetings, "PER-VIVIENDA", "Vivienda", "en", True)
     assert len(table_.rows) == len(meetings) and table_.params == {"forum": "PER-VIVIENDA"}
     assert table_.title == "Meetings of Vivienda" and table_.file_title == "meetings"
-    members = members_table(ind.member_table(frames["memberships"], dt.date(2019, 8, 31)), "PER-VIVIENDA", "V", "es",
-                            True)
+    members = members_table(
+        ind.member_table(frames["memberships"], dt.date(2019, 8, 31)), "PER-VIVIENDA", "V", "es", True
+    )
     assert {r[5] for r in members.rows} <= {"Vigente", "Anterior"} and members.rows[0][5] == "Vigente"
 
 
@@ -214,7 +315,9 @@ def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
     assert set(stores) == {"detail-milestones", "detail-irm", "detail-sources", "detail-participation"}
     milestones = ExportTable.from_payload(stores["detail-milestones"])
     assert len(milestones.rows) == 3 and milestones.params == {"country": "PER", "commitment": "PE0066"}
-    assert milestones.sample and milestones.rows[0][0] == 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", milestones.rows[0][5])
+    assert (
+        milestones.sample and milestones.rows[0][0] == 1 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", milestones.rows[0][5])
+    )
     assert file_name(milestones, TODAY, "csv") == "ogp-monitor_compromisos_hitos_PER_PE0066_2026-11-27.csv"
     irm = ExportTable.from_payload(stores["detail-irm"])
     assert irm.columns[:3] == ["Campo", "Valoración", "Texto en la fuente"] and irm.sources
@@ -226,6 +329,7 @@ def test_xpt011_detail_page_draws_three_tables_with_their_data(seeded_url):
 
 
 # --- the callbacks, through Dash's endpoint --------------------------------------------------------------
+
 
 def _download(app, fmt: str, payload, clicks=1, name="overview-attention"):
     return download(app, fmt, payload, clicks, name)
@@ -243,8 +347,11 @@ def test_xpt012_download_callbacks_send_the_table_as_csv_and_xlsx(app):
     assert sent["filename"] == "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_AP_PER03_late_2026-11-27.csv"
     assert sent["type"] == "text/csv" and sent["base64"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(sent["content"]).decode("utf-8-sig"))))
-    assert rows == [["Compromiso", "Fin previsto", "Avance (%)", "Nota"], ["PE0040", "2013-06-08", "12.5",
-                    "Gestión pública"], ["PE0043", "", "0", ""]]
+    assert rows == [
+        ["Compromiso", "Fin previsto", "Avance (%)", "Nota"],
+        ["PE0040", "2013-06-08", "12.5", "Gestión pública"],
+        ["PE0043", "", "0", ""],
+    ]
     sent = _download(app, "xlsx", table(lang="en", title="Late").payload())
     book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
     assert book.sheetnames == ["Late", "Filters"] and sent["filename"].endswith("_late_2026-11-27.xlsx")
@@ -261,9 +368,9 @@ def test_xpt013_download_callbacks_refuse_what_a_page_cannot_send(app):
 
 
 def test_xpt014_timeline_download_holds_every_filtered_milestone(app, seeded_url):
+    from dashboard.exports.timeline import placeholder
     from data.queries import timeline as queries
     from data.queries.scope import Scope
-    from dashboard.exports.timeline import placeholder
 
     payload = placeholder("es", {"country": "PER", "status": "late", "page": 2}).payload()
     assert payload["rows"] == [] and payload["lazy"]
@@ -275,8 +382,9 @@ def test_xpt014_timeline_download_holds_every_filtered_milestone(app, seeded_url
     assert rows[0][10] == "Estado al 2026-11-27" and {r[10] for r in rows[1:]} == {"Atrasado"}
     assert [r[0] for r in rows[1:]] == frame["commitment_id"].astype(str).tolist()  # the chart's order
     assert all(r[11] == "muestra: peru-sample" for r in rows[1:])
-    book = load_workbook(io.BytesIO(base64.b64decode(_download(app, "xlsx", payload, name="timeline-milestones")
-                                                     ["content"])))
+    book = load_workbook(
+        io.BytesIO(base64.b64decode(_download(app, "xlsx", payload, name="timeline-milestones")["content"]))
+    )
     assert dict(book["Filtros"].values)["Filtro: Estado"] == "Atrasado"
 
 
@@ -296,16 +404,31 @@ def test_xpt015_views_put_their_tables_in_stores(app):
         cid = date_filter_id(name) if date else filter_id(name)
         return {f"{dom_id(cid)}.{prop}": {"id": cid, "property": prop, "value": v}}
 
-    text = post("engagement-table-body.children", {"engagement-context.data": {"country": "PER", "lang": "es"},
-                                                   **value("forums", []), **value("commitment"), **value("plan"),
-                                                   **value("channel", ["workshop"]), **value("period", "quarter"),
-                                                   **value("start", "2019-01-01", "date", True),
-                                                   **value("end", None, "date", True)})
+    text = post(
+        "engagement-table-body.children",
+        {
+            "engagement-context.data": {"country": "PER", "lang": "es"},
+            **value("forums", []),
+            **value("commitment"),
+            **value("plan"),
+            **value("channel", ["workshop"]),
+            **value("period", "quarter"),
+            **value("start", "2019-01-01", "date", True),
+            **value("end", None, "date", True),
+        },
+    )
     assert '"name":"engagement-organizations"' in text.replace(" ", "")
-    assert '"params":{"country":"PER","start":"2019-01-01","channel":["workshop"],"period":"quarter"}' in \
-        text.replace(" ", "")
-    text = post("forums-panel.children", {"forums-context.data": {"country": "PER", "lang": "en"},
-                                          **value("forum", "PER-AMBIENTE"), **value("forums", ["PER-AMBIENTE"])})
+    assert '"params":{"country":"PER","start":"2019-01-01","channel":["workshop"],"period":"quarter"}' in text.replace(
+        " ", ""
+    )
+    text = post(
+        "forums-panel.children",
+        {
+            "forums-context.data": {"country": "PER", "lang": "en"},
+            **value("forum", "PER-AMBIENTE"),
+            **value("forums", ["PER-AMBIENTE"]),
+        },
+    )
     assert '"name": "forums-meetings"' in text or '"name":"forums-meetings"' in text
     assert "forums-members" in text
 
@@ -318,10 +441,20 @@ def test_xpt016_explorer_files_come_from_the_shared_code_with_a_filters_sheet(ap
     from dashboard.ids import filter_id
     from dashboard.pages.commitments import FILTERS
 
-    values = {"explorer-download-xlsx.n_clicks": 1, "explorer-shown-ids.data": ["PE0066", "PE0001"],
-              "explorer-context.data": {"lang": "es", "country": "PER"}, "explorer-grid.filterModel": {},
-              **{f"{dom_id(filter_id(n))}.value": {"id": filter_id(n), "property": "value",
-                                                   "value": "AP_PER03" if n == "plan" else None} for n in FILTERS}}
+    values = {
+        "explorer-download-xlsx.n_clicks": 1,
+        "explorer-shown-ids.data": ["PE0066", "PE0001"],
+        "explorer-context.data": {"lang": "es", "country": "PER"},
+        "explorer-grid.filterModel": {},
+        **{
+            f"{dom_id(filter_id(n))}.value": {
+                "id": filter_id(n),
+                "property": "value",
+                "value": "AP_PER03" if n == "plan" else None,
+            }
+            for n in FILTERS
+        },
+    }
     key = find_callback(app, "explorer-download-xlsx-file.data")
     response = app.server.test_client().post("/_dash-update-component", json=dash_request(app, key, values))
     sent = json.loads(response.data)["response"]["explorer-download-xlsx-file"]["data"]

@@ -2,11 +2,11 @@
 overview, forums, engagement, commitment and forum brief pages (the brief's
 buttons do not print); a chart's PNG is named after the view, its filters and
 the day, follows a filter change, and downloads with its header drawn in."""
+
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import os
 import re
 import struct
@@ -45,8 +45,9 @@ def click(dash_duo, component_id) -> None:
     def clicked():
         try:
             element = dash_duo.wait_for_element(css_id(component_id), timeout=20)
-            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
-                                           element)
+            dash_duo.driver.execute_script(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", element
+            )
         except StaleElementReferenceException:
             return False
         return True
@@ -74,13 +75,16 @@ def csv_rows(path: str) -> list[list[str]]:
 def browser_today(dash_duo) -> str:
     return dash_duo.driver.execute_script(
         "var d = new Date(); function two(n) { return (n < 10 ? '0' : '') + n; }"
-        "return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());")
+        "return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());"
+    )
 
 
 def png_name(dash_duo, graph_id: str) -> str | None:
     return dash_duo.driver.execute_script(
         "var g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
-        "return g && g._context ? g._context.toImageButtonOptions.filename : null;", graph_id)
+        "return g && g._context ? g._context.toImageButtonOptions.filename : null;",
+        graph_id,
+    )
 
 
 def test_xpt101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(dash_duo, app):
@@ -88,20 +92,31 @@ def test_xpt101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(
     dash_duo.wait_for_text_to_equal("#kpi-commitments .kpi-value", "104", timeout=30)
     dash_duo.wait_for_element("#overview-plan-graph .js-plotly-plot", timeout=30)
     day = browser_today(dash_duo)
-    until(lambda: png_name(dash_duo, "overview-plan-graph") == f"ogp-monitor_resumen_avance-por-plan-de-accion_PER_{day}",
-          timeout=10, msg=str(png_name(dash_duo, "overview-plan-graph")))
+    until(
+        lambda: png_name(dash_duo, "overview-plan-graph") == f"ogp-monitor_resumen_avance-por-plan-de-accion_PER_{day}",
+        timeout=10,
+        msg=str(png_name(dash_duo, "overview-plan-graph")),
+    )
     # A filter change renames the image: the URL's filters, in its order.
     choose(dash_duo, css_id(ids.filter_id("status")), "Atrasado")
-    until(lambda: "_PER_late_" in (png_name(dash_duo, "overview-plan-graph") or ""), timeout=15,
-          msg=str(png_name(dash_duo, "overview-plan-graph")))
-    assert png_name(dash_duo, "overview-plan-graph") == \
-        f"ogp-monitor_resumen_avance-por-plan-de-accion_PER_late_{day}"
+    until(
+        lambda: "_PER_late_" in (png_name(dash_duo, "overview-plan-graph") or ""),
+        timeout=15,
+        msg=str(png_name(dash_duo, "overview-plan-graph")),
+    )
+    assert png_name(dash_duo, "overview-plan-graph") == f"ogp-monitor_resumen_avance-por-plan-de-accion_PER_late_{day}"
     # The late milestones' list as CSV, named after the view, the list and the filters
     # (once the content is redrawn for the filter: fewer commitments).
     # Read in one script: the KPI is redrawn meanwhile, and a held element would go stale.
-    until(lambda: dash_duo.driver.execute_script(
-        "var e = document.querySelector('#kpi-commitments .kpi-value'); return e && e.textContent;") not in (None, "104"),
-        timeout=15)
+    until(
+        lambda: (
+            dash_duo.driver.execute_script(
+                "var e = document.querySelector('#kpi-commitments .kpi-value'); return e && e.textContent;"
+            )
+            not in (None, "104")
+        ),
+        timeout=15,
+    )
     click(dash_duo, button_id("overview-attention", "csv"))
     path = downloaded(dash_duo, ".csv")
     assert os.path.basename(path) == "ogp-monitor_resumen_hitos-atrasados-o-por-vencer_PER_late_2026-11-27.csv"
@@ -109,7 +124,8 @@ def test_xpt101_overview_list_downloads_as_csv_and_chart_png_follows_the_filter(
     assert rows[0] == ["Compromiso", "N.º de hito", "Hito", "Responsable", "Fin previsto", "Avance (%)", "Situación"]
     shown = dash_duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('#overview-attention tbody tr td:first-child'))"
-        ".map(function (td) { return td.textContent; });")
+        ".map(function (td) { return td.textContent; });"
+    )
     assert [r[0] for r in rows[1:]] == shown and len(shown) == 10
     assert all(r[6] == "Atrasado" for r in rows[1:]) and rows[1][4] == "2013-06-08"
     assert console_errors(dash_duo) == []
@@ -126,7 +142,8 @@ def test_xpt102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app
     header = [c.value for c in sheet[1]]
     assert header == ["Organization", "Stakeholder type", "Role", "Term start", "Term end", "Status"]
     assert sheet["A1"].font.b and sheet.max_row - 1 == dash_duo.driver.execute_script(
-        "return document.querySelectorAll('.forum-members tbody tr').length")
+        "return document.querySelectorAll('.forum-members tbody tr').length"
+    )
     notes = {row[0]: row[1] for row in about.iter_rows(values_only=True)}
     assert about.title == "Filters" and notes["Filter: Forum"] == "PER-VIVIENDA"
     assert notes["Sample data"].startswith("Yes") and notes["View"] == "Forums"
@@ -136,8 +153,10 @@ def test_xpt102_forum_tables_download_as_xlsx_with_a_filters_sheet(dash_duo, app
     assert rows[0] == ["Indicator", "Foro Multiactor piloto – Ambiente", "Foro Multiactor piloto – Vivienda"]
     assert rows[1] == ["Code", "PER-AMBIENTE", "PER-VIVIENDA"]
     # The buttons name their table for screen readers and pass axe-core's WCAG checks.
-    assert dash_duo.find_element(css_id(button_id("forums-members", "csv"))).get_attribute("aria-label") == \
-        "Download “Members of Foro Multiactor piloto – Vivienda” as CSV"
+    assert (
+        dash_duo.find_element(css_id(button_id("forums-members", "csv"))).get_attribute("aria-label")
+        == "Download “Members of Foro Multiactor piloto – Vivienda” as CSV"
+    )
     violations = axe_violations(dash_duo, context="'.table-downloads'")
     assert violations == [], describe(violations)
     assert console_errors(dash_duo) == []
@@ -150,8 +169,10 @@ def test_xpt103_engagement_table_and_detail_tables_download(dash_duo, app):
     path = downloaded(dash_duo, ".csv")
     assert os.path.basename(path) == "ogp-monitor_participacion_organizaciones-participantes_PER_quarter_2026-11-27.csv"
     rows = csv_rows(path)
-    shown = [r.find_element("css selector", "th").text
-             for r in dash_duo.find_elements("#engagement-table-body .organization-table tbody tr")]
+    shown = [
+        r.find_element("css selector", "th").text
+        for r in dash_duo.find_elements("#engagement-table-body .organization-table tbody tr")
+    ]
     assert rows[0][:3] == ["Organización", "Tipo de actor", "Primera participación"]
     assert [r[0] for r in rows[1:]] == shown  # the page's rows, in the page's order
     assert all(len(r[2]) == 10 and r[2][4] == "-" for r in rows[1:])  # ISO dates, not "12 mar 2018"
@@ -172,13 +193,19 @@ def test_xpt104_camera_button_downloads_the_png_with_its_header(dash_duo, app):
     start(dash_duo, app, "/timeline?lang=en&status=late")
     dash_duo.wait_for_element("#timeline-due-graph .js-plotly-plot .modebar-btn", timeout=30)
     day = browser_today(dash_duo)
-    until(lambda: png_name(dash_duo, "timeline-due-graph") ==
-          f"ogp-monitor_timeline_when-are-milestones-due_PER_late_{day}", timeout=10,
-          msg=str(png_name(dash_duo, "timeline-due-graph")))
+    until(
+        lambda: (
+            png_name(dash_duo, "timeline-due-graph") == f"ogp-monitor_timeline_when-are-milestones-due_PER_late_{day}"
+        ),
+        timeout=10,
+        msg=str(png_name(dash_duo, "timeline-due-graph")),
+    )
     height = dash_duo.driver.execute_script(
-        "return document.querySelector('#timeline-due-graph .js-plotly-plot')._fullLayout.height")
+        "return document.querySelector('#timeline-due-graph .js-plotly-plot')._fullLayout.height"
+    )
     dash_duo.driver.execute_script(
-        "document.querySelector('#timeline-due-graph .modebar-btn[data-title^=\"Download plot\"]').click()")
+        "document.querySelector('#timeline-due-graph .modebar-btn[data-title^=\"Download plot\"]').click()"
+    )
     path = downloaded(dash_duo, ".png")
     assert os.path.basename(path) == f"ogp-monitor_timeline_when-are-milestones-due_PER_late_{day}.png"
     with open(path, "rb") as handle:
@@ -201,14 +228,27 @@ def test_xpt105_forum_brief_tables_download_and_their_buttons_do_not_print(dash_
     # The late and at-risk milestones, as listed, named after the forum and the date the brief is read on.
     click(dash_duo, button_id(brief_exports.LATE, "csv"))
     path = downloaded(dash_duo, ".csv")
-    assert os.path.basename(path) == \
-        "ogp-monitor_foros_hitos-atrasados-y-en-riesgo_asof-2019-08-31_PER-AMBIENTE_2026-11-27.csv"
+    assert (
+        os.path.basename(path)
+        == "ogp-monitor_foros_hitos-atrasados-y-en-riesgo_asof-2019-08-31_PER-AMBIENTE_2026-11-27.csv"
+    )
     rows = csv_rows(path)
-    assert rows[0] == ["Compromiso", "N.º de hito", "Hito", "Responsable", "Fin previsto", "Estado al 2019-08-31",
-                       "Avance (%)", "Avance esperado (%)", "Días vencido", "Puntos por detrás del avance esperado"]
+    assert rows[0] == [
+        "Compromiso",
+        "N.º de hito",
+        "Hito",
+        "Responsable",
+        "Fin previsto",
+        "Estado al 2019-08-31",
+        "Avance (%)",
+        "Avance esperado (%)",
+        "Días vencido",
+        "Puntos por detrás del avance esperado",
+    ]
     shown = dash_duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('#brief-late tbody tr td:first-child'))"
-        ".map(function (td) { return td.textContent; });")
+        ".map(function (td) { return td.textContent; });"
+    )
     assert [r[0] for r in rows[1:]] == shown and len(shown) > 0
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[4]) for r in rows[1:])  # ISO, not "11 may 2018"
     # Attendance as XLSX: a row per meeting drawn, the forum and the date on the Filters sheet.
@@ -222,8 +262,10 @@ def test_xpt105_forum_brief_tables_download_and_their_buttons_do_not_print(dash_
     # Every drawn table has its buttons; they name their table for screen readers and pass axe.
     groups = dash_duo.find_elements(".brief-page .table-downloads")
     assert len(groups) == 3  # nothing came due around the close: late, attendance, awaiting
-    assert dash_duo.find_element(css_id(button_id(brief_exports.AWAITING, "csv"))).get_attribute("aria-label") == \
-        "Descargar «Aportes que esperan respuesta» en CSV"
+    assert (
+        dash_duo.find_element(css_id(button_id(brief_exports.AWAITING, "csv"))).get_attribute("aria-label")
+        == "Descargar «Aportes que esperan respuesta» en CSV"
+    )
     violations = axe_violations(dash_duo, context="'.brief-page .table-downloads'")
     assert violations == [], describe(violations)
     # On paper the buttons are gone; the tables stay.

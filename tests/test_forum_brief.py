@@ -1,6 +1,7 @@
 """The forum brief without a browser: its queries on SQLite and PostgreSQL over
 small hand-made data where the right answer is known, the reference date, the
 chart, the drawn sections and the pages for unknown forums."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,21 @@ def _build(url: str) -> None:
     forum F-B (sample data) ended on 2024-04-15.  F-A met on 1 Feb, 1 May and
     1 Jul 2024; with today 1 Jun 2024 its last meeting is 1 May (31 days)."""
     from data.db import session_scope
-    from data.models import (ActionPlan, Commitment, Country, Forum, Meeting, Membership, Milestone, MilestoneEvent,
-                             Organization, Participation, Source, Attendance, forum_commitments)
+    from data.models import (
+        ActionPlan,
+        Attendance,
+        Commitment,
+        Country,
+        Forum,
+        Meeting,
+        Membership,
+        Milestone,
+        MilestoneEvent,
+        Organization,
+        Participation,
+        Source,
+        forum_commitments,
+    )
 
     with session_scope(url) as s:
         file = Source(kind="file", name="forums.csv", loaded_at=dt.datetime(2024, 1, 2))
@@ -30,55 +44,122 @@ def _build(url: str) -> None:
         s.add(Country(code="XYZ", name="Xyland", source=file))
         s.add(ActionPlan(id="AP_XYZ01", country_code="XYZ", source=file))
         s.flush()
-        s.add_all([Commitment(id=c, action_plan_id="AP_XYZ01", title=f"Compromiso {c}", title_en=f"Commitment {c}",
-                              source=file) for c in ("C1", "C2", "C3")])
+        s.add_all(
+            [
+                Commitment(
+                    id=c, action_plan_id="AP_XYZ01", title=f"Compromiso {c}", title_en=f"Commitment {c}", source=file
+                )
+                for c in ("C1", "C2", "C3")
+            ]
+        )
         s.flush()
-        fa = Forum(code="F-A", country_code="XYZ", name="Foro A", kind="national", created=D(2024, 1, 1),
-                   legal_basis="Decreto 1", source=file)
-        fb = Forum(code="F-B", country_code="XYZ", name="Foro B", kind="sector_pilot", sector="Agua",
-                   created=D(2023, 6, 1), ended=D(2024, 4, 15), source=sample)
+        fa = Forum(
+            code="F-A",
+            country_code="XYZ",
+            name="Foro A",
+            kind="national",
+            created=D(2024, 1, 1),
+            legal_basis="Decreto 1",
+            source=file,
+        )
+        fb = Forum(
+            code="F-B",
+            country_code="XYZ",
+            name="Foro B",
+            kind="sector_pilot",
+            sector="Agua",
+            created=D(2023, 6, 1),
+            ended=D(2024, 4, 15),
+            source=sample,
+        )
         fc = Forum(code="F-C", country_code="XYZ", name="Foro C", kind="other", source=file)  # nothing recorded
         s.add_all([fa, fb, fc])
         s.flush()
-        s.execute(forum_commitments.insert(), [{"forum_id": fa.id, "commitment_id": "C1"},
-                                               {"forum_id": fa.id, "commitment_id": "C2"},
-                                               {"forum_id": fb.id, "commitment_id": "C3"}])
+        s.execute(
+            forum_commitments.insert(),
+            [
+                {"forum_id": fa.id, "commitment_id": "C1"},
+                {"forum_id": fa.id, "commitment_id": "C2"},
+                {"forum_id": fb.id, "commitment_id": "C3"},
+            ],
+        )
         org = Organization(country_code="XYZ", name="ONG Uno", stakeholder_type="civil_society_national", source=file)
         gov = Organization(country_code="XYZ", name="Ministerio", stakeholder_type="national_government", source=file)
         s.add_all([org, gov])
         s.flush()
         for o in (org, gov):
-            s.add(Membership(forum_id=fa.id, organization_id=o.id, role="titular", term_start=D(2024, 1, 1),
-                             source=file))
-        meetings = [Meeting(forum_id=fa.id, date=d, kind="ordinary", agreements=2, source=file)
-                    for d in (D(2024, 2, 1), D(2024, 5, 1), D(2024, 7, 1))]
+            s.add(
+                Membership(forum_id=fa.id, organization_id=o.id, role="titular", term_start=D(2024, 1, 1), source=file)
+            )
+        meetings = [
+            Meeting(forum_id=fa.id, date=d, kind="ordinary", agreements=2, source=file)
+            for d in (D(2024, 2, 1), D(2024, 5, 1), D(2024, 7, 1))
+        ]
         meetings.append(Meeting(forum_id=fb.id, date=D(2023, 7, 1), kind="ordinary", source=sample))
         s.add_all(meetings)
         s.flush()
         # 1 May: the ministry (2 people) and 5 members of the public; 1 Feb: both organizations
-        s.add_all([
-            Attendance(meeting_id=meetings[1].id, organization_id=gov.id, stakeholder_type="national_government",
-                       persons=2, source=file),
-            Attendance(meeting_id=meetings[1].id, organization_id=None, stakeholder_type="civil_society_local",
-                       persons=5, source=file),
-            Attendance(meeting_id=meetings[0].id, organization_id=gov.id, stakeholder_type="national_government",
-                       persons=1, source=file),
-            Attendance(meeting_id=meetings[0].id, organization_id=org.id, stakeholder_type="civil_society_national",
-                       persons=1, source=file),
-        ])
+        s.add_all(
+            [
+                Attendance(
+                    meeting_id=meetings[1].id,
+                    organization_id=gov.id,
+                    stakeholder_type="national_government",
+                    persons=2,
+                    source=file,
+                ),
+                Attendance(
+                    meeting_id=meetings[1].id,
+                    organization_id=None,
+                    stakeholder_type="civil_society_local",
+                    persons=5,
+                    source=file,
+                ),
+                Attendance(
+                    meeting_id=meetings[0].id,
+                    organization_id=gov.id,
+                    stakeholder_type="national_government",
+                    persons=1,
+                    source=file,
+                ),
+                Attendance(
+                    meeting_id=meetings[0].id,
+                    organization_id=org.id,
+                    stakeholder_type="civil_society_national",
+                    persons=1,
+                    source=file,
+                ),
+            ]
+        )
 
         def milestone(commitment, number, start, end, status, progress, events=()):
-            m = Milestone(commitment_id=commitment, number=number, title=f"Hito {commitment}.{number}",
-                          responsible="Ministerio", planned_start=start, planned_end=end, status=status,
-                          progress=progress, source=file)
+            m = Milestone(
+                commitment_id=commitment,
+                number=number,
+                title=f"Hito {commitment}.{number}",
+                responsible="Ministerio",
+                planned_start=start,
+                planned_end=end,
+                status=status,
+                progress=progress,
+                source=file,
+            )
             s.add(m)
             s.flush()
-            s.add_all([MilestoneEvent(milestone_id=m.id, date=d, status=st, progress=p, source=file)
-                       for d, st, p in events])
+            s.add_all(
+                [MilestoneEvent(milestone_id=m.id, date=d, status=st, progress=p, source=file) for d, st, p in events]
+            )
 
         # due since the last meeting (after 1 May, on or before 1 Jun): done on 5 May, half done on 1 Apr
-        milestone("C1", 1, D(2024, 1, 1), D(2024, 5, 10), "complete", 100.0,
-                  [(D(2024, 4, 1), "in_progress", 50.0), (D(2024, 5, 5), "complete", 100.0)])
+        milestone(
+            "C1",
+            1,
+            D(2024, 1, 1),
+            D(2024, 5, 10),
+            "complete",
+            100.0,
+            [(D(2024, 4, 1), "in_progress", 50.0), (D(2024, 5, 5), "complete", 100.0)],
+        )
         milestone("C1", 2, D(2024, 1, 1), D(2024, 5, 1), "complete", 100.0)  # due on the meeting day: not since
         milestone("C1", 3, D(2023, 6, 1), D(2024, 2, 15), "in_progress", 30.0)  # late
         milestone("C2", 1, D(2024, 1, 1), D(2024, 7, 15), "in_progress", 10.0)  # due in 90 days; at risk
@@ -87,13 +168,25 @@ def _build(url: str) -> None:
         milestone("C3", 1, D(2024, 1, 1), D(2024, 5, 20), "not_started", 0.0)  # not followed by F-A
 
         def part(day, received, answered, forum=None, commitment=None, organization=None, kind="civil_society_local"):
-            s.add(Participation(date=day, channel="workshop", country_code="XYZ", forum_id=forum,
-                                commitment_id=commitment, organization_id=organization, stakeholder_type=kind,
-                                participants=1, contributions_received=received, contributions_answered=answered,
-                                source=file))
+            s.add(
+                Participation(
+                    date=day,
+                    channel="workshop",
+                    country_code="XYZ",
+                    forum_id=forum,
+                    commitment_id=commitment,
+                    organization_id=organization,
+                    stakeholder_type=kind,
+                    participants=1,
+                    contributions_received=received,
+                    contributions_answered=answered,
+                    source=file,
+                )
+            )
 
-        part(D(2024, 4, 1), 5, 2, forum=fa.id, commitment="C1", organization=org.id,
-             kind="civil_society_national")  # 3 pending, through the forum
+        part(
+            D(2024, 4, 1), 5, 2, forum=fa.id, commitment="C1", organization=org.id, kind="civil_society_national"
+        )  # 3 pending, through the forum
         part(D(2024, 4, 1), 2, 1, forum=fa.id, commitment="C1")  # 1 pending, the public, same occasion
         part(D(2024, 3, 1), 4, 3, commitment="C2")  # 1 pending, about a followed commitment
         part(D(2024, 3, 1), 3, 3, commitment="C2")  # all answered
@@ -171,8 +264,7 @@ def test_brf004_milestones_due_since_the_last_meeting_and_in_the_next_90_days(br
 def test_brf005_late_and_at_risk_on_the_reference_date(brief_url):
     brief = q.forum_brief(brief_url, "F-A", TODAY)
     late = brief.late
-    assert list(zip(late["commitment_id"], late["number"], late["state"])) == [("C1", 3, "late"),
-                                                                                ("C2", 1, "at_risk")]
+    assert list(zip(late["commitment_id"], late["number"], late["state"])) == [("C1", 3, "late"), ("C2", 1, "at_risk")]
     # C2.1: 152 of 196 days elapsed (78 % expected) against 10 % reported
     assert late.iloc[1]["expected"] == pytest.approx(152 / 196 * 100)
     assert brief.live_milestones == 5  # six followed, one cancelled
@@ -194,7 +286,9 @@ def test_brf006_contributions_awaiting_an_answer(brief_url):
     assert set(rows["organization"].dropna()) == {"ONG Uno"}
     occasions = brief.occasions
     assert occasions[["date", "commitment_id", "pending", "records"]].values.tolist() == [
-        [D(2024, 4, 1), "C1", 4, 2], [D(2024, 3, 1), "C2", 1, 1]]
+        [D(2024, 4, 1), "C1", 4, 2],
+        [D(2024, 3, 1), "C2", 1, 1],
+    ]
     assert occasions.iloc[0]["who"] == [("ONG Uno", "civil_society_national", 3), ("", "civil_society_local", 1)]
     # as of 1 March only the 1 March record counts
     march = q.forum_brief(brief_url, "F-A", TODAY, D(2024, 3, 1))
@@ -226,8 +320,7 @@ def test_brf008_recent_meetings_with_attendance_and_the_member_rate(brief_url):
 def test_brf009_sources_of_the_brief_and_an_unknown_forum(brief_url):
     brief = q.forum_brief(brief_url, "F-A", TODAY)
     parts = brief.sources.set_index("part")
-    assert list(brief.sources["part"]) == ["forum", "commitments", "members", "meetings", "milestones",
-                                           "participation"]
+    assert list(brief.sources["part"]) == ["forum", "commitments", "members", "meetings", "milestones", "participation"]
     assert parts.loc["meetings", "records"] == 2 + 4  # two meetings and four attendance rows, not July's
     assert parts.loc["participation", "records"] == 4  # every record up to the reference date, answered or not
     assert set(parts["kind"]) == {"file"}
@@ -252,7 +345,10 @@ def test_brf010_attendance_chart_is_sized_for_paper_and_translated(brief_url):
         texts = [a["text"] for a in fig["layout"]["annotations"]]
         assert f"1/2 {member}" in texts[1] and "7" in texts[1]
     assert {tr["name"] for tr in figures.attendance_figure(brief.meetings, brief.attendance, "en")["data"]} == {
-        "National government", "Civil society (national)", "Civil society (local)"}
+        "National government",
+        "Civil society (national)",
+        "Civil society (local)",
+    }
 
 
 def _texts(component) -> str:
@@ -294,13 +390,23 @@ def test_brf012_unknown_or_malformed_forum_codes_get_a_friendly_page(brief_url):
     from dashboard.pages import forum_brief as page
 
     for code in ("NOPE", "<script>", "x" * 300):
-        ctx = PageContext(lang="es", params={"lang": "es", "country": "XYZ"}, db_url=brief_url, today=TODAY,
-                          path_args={"forum_code": code})
+        ctx = PageContext(
+            lang="es",
+            params={"lang": "es", "country": "XYZ"},
+            db_url=brief_url,
+            today=TODAY,
+            path_args={"forum_code": code},
+        )
         text = _texts(page.layout(ctx))
         assert "Foro no encontrado" in text and code[:120] in text
     # the forum decides the country, whatever the header's: its links go to its country's views
-    ctx = PageContext(lang="en", params={"lang": "en", "country": "PER"}, db_url=brief_url, today=TODAY,
-                      path_args={"forum_code": "F-A"})
+    ctx = PageContext(
+        lang="en",
+        params={"lang": "en", "country": "PER"},
+        db_url=brief_url,
+        today=TODAY,
+        path_args={"forum_code": "F-A"},
+    )
     drawn = page.layout(ctx)
     assert "Meeting brief: Foro A" in _texts(drawn)
     assert "/forums?lang=en&country=XYZ&forum=F-A" in str(drawn)
@@ -326,10 +432,26 @@ def test_brf015_a_forum_with_nothing_recorded_says_so_in_every_section(brief_url
     assert brief.meetings.empty and brief.awaiting.empty and brief.occasions.empty
     assert brief.sources["part"].tolist() == ["forum"]
     for lang, phrases in (
-        ("es", ["Sin sesiones ni fecha de creación", "no tienen hitos cargados",
-                "El foro no tuvo sesiones hasta el 1 jun 2024", "Ningún aporte espera respuesta", "Ninguno registrado"]),
-        ("en", ["No meetings and no creation date", "have no milestones loaded",
-                "The forum held no meeting up to 1 Jun 2024", "No contribution awaits an answer", "None recorded"]),
+        (
+            "es",
+            [
+                "Sin sesiones ni fecha de creación",
+                "no tienen hitos cargados",
+                "El foro no tuvo sesiones hasta el 1 jun 2024",
+                "Ningún aporte espera respuesta",
+                "Ninguno registrado",
+            ],
+        ),
+        (
+            "en",
+            [
+                "No meetings and no creation date",
+                "have no milestones loaded",
+                "The forum held no meeting up to 1 Jun 2024",
+                "No contribution awaits an answer",
+                "None recorded",
+            ],
+        ),
     ):
         text = _texts(page.brief_view(brief, lang, ""))
         assert all(p in text for p in phrases), [p for p in phrases if p not in text]

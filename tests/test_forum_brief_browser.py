@@ -2,6 +2,7 @@
 sample, the reference date in the URL both ways, the language switch, printing
 (print media hides the navigation; a PDF on A4 and on Letter, a section a
 page), the link from /forums, an unknown forum, accessibility."""
+
 from __future__ import annotations
 
 import base64
@@ -36,10 +37,14 @@ def until(dash_duo, condition, timeout: float = 20):
 
 def bars(dash_duo) -> list[dict]:
     """The attendance chart's traces as plotly drew them: name and bar count."""
-    return dash_duo.driver.execute_script(
-        "var gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
-        "return gd && gd.data ? gd.data.map(function (t) { return {name: t.name, n: (t.y || []).length}; }) : [];",
-        page.GRAPH) or []
+    return (
+        dash_duo.driver.execute_script(
+            "var gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
+            "return gd && gd.data ? gd.data.map(function (t) { return {name: t.name, n: (t.y || []).length}; }) : [];",
+            page.GRAPH,
+        )
+        or []
+    )
 
 
 def wait_for_brief(dash_duo) -> list[dict]:
@@ -49,8 +54,10 @@ def wait_for_brief(dash_duo) -> list[dict]:
 
 
 def pdf_pages(dash_duo, width: float, height: float) -> int:
-    result = dash_duo.driver.execute_cdp_cmd("Page.printToPDF", {
-        "paperWidth": width, "paperHeight": height, "preferCSSPageSize": False, "printBackground": True})
+    result = dash_duo.driver.execute_cdp_cmd(
+        "Page.printToPDF",
+        {"paperWidth": width, "paperHeight": height, "preferCSSPageSize": False, "printBackground": True},
+    )
     pdf = base64.b64decode(result["data"])
     assert pdf.startswith(b"%PDF")
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -65,8 +72,9 @@ def test_brb001_both_pilots_briefs_render_with_data_and_the_sample_mark(dash_duo
         traces = wait_for_brief(dash_duo)
         # six recent meetings, people of several stakeholder types
         assert len(traces) >= 3 and max(t["n"] for t in traces) == 6
-        dash_duo.wait_for_text_to_equal(".brief-reference", "Situación al 31 de agosto de 2019, cierre del foro",
-                                        timeout=10)
+        dash_duo.wait_for_text_to_equal(
+            ".brief-reference", "Situación al 31 de agosto de 2019, cierre del foro", timeout=10
+        )
         forum = dash_duo.find_element("#brief-forum").text
         assert f"última: {last}" in forum and "dentro del plazo de 180 días de OGP, al cierre" in forum
         assert "Atrasado" in dash_duo.find_element("#brief-late").text
@@ -127,12 +135,13 @@ def test_brb004_printing_hides_the_navigation_and_gives_a_page_per_section(dash_
         assert all(b.is_displayed() for b in dash_duo.find_elements(".sample-badge"))  # the mark prints
         breaks = driver.execute_script(
             "return Array.from(document.querySelectorAll('.brief-section'))"
-            ".map(function (s) { return getComputedStyle(s).breakBefore; })")
+            ".map(function (s) { return getComputedStyle(s).breakBefore; })"
+        )
         assert breaks == ["auto"] + ["page"] * (len(SECTIONS) - 1)
         # the chart fits the printable width of A4 and Letter (180 mm ≈ 680 px)
         width = driver.execute_script(
-            "return document.querySelector('#' + arguments[0] + ' .main-svg').getBoundingClientRect().width",
-            page.GRAPH)
+            "return document.querySelector('#' + arguments[0] + ' .main-svg').getBoundingClientRect().width", page.GRAPH
+        )
         assert 300 < width <= 681
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

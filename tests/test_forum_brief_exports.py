@@ -3,6 +3,7 @@ columns, rows and values in both languages from small hand-made data where the
 right answer is known (tests/test_forum_brief.py's forums), empty tables, the
 stores the page draws (only beside a drawn table) and the files the shared
 download callback makes of them."""
+
 from __future__ import annotations
 
 import base64
@@ -38,11 +39,21 @@ def brief(brief_url):
 
 def test_bxp001_milestones_due_since_and_next_as_data(brief):
     since = exports.due_since_table(brief, "es")
-    assert since.columns == ["Compromiso", "N.º de hito", "Hito", "Responsable", "Fin previsto", "Estado al 2024-06-01",
-                             "Avance (%)", "Avance esperado (%)"]
+    assert since.columns == [
+        "Compromiso",
+        "N.º de hito",
+        "Hito",
+        "Responsable",
+        "Fin previsto",
+        "Estado al 2024-06-01",
+        "Avance (%)",
+        "Avance esperado (%)",
+    ]
     rows = since.payload()["rows"]
-    assert rows == [["C1", 1, "Hito C1.1", "Ministerio", "2024-05-10", "Completado", 100.0, 100.0],
-                    ["C2", 3, "Hito C2.3", "Ministerio", "2024-05-20", "Cancelado", 0.0, 100.0]]
+    assert rows == [
+        ["C1", 1, "Hito C1.1", "Ministerio", "2024-05-10", "Completado", 100.0, 100.0],
+        ["C2", 3, "Hito C2.3", "Ministerio", "2024-05-20", "Cancelado", 0.0, 100.0],
+    ]
     assert since.params == {"forum": "F-A", "asof": "2024-06-01"} and not since.sample
     assert since.sources == ["archivo importado: forums.csv"]
     assert since.title == "Hitos vencidos desde la última sesión"
@@ -52,8 +63,10 @@ def test_bxp001_milestones_due_since_and_next_as_data(brief):
     assert following.columns[:3] == ["Commitment", "Milestone no.", "Milestone"]
     assert [r[:2] for r in following.rows] == [["C2", 1]] and following.rows[0][5] == "At risk"
     assert following.rows[0][6] == 10.0 and following.rows[0][7] == round(152 / 196 * 100, 1)
-    assert file_name(following, TODAY, "xlsx") == \
-        "ogp-monitor_forums_milestones-due-next_asof-2024-06-01_F-A_2024-06-01.xlsx"
+    assert (
+        file_name(following, TODAY, "xlsx")
+        == "ogp-monitor_forums_milestones-due-next_asof-2024-06-01_F-A_2024-06-01.xlsx"
+    )
 
 
 def test_bxp002_late_and_at_risk_say_how_far_behind(brief):
@@ -62,7 +75,8 @@ def test_bxp002_late_and_at_risk_say_how_far_behind(brief):
     # C1.3 ended 15 Feb: 107 days overdue on 1 Jun; C2.1 at 10 % of the 77.6 % its schedule expects
     assert [r[:2] + r[5:] for r in late.rows] == [
         ["C1", 3, "Atrasado", 30.0, 100.0, 107, None],
-        ["C2", 1, "En riesgo", 10.0, round(152 / 196 * 100, 1), None, round(152 / 196 * 100 - 10, 1)]]
+        ["C2", 1, "En riesgo", 10.0, round(152 / 196 * 100, 1), None, round(152 / 196 * 100 - 10, 1)],
+    ]
     english = exports.late_table(brief, "en")
     assert english.title == "Late and at-risk milestones" and english.rows[0][5] == "Late"
     assert english.columns[-2:] == ["Days overdue", "Points behind expected progress"]
@@ -71,12 +85,22 @@ def test_bxp002_late_and_at_risk_say_how_far_behind(brief):
 
 def test_bxp003_attendance_at_recent_meetings_as_data(brief):
     table = exports.attendance_table(brief, "es")
-    assert table.columns == ["Fecha", "Tipo de sesión", "Personas", "Personas: Gobierno nacional",
-                             "Personas: Sociedad civil nacional", "Personas: Sociedad civil local",
-                             "Miembros presentes", "Organizaciones miembro ese día", "Asistencia de miembros (%)",
-                             "Acuerdos"]
-    assert table.payload()["rows"] == [["2024-05-01", "Ordinaria", 7, 2, 0, 5, 1, 2, 50.0, 2],
-                                       ["2024-02-01", "Ordinaria", 2, 1, 1, 0, 2, 2, 100.0, 2]]
+    assert table.columns == [
+        "Fecha",
+        "Tipo de sesión",
+        "Personas",
+        "Personas: Gobierno nacional",
+        "Personas: Sociedad civil nacional",
+        "Personas: Sociedad civil local",
+        "Miembros presentes",
+        "Organizaciones miembro ese día",
+        "Asistencia de miembros (%)",
+        "Acuerdos",
+    ]
+    assert table.payload()["rows"] == [
+        ["2024-05-01", "Ordinaria", 7, 2, 0, 5, 1, 2, 50.0, 2],
+        ["2024-02-01", "Ordinaria", 2, 1, 1, 0, 2, 2, 100.0, 2],
+    ]
     english = exports.attendance_table(brief, "en")
     assert english.columns[3] == "People: National government" and english.rows[0][1] == "Ordinary"
     assert english.title == "Attendance at recent meetings" and english.sources == ["imported file: forums.csv"]
@@ -84,17 +108,39 @@ def test_bxp003_attendance_at_recent_meetings_as_data(brief):
 
 def test_bxp004_contributions_awaiting_an_answer_one_row_per_occasion(brief):
     table = exports.awaiting_table(brief, "es")
-    assert table.columns == ["Fecha", "Canal", "Enviado por el foro", "Compromiso",
-                             "Quién espera respuesta (aportes pendientes)", "Registros de participación",
-                             "Aportes recibidos", "Aportes respondidos", "Aportes pendientes"]
+    assert table.columns == [
+        "Fecha",
+        "Canal",
+        "Enviado por el foro",
+        "Compromiso",
+        "Quién espera respuesta (aportes pendientes)",
+        "Registros de participación",
+        "Aportes recibidos",
+        "Aportes respondidos",
+        "Aportes pendientes",
+    ]
     assert table.payload()["rows"] == [
-        ["2024-04-01", "Taller", "Sí", "C1", "ONG Uno (Sociedad civil nacional): 3; Público (Sociedad civil local): 1",
-         2, 7, 3, 4],
-        ["2024-03-01", "Taller", "No", "C2", "Público (Sociedad civil local): 1", 1, 4, 3, 1]]
+        [
+            "2024-04-01",
+            "Taller",
+            "Sí",
+            "C1",
+            "ONG Uno (Sociedad civil nacional): 3; Público (Sociedad civil local): 1",
+            2,
+            7,
+            3,
+            4,
+        ],
+        ["2024-03-01", "Taller", "No", "C2", "Público (Sociedad civil local): 1", 1, 4, 3, 1],
+    ]
     # the totals the page's footer shows
     assert [sum(r[i] for r in table.rows) for i in (6, 7, 8)] == [11, 6, 5]
     english = exports.awaiting_table(brief, "en")
-    assert english.rows[0][2:5] == ["Yes", "C1", "ONG Uno (Civil society (national)): 3; Public (Civil society (local)): 1"]
+    assert english.rows[0][2:5] == [
+        "Yes",
+        "C1",
+        "ONG Uno (Civil society (national)): 3; Public (Civil society (local)): 1",
+    ]
 
 
 def test_bxp005_empty_tables_keep_their_headers(brief_url):
@@ -103,9 +149,15 @@ def test_bxp005_empty_tables_keep_their_headers(brief_url):
     assert list(tables) == [exports.DUE_SINCE, exports.DUE_NEXT, exports.LATE, exports.ATTENDANCE, exports.AWAITING]
     assert all(table.rows == [] and table.columns for table in tables.values())
     assert tables[exports.DUE_SINCE].title == "Milestones due since the forum was created"
-    assert tables[exports.ATTENDANCE].columns == ["Date", "Kind of meeting", "People", "Members present",
-                                                  "Member organizations that day", "Member attendance (%)",
-                                                  "Agreements"]
+    assert tables[exports.ATTENDANCE].columns == [
+        "Date",
+        "Kind of meeting",
+        "People",
+        "Members present",
+        "Member organizations that day",
+        "Member attendance (%)",
+        "Agreements",
+    ]
     assert tables[exports.LATE].sources == [] and tables[exports.LATE].params == {"forum": "F-C", "asof": "2024-06-01"}
     again = ExportTable.from_payload(json.loads(json.dumps(tables[exports.AWAITING].payload())))
     assert again.rows == [] and len(again.columns) == 9

@@ -1,6 +1,7 @@
 """The forum comparison without a browser: indicators on small hand-made data
 where the right answer is known, the queries on SQLite and PostgreSQL, the
 figures and tables, and the page for a country without forums."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -65,13 +66,15 @@ def test_frm003_days_since_the_last_meeting_ignore_meetings_after_the_reference_
 
 
 def test_frm004_attendance_rate_counts_each_member_organization_once():
-    ms = memberships([
-        (1, "national_government", "titular", D(2020, 1, 1), None),
-        (1, "national_government", "suplente", D(2020, 1, 1), None),  # same organization
-        (2, "civil_society_national", "titular", D(2020, 1, 1), None),
-        (3, "academia", "titular", D(2020, 1, 1), D(2020, 6, 30)),  # gone by the second meeting
-        (4, "private_sector", "titular", D(2020, 7, 1), None),  # arrives for it
-    ])
+    ms = memberships(
+        [
+            (1, "national_government", "titular", D(2020, 1, 1), None),
+            (1, "national_government", "suplente", D(2020, 1, 1), None),  # same organization
+            (2, "civil_society_national", "titular", D(2020, 1, 1), None),
+            (3, "academia", "titular", D(2020, 1, 1), D(2020, 6, 30)),  # gone by the second meeting
+            (4, "private_sector", "titular", D(2020, 7, 1), None),  # arrives for it
+        ]
+    )
     meetings = pd.DataFrame({"meeting_id": [10, 11, 12], "date": [D(2020, 3, 1), D(2020, 9, 1), D(2019, 1, 1)]})
     present = pd.DataFrame({"meeting_id": [10, 10, 10, 11, 11], "organization_id": [1, 3, 99, 1, 4]})  # 99: a guest
     rates = ind.attendance_rate(meetings, ms, present).set_index("meeting_id")
@@ -83,15 +86,17 @@ def test_frm004_attendance_rate_counts_each_member_organization_once():
 
 def test_frm005_turnover_counts_joins_and_departures_not_renewals_or_role_changes():
     created, reference = D(2020, 1, 1), D(2021, 12, 31)  # 731 days
-    ms = memberships([
-        (1, "national_government", "titular", D(2020, 1, 1), None),  # founder, stays
-        (2, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # term renewed …
-        (2, "civil_society_national", "titular", D(2021, 1, 1), None),  # … the next day: one stay
-        (3, "academia", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # changes role …
-        (3, "academia", "suplente", D(2021, 1, 1), D(2021, 12, 31)),  # … and ends with the forum
-        (4, "private_sector", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # leaves
-        (5, "civil_society_local", "titular", D(2021, 1, 1), None),  # joins
-    ])
+    ms = memberships(
+        [
+            (1, "national_government", "titular", D(2020, 1, 1), None),  # founder, stays
+            (2, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # term renewed …
+            (2, "civil_society_national", "titular", D(2021, 1, 1), None),  # … the next day: one stay
+            (3, "academia", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # changes role …
+            (3, "academia", "suplente", D(2021, 1, 1), D(2021, 12, 31)),  # … and ends with the forum
+            (4, "private_sector", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # leaves
+            (5, "civil_society_local", "titular", D(2021, 1, 1), None),  # joins
+        ]
+    )
     result = ind.turnover(ms, created, reference)
     assert (result["joined"], result["left"]) == (1, 1)
     # four organizations every day: 1, 2, 3 and (4 in 2020, 5 in 2021)
@@ -104,18 +109,22 @@ def test_frm005_turnover_counts_joins_and_departures_not_renewals_or_role_change
 
 
 def test_frm006_seats_by_type_and_role_and_the_non_government_share():
-    ms = memberships([
-        (1, "national_government", "titular", D(2020, 1, 1), None),
-        (1, "national_government", "suplente", D(2020, 1, 1), None),
-        (2, "regional_local_government", "titular", D(2020, 1, 1), None),
-        (3, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # ended by then
-        (4, "academia", "titular", D(2020, 1, 1), None),
-        (5, "civil_society_local", "suplente", D(2020, 1, 1), None),
-    ])
+    ms = memberships(
+        [
+            (1, "national_government", "titular", D(2020, 1, 1), None),
+            (1, "national_government", "suplente", D(2020, 1, 1), None),
+            (2, "regional_local_government", "titular", D(2020, 1, 1), None),
+            (3, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31)),  # ended by then
+            (4, "academia", "titular", D(2020, 1, 1), None),
+            (5, "civil_society_local", "suplente", D(2020, 1, 1), None),
+        ]
+    )
     counts = ind.member_counts(ms, D(2021, 6, 1)).set_index(["stakeholder_type", "role"])["seats"]
     assert counts.to_dict() == {
-        ("academia", "titular"): 1, ("civil_society_local", "suplente"): 1,
-        ("national_government", "suplente"): 1, ("national_government", "titular"): 1,
+        ("academia", "titular"): 1,
+        ("civil_society_local", "suplente"): 1,
+        ("national_government", "suplente"): 1,
+        ("national_government", "titular"): 1,
         ("regional_local_government", "titular"): 1,
     }
     # organizations 1, 2, 4, 5 are members: two of four are not government
@@ -129,19 +138,23 @@ def test_frm006_seats_by_type_and_role_and_the_non_government_share():
 
 
 def test_frm007_progress_over_time_uses_the_shared_roll_up():
-    milestones = pd.DataFrame({
-        "id": [1, 2, 3, 4],
-        "commitment_id": ["C1", "C1", "C2", "C2"],
-        "planned_start": [D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 1)],
-        "planned_end": [D(2020, 12, 31), D(2020, 12, 31), D(2020, 12, 31), D(2020, 12, 31)],
-        "weight": [None, None, None, None],
-    })
-    events = pd.DataFrame({
-        "milestone_id": [1, 1, 2, 3, 4],
-        "date": [D(2020, 3, 1), D(2020, 6, 1), D(2020, 6, 1), D(2020, 3, 1), D(2020, 6, 1)],
-        "status": ["in_progress", "complete", "in_progress", "in_progress", "cancelled"],
-        "progress": [40.0, 100.0, 50.0, 20.0, 0.0],
-    })
+    milestones = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "commitment_id": ["C1", "C1", "C2", "C2"],
+            "planned_start": [D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 1)],
+            "planned_end": [D(2020, 12, 31), D(2020, 12, 31), D(2020, 12, 31), D(2020, 12, 31)],
+            "weight": [None, None, None, None],
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "milestone_id": [1, 1, 2, 3, 4],
+            "date": [D(2020, 3, 1), D(2020, 6, 1), D(2020, 6, 1), D(2020, 3, 1), D(2020, 6, 1)],
+            "status": ["in_progress", "complete", "in_progress", "in_progress", "cancelled"],
+            "progress": [40.0, 100.0, 50.0, 20.0, 0.0],
+        }
+    )
     days = [D(2020, 1, 1), D(2020, 3, 31), D(2020, 6, 30), D(2020, 12, 31)]
     line = ind.progress_over_time(milestones, events, days).set_index("date")
     # Jan: nothing reported yet → 0.  Mar: C1 = (40 + 0) / 2 = 20, C2 = (20 + 0) / 2 = 10 → 15.
@@ -153,11 +166,16 @@ def test_frm007_progress_over_time_uses_the_shared_roll_up():
 
 
 def test_frm025_milestones_without_any_reported_update_count_as_not_started():
-    milestones = pd.DataFrame({"id": [1, 2], "commitment_id": ["C1", "C1"],
-                               "planned_start": [D(2020, 1, 1)] * 2, "planned_end": [D(2020, 12, 31)] * 2,
-                               "weight": [None, None]})
-    no_events = pd.DataFrame({"milestone_id": pd.Series([], dtype=object), "date": [], "status": [],
-                              "progress": []})
+    milestones = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "commitment_id": ["C1", "C1"],
+            "planned_start": [D(2020, 1, 1)] * 2,
+            "planned_end": [D(2020, 12, 31)] * 2,
+            "weight": [None, None],
+        }
+    )
+    no_events = pd.DataFrame({"milestone_id": pd.Series([], dtype=object), "date": [], "status": [], "progress": []})
     states = ind.milestone_states(milestones, no_events, [D(2020, 6, 30)])
     assert states["status"].tolist() == ["not_started", "not_started"]
     assert states["progress"].tolist() == [0.0, 0.0]
@@ -173,35 +191,82 @@ def test_frm008_month_ends_run_from_start_to_end():
 
 def hand_made_frames() -> dict[str, pd.DataFrame]:
     """Two forums: A met regularly and closed; B missed the 180-day rule once."""
-    forums = pd.DataFrame({
-        "code": ["A", "B"], "name": ["Forum A", "Forum B"], "kind": ["sector_pilot", "national"],
-        "sector": ["Ambiente", None], "legal_basis": [None, None], "created": [D(2020, 1, 1), D(2020, 1, 1)],
-        "ended": [D(2020, 12, 31), None], "commitment_id": [None, None], "sample": [True, False],
-    })
-    ms = pd.DataFrame([
-        ("A", 1, "Gov", "national_government", "titular", D(2020, 1, 1), D(2020, 12, 31), True),
-        ("A", 2, "NGO", "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31), True),
-        ("B", 1, "Gov", "national_government", "titular", D(2020, 1, 1), None, False),
-    ], columns=["forum", "organization_id", "organization", "stakeholder_type", "role", "term_start", "term_end",
-                "sample"])
-    meetings = pd.DataFrame([
-        ("A", 1, D(2020, 2, 1), "ordinary", None, 3, True),
-        ("A", 2, D(2020, 6, 1), "workshop", None, 1, True),
-        ("B", 3, D(2020, 2, 1), "ordinary", "https://example.org/acta.pdf", None, False),
-        ("B", 4, D(2020, 10, 1), "ordinary", None, 2, False),
-    ], columns=["forum", "meeting_id", "date", "kind", "minutes_url", "agreements", "sample"])
-    attendance = pd.DataFrame([
-        ("A", 1, "national_government", 2, True), ("A", 1, "civil_society_national", 1, True),
-        ("A", 2, "national_government", 1, True), ("B", 3, "national_government", 1, False),
-    ], columns=["forum", "meeting_id", "stakeholder_type", "persons", "sample"])
-    present = pd.DataFrame([("A", 1, 1), ("A", 1, 2), ("A", 2, 1), ("B", 3, 1)],
-                           columns=["forum", "meeting_id", "organization_id"])
-    empty_m = pd.DataFrame(columns=["forum", "id", "commitment_id", "planned_start", "planned_end", "status",
-                                    "progress", "weight", "sample"])
+    forums = pd.DataFrame(
+        {
+            "code": ["A", "B"],
+            "name": ["Forum A", "Forum B"],
+            "kind": ["sector_pilot", "national"],
+            "sector": ["Ambiente", None],
+            "legal_basis": [None, None],
+            "created": [D(2020, 1, 1), D(2020, 1, 1)],
+            "ended": [D(2020, 12, 31), None],
+            "commitment_id": [None, None],
+            "sample": [True, False],
+        }
+    )
+    ms = pd.DataFrame(
+        [
+            ("A", 1, "Gov", "national_government", "titular", D(2020, 1, 1), D(2020, 12, 31), True),
+            ("A", 2, "NGO", "civil_society_national", "titular", D(2020, 1, 1), D(2020, 12, 31), True),
+            ("B", 1, "Gov", "national_government", "titular", D(2020, 1, 1), None, False),
+        ],
+        columns=[
+            "forum",
+            "organization_id",
+            "organization",
+            "stakeholder_type",
+            "role",
+            "term_start",
+            "term_end",
+            "sample",
+        ],
+    )
+    meetings = pd.DataFrame(
+        [
+            ("A", 1, D(2020, 2, 1), "ordinary", None, 3, True),
+            ("A", 2, D(2020, 6, 1), "workshop", None, 1, True),
+            ("B", 3, D(2020, 2, 1), "ordinary", "https://example.org/acta.pdf", None, False),
+            ("B", 4, D(2020, 10, 1), "ordinary", None, 2, False),
+        ],
+        columns=["forum", "meeting_id", "date", "kind", "minutes_url", "agreements", "sample"],
+    )
+    attendance = pd.DataFrame(
+        [
+            ("A", 1, "national_government", 2, True),
+            ("A", 1, "civil_society_national", 1, True),
+            ("A", 2, "national_government", 1, True),
+            ("B", 3, "national_government", 1, False),
+        ],
+        columns=["forum", "meeting_id", "stakeholder_type", "persons", "sample"],
+    )
+    present = pd.DataFrame(
+        [("A", 1, 1), ("A", 1, 2), ("A", 2, 1), ("B", 3, 1)], columns=["forum", "meeting_id", "organization_id"]
+    )
+    empty_m = pd.DataFrame(
+        columns=[
+            "forum",
+            "id",
+            "commitment_id",
+            "planned_start",
+            "planned_end",
+            "status",
+            "progress",
+            "weight",
+            "sample",
+        ]
+    )
     empty_e = pd.DataFrame(columns=["milestone_id", "date", "status", "progress", "sample"])
     participation = pd.DataFrame([("A", 10, 5, True)], columns=["forum", "received", "answered", "sample"])
-    return {"forums": forums, "memberships": ms, "meetings": meetings, "attendance": attendance,
-            "present": present, "milestones": empty_m, "events": empty_e, "participation": participation}
+    return {
+        "forums": forums,
+        "memberships": ms,
+        "meetings": meetings,
+        "attendance": attendance,
+        "present": present,
+        "milestones": empty_m,
+        "events": empty_e,
+        "participation": participation,
+    }
 
 
 def test_frm009_compare_gives_each_forum_its_numbers_and_says_what_is_sample():
@@ -226,10 +291,12 @@ def test_frm010_panel_tables_list_meetings_newest_first_and_current_members_firs
     table = ind.meeting_table(a["meetings"], a["attendance"], a["present"], a["memberships"])
     assert table["date"].tolist() == [D(2020, 6, 1), D(2020, 2, 1)]
     assert table[["persons", "organizations", "present", "members"]].values.tolist() == [[1, 1, 1, 2], [3, 2, 2, 2]]
-    ms = memberships([
-        (1, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 6, 30)),
-        (2, "national_government", "titular", D(2020, 1, 1), None),
-    ]).assign(organization=["Old NGO", "Ministry"])
+    ms = memberships(
+        [
+            (1, "civil_society_national", "titular", D(2020, 1, 1), D(2020, 6, 30)),
+            (2, "national_government", "titular", D(2020, 1, 1), None),
+        ]
+    ).assign(organization=["Old NGO", "Ministry"])
     members = ind.member_table(ms, D(2021, 1, 1))
     assert members["organization"].tolist() == ["Ministry", "Old NGO"]
     assert members["current"].tolist() == [True, False]
@@ -242,8 +309,18 @@ def _build(url: str) -> None:
     """Peru with two pilots and a national forum (sample), and a file-sourced forum elsewhere."""
     from data.db import session_scope
     from data.models import (
-        ActionPlan, Attendance, Commitment, Country, Forum, Meeting, Membership, Milestone, MilestoneEvent,
-        Organization, Participation, Source,
+        ActionPlan,
+        Attendance,
+        Commitment,
+        Country,
+        Forum,
+        Meeting,
+        Membership,
+        Milestone,
+        MilestoneEvent,
+        Organization,
+        Participation,
+        Source,
     )
 
     with session_scope(url) as s:
@@ -255,61 +332,155 @@ def _build(url: str) -> None:
         s.add_all([Country(code="PER", name="Peru", source=seed), Country(code="CHL", name="Chile", source=seed)])
         s.add(ActionPlan(id="AP_PER03", country_code="PER", source=seed))
         s.flush()
-        s.add_all([Commitment(id="PE0067", action_plan_id="AP_PER03", title="Ambiente", source=seed),
-                   Commitment(id="PE0079", action_plan_id="AP_PER03", title="Agua", source=seed)])
+        s.add_all(
+            [
+                Commitment(id="PE0067", action_plan_id="AP_PER03", title="Ambiente", source=seed),
+                Commitment(id="PE0079", action_plan_id="AP_PER03", title="Agua", source=seed),
+            ]
+        )
         s.flush()
         gov = Organization(country_code="PER", name="Ministerio", stakeholder_type="national_government", source=sample)
         ngo = Organization(country_code="PER", name="ONG", stakeholder_type="civil_society_national", source=sample)
         chl = Organization(country_code="CHL", name="Ministerio", stakeholder_type="national_government", source=file)
         s.add_all([gov, ngo, chl])
         s.flush()
-        amb = Forum(code="PER-AMB", country_code="PER", name="Piloto Ambiente", kind="sector_pilot",
-                    created=D(2018, 5, 1), ended=D(2019, 8, 31), source=sample)
-        viv = Forum(code="PER-VIV", country_code="PER", name="Piloto Vivienda", kind="sector_pilot",
-                    created=D(2018, 6, 1), ended=D(2019, 8, 31), source=sample)
-        nat = Forum(code="PER-NAT", country_code="PER", name="Foro Nacional", kind="national",
-                    created=D(2020, 1, 1), source=sample)
-        cl = Forum(code="CHL-NAT", country_code="CHL", name="Mesa", kind="national", created=D(2020, 1, 1),
-                   source=file)
+        amb = Forum(
+            code="PER-AMB",
+            country_code="PER",
+            name="Piloto Ambiente",
+            kind="sector_pilot",
+            created=D(2018, 5, 1),
+            ended=D(2019, 8, 31),
+            source=sample,
+        )
+        viv = Forum(
+            code="PER-VIV",
+            country_code="PER",
+            name="Piloto Vivienda",
+            kind="sector_pilot",
+            created=D(2018, 6, 1),
+            ended=D(2019, 8, 31),
+            source=sample,
+        )
+        nat = Forum(
+            code="PER-NAT",
+            country_code="PER",
+            name="Foro Nacional",
+            kind="national",
+            created=D(2020, 1, 1),
+            source=sample,
+        )
+        cl = Forum(code="CHL-NAT", country_code="CHL", name="Mesa", kind="national", created=D(2020, 1, 1), source=file)
         s.add_all([amb, viv, nat, cl])
         s.flush()
-        s.execute(Forum.__table__.metadata.tables["forum_commitments"].insert(),
-                  [{"forum_id": amb.id, "commitment_id": "PE0067"}, {"forum_id": viv.id, "commitment_id": "PE0079"}])
-        s.add_all([
-            Membership(forum_id=amb.id, organization_id=gov.id, role="titular", term_start=D(2018, 5, 1),
-                       term_end=D(2019, 8, 31), source=sample),
-            Membership(forum_id=amb.id, organization_id=gov.id, role="suplente", term_start=D(2018, 5, 1),
-                       term_end=D(2019, 8, 31), source=sample),
-            Membership(forum_id=amb.id, organization_id=ngo.id, role="titular", term_start=D(2018, 5, 1),
-                       term_end=D(2019, 8, 31), source=sample),
-            Membership(forum_id=cl.id, organization_id=chl.id, role="titular", term_start=D(2020, 1, 1),
-                       source=file),
-        ])
+        s.execute(
+            Forum.__table__.metadata.tables["forum_commitments"].insert(),
+            [{"forum_id": amb.id, "commitment_id": "PE0067"}, {"forum_id": viv.id, "commitment_id": "PE0079"}],
+        )
+        s.add_all(
+            [
+                Membership(
+                    forum_id=amb.id,
+                    organization_id=gov.id,
+                    role="titular",
+                    term_start=D(2018, 5, 1),
+                    term_end=D(2019, 8, 31),
+                    source=sample,
+                ),
+                Membership(
+                    forum_id=amb.id,
+                    organization_id=gov.id,
+                    role="suplente",
+                    term_start=D(2018, 5, 1),
+                    term_end=D(2019, 8, 31),
+                    source=sample,
+                ),
+                Membership(
+                    forum_id=amb.id,
+                    organization_id=ngo.id,
+                    role="titular",
+                    term_start=D(2018, 5, 1),
+                    term_end=D(2019, 8, 31),
+                    source=sample,
+                ),
+                Membership(
+                    forum_id=cl.id, organization_id=chl.id, role="titular", term_start=D(2020, 1, 1), source=file
+                ),
+            ]
+        )
         m1 = Meeting(forum_id=amb.id, date=D(2018, 6, 1), kind="ordinary", agreements=3, source=sample)
         m2 = Meeting(forum_id=cl.id, date=D(2020, 2, 1), kind="ordinary", agreements=1, source=file)
         s.add_all([m1, m2])
         s.flush()
-        s.add_all([
-            Attendance(meeting_id=m1.id, organization_id=gov.id, stakeholder_type="national_government",
-                       gender="female", persons=2, source=sample),
-            Attendance(meeting_id=m1.id, organization_id=gov.id, stakeholder_type="national_government",
-                       gender="male", persons=1, source=sample),
-            Attendance(meeting_id=m1.id, organization_id=None, stakeholder_type="civil_society_local",
-                       persons=12, source=sample),
-            Attendance(meeting_id=m2.id, organization_id=chl.id, stakeholder_type="national_government",
-                       persons=1, source=file),
-        ])
-        ms = Milestone(commitment_id="PE0067", number=1, title="Hito", planned_start=D(2018, 1, 1),
-                       planned_end=D(2018, 12, 31), status="complete", progress=100.0, source=sample)
+        s.add_all(
+            [
+                Attendance(
+                    meeting_id=m1.id,
+                    organization_id=gov.id,
+                    stakeholder_type="national_government",
+                    gender="female",
+                    persons=2,
+                    source=sample,
+                ),
+                Attendance(
+                    meeting_id=m1.id,
+                    organization_id=gov.id,
+                    stakeholder_type="national_government",
+                    gender="male",
+                    persons=1,
+                    source=sample,
+                ),
+                Attendance(
+                    meeting_id=m1.id,
+                    organization_id=None,
+                    stakeholder_type="civil_society_local",
+                    persons=12,
+                    source=sample,
+                ),
+                Attendance(
+                    meeting_id=m2.id,
+                    organization_id=chl.id,
+                    stakeholder_type="national_government",
+                    persons=1,
+                    source=file,
+                ),
+            ]
+        )
+        ms = Milestone(
+            commitment_id="PE0067",
+            number=1,
+            title="Hito",
+            planned_start=D(2018, 1, 1),
+            planned_end=D(2018, 12, 31),
+            status="complete",
+            progress=100.0,
+            source=sample,
+        )
         s.add(ms)
         s.flush()
-        s.add_all([MilestoneEvent(milestone_id=ms.id, date=D(2018, 6, 1), status="in_progress", progress=50.0,
-                                  source=sample),
-                   MilestoneEvent(milestone_id=ms.id, date=D(2018, 12, 1), status="complete", progress=100.0,
-                                  source=sample)])
-        s.add(Participation(date=D(2018, 6, 1), channel="workshop", country_code="PER", forum_id=amb.id,
-                            stakeholder_type="civil_society_national", participants=5, contributions_received=8,
-                            contributions_answered=6, source=sample))
+        s.add_all(
+            [
+                MilestoneEvent(
+                    milestone_id=ms.id, date=D(2018, 6, 1), status="in_progress", progress=50.0, source=sample
+                ),
+                MilestoneEvent(
+                    milestone_id=ms.id, date=D(2018, 12, 1), status="complete", progress=100.0, source=sample
+                ),
+            ]
+        )
+        s.add(
+            Participation(
+                date=D(2018, 6, 1),
+                channel="workshop",
+                country_code="PER",
+                forum_id=amb.id,
+                stakeholder_type="civil_society_national",
+                participants=5,
+                contributions_received=8,
+                contributions_answered=6,
+                source=sample,
+            )
+        )
 
 
 def test_frm011_forum_list_and_the_default_selection(migrated_url):
@@ -476,12 +647,19 @@ def test_frm019_summary_and_meeting_tables_flag_breaches_and_never_fake_a_minute
 
     text = as_text(forum_tables.summary_table(peru_comparison, "es"))
     assert "⚠ 1 (el más largo: 238 días)" in text and "✓ Ninguno" in text
-    rows = pd.DataFrame({
-        "date": [D(2020, 2, 1), D(2020, 3, 1), D(2020, 4, 1)], "kind": ["ordinary"] * 3,
-        "persons": [3, 4, 5], "organizations": [2, 3, 4], "members": [4, 4, 4], "present": [2, 3, 4],
-        "rate": [50.0, 75.0, 100.0], "agreements": [1, None, 2],
-        "minutes_url": ["https://example.org/acta.pdf", "javascript:alert(1)", None],
-    })
+    rows = pd.DataFrame(
+        {
+            "date": [D(2020, 2, 1), D(2020, 3, 1), D(2020, 4, 1)],
+            "kind": ["ordinary"] * 3,
+            "persons": [3, 4, 5],
+            "organizations": [2, 3, 4],
+            "members": [4, 4, 4],
+            "present": [2, 3, 4],
+            "rate": [50.0, 75.0, 100.0],
+            "agreements": [1, None, 2],
+            "minutes_url": ["https://example.org/acta.pdf", "javascript:alert(1)", None],
+        }
+    )
     table = forum_tables.meetings_table(rows, "Foro", "es")
     assert [a.href for a in components(table) if isinstance(a, html.A)] == ["https://example.org/acta.pdf"]
     flat = as_text(table)
@@ -506,8 +684,7 @@ def test_frm021_a_country_without_forums_is_pointed_to_the_data_page(seeded_ogp_
     from dashboard.pages import PageContext
     from dashboard.pages.forums import layout
 
-    ctx = PageContext(lang="es", params={"lang": "es", "country": "CHL"}, db_url=seeded_ogp_url,
-                      today=D(2026, 11, 27))
+    ctx = PageContext(lang="es", params={"lang": "es", "country": "CHL"}, db_url=seeded_ogp_url, today=D(2026, 11, 27))
     page = layout(ctx)
     assert "No hay datos de foros para este país" in as_text(page)
     assert [c.href for c in components(page) if hasattr(c, "href")] == ["/data?lang=es&country=CHL"]
@@ -519,14 +696,32 @@ def test_frm022_a_forum_with_nothing_recorded_still_draws_and_says_so():
     from dashboard.pages import forums as page
 
     frames = hand_made_frames()
-    frames["forums"] = pd.concat([frames["forums"], pd.DataFrame([{
-        "code": "C", "name": "Empty", "kind": "other", "sector": None, "legal_basis": None, "created": None,
-        "ended": None, "commitment_id": None, "sample": False}])], ignore_index=True)
+    frames["forums"] = pd.concat(
+        [
+            frames["forums"],
+            pd.DataFrame(
+                [
+                    {
+                        "code": "C",
+                        "name": "Empty",
+                        "kind": "other",
+                        "sector": None,
+                        "legal_basis": None,
+                        "created": None,
+                        "ended": None,
+                        "commitment_id": None,
+                        "sample": False,
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     result = ind.compare(frames, D(2021, 3, 1))
     empty = result["forums"].set_index("code").loc["C"]
     assert (empty["members"], empty["meetings"], empty["breaches"]) == (0, 0, 0)
     assert pd.isna(empty["days_since_last"]) and pd.isna(empty["turnover"])
-    for key, build, _ in page.FIGURES:
+    for _key, build, _ in page.FIGURES:
         build(result, "en")  # no exception
     text = as_text(forum_tables.summary_table(result, "en"))
     assert "No meeting recorded" in text
@@ -547,16 +742,20 @@ def test_frm023_whatever_a_client_sends_the_callbacks_answer(seeded_url):
     for junk in ({"x": 1}, ["<script>alert(1)</script>", 7], "PER-FMGA' OR 1=1", None):
         for fragments in (("forums-comparison.children",), ("forums-panel.children",)):
             key = find_callback(app, *fragments)
-            values = {"forums-context.data": junk if not isinstance(junk, str) else {"lang": junk, "country": junk},
-                      f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": junk},
-                      f"{one}.value": {"id": {"name": "forum", "type": "filter"}, "property": "value", "value": junk}}
+            values = {
+                "forums-context.data": junk if not isinstance(junk, str) else {"lang": junk, "country": junk},
+                f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": junk},
+                f"{one}.value": {"id": {"name": "forum", "type": "filter"}, "property": "value", "value": junk},
+            }
             response = client.post("/_dash-update-component", json=dash_request(app, key, values))
             assert response.status_code in (200, 204), (junk, fragments)
             assert "Traceback" not in response.get_data(as_text=True)
     # a sensible request for Peru draws the pilots
     key = find_callback(app, "forums-comparison.children")
-    values = {"forums-context.data": {"lang": "en", "country": "PER"},
-              f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": []}}
+    values = {
+        "forums-context.data": {"lang": "en", "country": "PER"},
+        f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": []},
+    }
     body = json.loads(client.post("/_dash-update-component", json=dash_request(app, key, values)).get_data())
     assert "Foro Multiactor piloto – Vivienda" in json.dumps(body, ensure_ascii=False)
 

@@ -1,5 +1,6 @@
 """/forums in a browser: the pilots side by side, selection in the URL both
 ways, the one-forum panel, the language switch, sample marks."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,14 +41,18 @@ def figure(dash_duo, key: str) -> dict:
 
 def wait_for_columns(dash_duo, names: list[str], absent: tuple[str, ...] = ()) -> dict:
     """Wait until every column chart shows exactly these forums; return the figures."""
+
     def ready():
         figs = {key: figure(dash_duo, key) for key, _, _ in FIGURES}
         if any(f is None for f in figs.values()):
             return False
         for key in COLUMN_FIGURES:
             titles = " ".join(figs[key]["titles"])
-            if figs[key]["columns"] != len(names) or not all(n in titles for n in names) \
-                    or any(a in titles for a in absent):
+            if (
+                figs[key]["columns"] != len(names)
+                or not all(n in titles for n in names)
+                or any(a in titles for a in absent)
+            ):
                 return False
         return figs
 
@@ -166,7 +171,8 @@ def test_fbr_on_a_phone_the_columns_become_rows_on_the_same_scale(dash_duo, app)
     matched = dash_duo.driver.execute_script(
         "var gd = document.querySelector(arguments[0] + ' .js-plotly-plot');"
         "return [gd.layout.yaxis2.matches, gd._fullLayout.yaxis.range, gd._fullLayout.yaxis2.range];",
-        f"#{graph_id('attendance')}")
+        f"#{graph_id('attendance')}",
+    )
     assert matched[0] == "y" and matched[1] == matched[2]
     # Back on a wide screen, columns again.
     dash_duo.driver.set_window_size(1280, 900)

@@ -1,4 +1,5 @@
 """Every user-visible string exists in Spanish and English."""
+
 from __future__ import annotations
 
 import datetime as dt

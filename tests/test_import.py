@@ -5,6 +5,7 @@ project fixtures (tests/fixtures/project): they only read it, or check that a
 failed or dry-run import left it exactly as it was.  Tests that must change a
 database get a fresh one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +15,7 @@ import re
 import pandas as pd
 import pytest
 import python_calamine
+from importing import OGP_EXTRACT, PROJECT_FILES, ogp_records, ogp_row, ogp_subset, snapshot, write_ogp, write_text
 from sqlalchemy import func, select
 
 from data.db import session_scope
@@ -21,7 +23,6 @@ from data.export import export_csv, export_csv_zip, export_frames, export_xlsx, 
 from data.formats import BY_NAME
 from data.importers import ImportFailed, ImportReport, import_paths, load_frames
 from data.models import TABLE_ORDER, ActionPlan, Commitment, Country, Institution, Milestone, Organization, Source
-from importing import OGP_EXTRACT, PROJECT_FILES, ogp_records, ogp_row, ogp_subset, snapshot, write_ogp, write_text
 
 IRM_SENTINEL_HINT = "or a sentinel such as ND or NR where the IRM gives none"
 
@@ -41,9 +42,14 @@ def counts(url: str, model) -> int:
 
 # --- OGP's sheet -----------------------------------------------------------------
 
+
 def test_imp001_extract_loads_fully(loaded):
     url, ogp, _ = loaded
-    assert (ogp.counts["commitments"].added, ogp.counts["action_plans"].added, ogp.counts["countries"].added) == (558, 214, 75)
+    assert (ogp.counts["commitments"].added, ogp.counts["action_plans"].added, ogp.counts["countries"].added) == (
+        558,
+        214,
+        75,
+    )
     assert ogp.warnings == []
     assert (counts(url, Commitment), counts(url, ActionPlan), counts(url, Country)) == (558, 214, 75)
 
@@ -55,8 +61,13 @@ def test_imp002_commitment_plan_and_irm_labels(loaded):
         assert pe0074.action_plan_id == "AP_PER03"
         assert session.get(ActionPlan, "AP_PER03").title == "Peru Action Plan 2017-2019"
         # a known IRM row: labels as the sheet gives them
-        assert (pe0074.potential_impact, pe0074.completion_end, pe0074.did_it_open_government,
-                pe0074.verifiable, pe0074.starred) == ("Moderate", "Limited", "Did Not Change", "Yes", False)
+        assert (
+            pe0074.potential_impact,
+            pe0074.completion_end,
+            pe0074.did_it_open_government,
+            pe0074.verifiable,
+            pe0074.starred,
+        ) == ("Moderate", "Limited", "Did Not Change", "Yes", False)
         # sentinels keep their text and have no label
         assert (pe0074.specificity_raw, pe0074.specificity) == ("ND", None)
         assert (pe0074.completion_midterm_raw, pe0074.completion_midterm) == ("ND", None)
@@ -104,8 +115,10 @@ def test_imp004_sheet_dates_parsed_and_raw_kept(loaded, commitment, start_raw, s
 def test_imp005_commitment_numbers_as_the_plan_writes_them(loaded):
     url, _, _ = loaded
     with session_scope(url) as session:
-        numbers = {c: (session.get(Commitment, c).number, session.get(Commitment, c).number_label)
-                   for c in ("PE0074", "GR0025", "US0017")}
+        numbers = {
+            c: (session.get(Commitment, c).number, session.get(Commitment, c).number_label)
+            for c in ("PE0074", "GR0025", "US0017")
+        }
     assert numbers == {"PE0074": (9, "9"), "GR0025": (None, "4.1"), "US0017": (None, "1.6A")}
 
 
@@ -125,6 +138,7 @@ def test_imp006_rows_count_as_a_spreadsheet_counts_them(loaded):
 
 
 # --- the project's tables ---------------------------------------------------------
+
 
 def test_imp007_project_files_fill_what_the_sheet_lacks_and_survive_reimport(loaded):
     url, _, project = loaded
@@ -153,9 +167,12 @@ def test_imp008_reimport_changes_nothing(loaded):
 def test_imp009_dry_run_counts_but_writes_nothing(loaded, tmp_path):
     url, _, _ = loaded
     before = snapshot(url)
-    milestones = write_text(tmp_path / "milestones.csv", "commitment,number,title,status,progress\n"
-                            "PE0074,4,Informe final,not_started,0\nPE0074,1,Instalación del espacio participativo de "
-                            "transporte urbano,complete,100\n")
+    milestones = write_text(
+        tmp_path / "milestones.csv",
+        "commitment,number,title,status,progress\n"
+        "PE0074,4,Informe final,not_started,0\nPE0074,1,Instalación del espacio participativo de "
+        "transporte urbano,complete,100\n",
+    )
     report = import_paths([milestones], url, dry_run=True)
     assert report.dry_run and report.summary().startswith("Dry run, nothing written")
     assert (report.counts["milestones"].added, report.counts["milestones"].updated) == (1, 1)
@@ -164,16 +181,25 @@ def test_imp009_dry_run_counts_but_writes_nothing(loaded, tmp_path):
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "first_line"),
-    [("utf-8", ",", ""), ("utf-8-sig", ",", ""), ("cp1252", ",", ""), ("cp1252", ";", ""),
-     ("utf-8-sig", ";", ""), ("cp1252", ";", "sep=;\r\n")],
+    [
+        ("utf-8", ",", ""),
+        ("utf-8-sig", ",", ""),
+        ("cp1252", ",", ""),
+        ("cp1252", ";", ""),
+        ("utf-8-sig", ";", ""),
+        ("cp1252", ";", "sep=;\r\n"),
+    ],
 )
 def test_imp010_encodings_and_delimiters_keep_accents(migrated_url, tmp_path, encoding, delimiter, first_line):
     d = delimiter
-    countries = write_text(tmp_path / "countries.csv",
-                           f"{first_line}name{d}code{d}region\nPerú{d}PER{d}Américas\n", encoding)
+    countries = write_text(
+        tmp_path / "countries.csv", f"{first_line}name{d}code{d}region\nPerú{d}PER{d}Américas\n", encoding
+    )
     institutions = write_text(
         tmp_path / "institutions.csv",
-        f'country{d}name\nPER{d}Secretaría de Gestión Pública\nPER{d}"Oficina de José Vásquez{d} Lima"\n', encoding)
+        f'country{d}name\nPER{d}Secretaría de Gestión Pública\nPER{d}"Oficina de José Vásquez{d} Lima"\n',
+        encoding,
+    )
     report = import_paths([countries, institutions], migrated_url)
     assert (report.counts["countries"].added, report.counts["institutions"].added) == (1, 2)
     with session_scope(migrated_url) as session:
@@ -202,13 +228,16 @@ def test_imp011_workbook_with_several_tables_help_sheet_and_unknown_column(loade
     before = snapshot(url)
     report = import_paths([path], url, dry_run=True)
     assert (report.counts["organizations"].added, report.counts["meetings"].added) == (1, 1)
-    warning = (f"{path}[organizations]:1:comentario: 'comentario' is not a column of the organizations table, "
-               "so it was ignored; the columns are listed in the templates' README")
+    warning = (
+        f"{path}[organizations]:1:comentario: 'comentario' is not a column of the organizations table, "
+        "so it was ignored; the columns are listed in the templates' README"
+    )
     assert [str(w) for w in report.warnings] == [warning]
     assert snapshot(url) == before
 
 
 # --- bad input: every problem located, nothing written ------------------------------
+
 
 def _ogp_case(tmp_path, changes):
     records = ogp_subset("AP_PER03", "AP_PER05")
@@ -218,13 +247,17 @@ def _ogp_case(tmp_path, changes):
 
 def bad_ogp_vocabulary(tmp_path):
     path, row = _ogp_case(tmp_path, {("PE0074", "Potential Impact"): "Enormous"})
-    return [path], [f"{path}:{row}:Potential Impact: 'Enormous' is not a valid Potential Impact; write one of: "
-                    f"None, Minor, Moderate, Transformative, {IRM_SENTINEL_HINT}"]
+    return [path], [
+        f"{path}:{row}:Potential Impact: 'Enormous' is not a valid Potential Impact; write one of: "
+        f"None, Minor, Moderate, Transformative, {IRM_SENTINEL_HINT}"
+    ]
 
 
 def bad_ogp_date_and_flags(tmp_path):
-    path, row = _ogp_case(tmp_path, {("PE0074", "Start Date"): "13/45/2020", ("PE0074", "Open Data"): "2",
-                                     ("PE0074", "Active Commitment"): "yes"})
+    path, row = _ogp_case(
+        tmp_path,
+        {("PE0074", "Start Date"): "13/45/2020", ("PE0074", "Open Data"): "2", ("PE0074", "Active Commitment"): "yes"},
+    )
     return [path], [  # in the order of the sheet's columns
         f"{path}:{row}:Start Date: '13/45/2020' is not a real date: neither 13 nor 45 can be a month; "
         "correct it or write the date as YYYY-MM-DD",
@@ -246,14 +279,17 @@ def _milestones(tmp_path, bad_row: str, name: str = "milestones.csv"):
 
 def bad_milestone_status(tmp_path):
     path = _milestones(tmp_path, "PE0074,20,Hito,done,10,\n")
-    return [path], [f"{path}:7:status: 'done' is not a valid status; write one of: not_started, in_progress, "
-                    "complete, cancelled"]
+    return [path], [
+        f"{path}:7:status: 'done' is not a valid status; write one of: not_started, in_progress, complete, cancelled"
+    ]
 
 
 def bad_impossible_date(tmp_path):
     path = _milestones(tmp_path, "PE0074,20,Hito,in_progress,10,2/30/2019\n")
-    return [path], [f"{path}:7:planned_end: '2/30/2019' is not a real date: February 2019 has no day 30; "
-                    "correct it or write the date as YYYY-MM-DD"]
+    return [path], [
+        f"{path}:7:planned_end: '2/30/2019' is not a real date: February 2019 has no day 30; "
+        "correct it or write the date as YYYY-MM-DD"
+    ]
 
 
 def bad_progress(tmp_path):
@@ -263,18 +299,23 @@ def bad_progress(tmp_path):
 
 def bad_unknown_commitment(tmp_path):
     path = _milestones(tmp_path, "PE9999,1,Hito,in_progress,10,\n")
-    return [path], [f"{path}:7:commitment: commitment 'PE9999' is not in the database or in this import; "
-                    "add it (commitments.csv) or correct the id"]
+    return [path], [
+        f"{path}:7:commitment: commitment 'PE9999' is not in the database or in this import; "
+        "add it (commitments.csv) or correct the id"
+    ]
 
 
 def bad_unknown_references(tmp_path):
     meetings = write_text(tmp_path / "meetings.csv", "forum,date,kind\nPER-NADA,2019-01-10,ordinary\n")
-    memberships = write_text(tmp_path / "memberships.csv", "forum,organization,role,term_start\n"
-                             "PER-TRANSPORTE,Nadie,titular,2019-01-01\n")
-    participation = write_text(tmp_path / "participation.csv",
-                               "country,date,channel,action_plan,stakeholder_type,participants,"
-                               "contributions_received,contributions_answered\n"
-                               "PER,2019-01-01,workshop,AP_PER99,academia,3,5,2\n")
+    memberships = write_text(
+        tmp_path / "memberships.csv", "forum,organization,role,term_start\nPER-TRANSPORTE,Nadie,titular,2019-01-01\n"
+    )
+    participation = write_text(
+        tmp_path / "participation.csv",
+        "country,date,channel,action_plan,stakeholder_type,participants,"
+        "contributions_received,contributions_answered\n"
+        "PER,2019-01-01,workshop,AP_PER99,academia,3,5,2\n",
+    )
     return [meetings, memberships, participation], [
         f"{meetings}:2:forum: forum 'PER-NADA' is not in the database or in this import; add it (forums.csv) "
         "or correct the code",
@@ -287,27 +328,38 @@ def bad_unknown_references(tmp_path):
 
 def bad_duplicate_key(tmp_path):
     path = _milestones(tmp_path, GOOD_MILESTONE.format(n=12))
-    return [path], [f"{path}:7:number: commitment PE0074, number 12 is already in row 4; keep one of the two rows "
-                    "or change its commitment and number"]
+    return [path], [
+        f"{path}:7:number: commitment PE0074, number 12 is already in row 4; keep one of the two rows "
+        "or change its commitment and number"
+    ]
 
 
 def bad_not_an_integer(tmp_path):
-    path = write_text(tmp_path / "attendance.csv", "forum,meeting_date,stakeholder_type,persons\n"
-                      "PER-TRANSPORTE,2018-07-12,academia,dos\n")
+    path = write_text(
+        tmp_path / "attendance.csv",
+        "forum,meeting_date,stakeholder_type,persons\nPER-TRANSPORTE,2018-07-12,academia,dos\n",
+    )
     return [path], [f"{path}:2:persons: 'dos' is not a whole number; write an integer such as 3"]
 
 
 def bad_answered_over_received(tmp_path):
-    path = write_text(tmp_path / "participation.csv", "country,date,channel,stakeholder_type,participants,"
-                      "contributions_received,contributions_answered\nPER,2019-01-01,workshop,academia,3,5,7\n")
-    return [path], [f"{path}:2:contributions_answered: 7 answered is more than the 5 received; answered counts "
-                    "contributions that got a reasoned answer, so it cannot exceed received"]
+    path = write_text(
+        tmp_path / "participation.csv",
+        "country,date,channel,stakeholder_type,participants,"
+        "contributions_received,contributions_answered\nPER,2019-01-01,workshop,academia,3,5,7\n",
+    )
+    return [path], [
+        f"{path}:2:contributions_answered: 7 answered is more than the 5 received; answered counts "
+        "contributions that got a reasoned answer, so it cannot exceed received"
+    ]
 
 
 def bad_missing_columns(tmp_path):
     path = write_text(tmp_path / "memberships.csv", "forum,organization\nPER-TRANSPORTE,Proética\n")
-    return [path], [f"{path}:1:role: the required column 'role' is missing; add a column headed role",
-                    f"{path}:1:term_start: the required column 'term_start' is missing; add a column headed term_start"]
+    return [path], [
+        f"{path}:1:role: the required column 'role' is missing; add a column headed role",
+        f"{path}:1:term_start: the required column 'term_start' is missing; add a column headed term_start",
+    ]
 
 
 EXPORT_AGAIN = "export the table from your spreadsheet as CSV (UTF-8) or XLSX and import that file"
@@ -326,19 +378,34 @@ def bad_png_renamed(tmp_path):
 
 
 def bad_truncated_csv(tmp_path):
-    path = write_text(tmp_path / "milestones.csv", MILESTONE_HEADER + GOOD_MILESTONE.format(n=10)
-                      + 'PE0074,11,"Un título\nque se corta')
-    return [path], [f"{path}:3:-: a quoted cell that starts in this row is never closed, so the file looks cut "
-                    "short; check the end of the file or export it again"]
+    path = write_text(
+        tmp_path / "milestones.csv",
+        MILESTONE_HEADER + GOOD_MILESTONE.format(n=10) + 'PE0074,11,"Un título\nque se corta',
+    )
+    return [path], [
+        f"{path}:3:-: a quoted cell that starts in this row is never closed, so the file looks cut "
+        "short; check the end of the file or export it again"
+    ]
 
 
 def bad_truncated_xlsx(tmp_path):
-    data = xlsx_bytes({"milestones": pd.DataFrame({"commitment": ["PE0074"] * 200, "number": [str(n) for n in range(200)],
-                                                   "title": ["Un hito con título largo"] * 200})})
+    data = xlsx_bytes(
+        {
+            "milestones": pd.DataFrame(
+                {
+                    "commitment": ["PE0074"] * 200,
+                    "number": [str(n) for n in range(200)],
+                    "title": ["Un hito con título largo"] * 200,
+                }
+            )
+        }
+    )
     path = tmp_path / "export.xlsx"
     path.write_bytes(data[: len(data) // 2])
-    return [path], [f"{path}:1:-: the workbook cannot be read, it may be damaged or cut short (Cannot detect file "
-                    "format); open it in your spreadsheet and save it again"]
+    return [path], [
+        f"{path}:1:-: the workbook cannot be read, it may be damaged or cut short (Cannot detect file "
+        "format); open it in your spreadsheet and save it again"
+    ]
 
 
 def bad_empty_file(tmp_path):
@@ -347,16 +414,32 @@ def bad_empty_file(tmp_path):
 
 
 def bad_multiline_row_counts_once(tmp_path):
-    path = write_text(tmp_path / "milestones.csv", "commitment,number,title,status,progress,note\n"
-                      'PE0074,10,Hito,in_progress,10,"una nota\nde dos líneas"\nPE0074,11,Hito,in_progress,-5,\n')
+    path = write_text(
+        tmp_path / "milestones.csv",
+        "commitment,number,title,status,progress,note\n"
+        'PE0074,10,Hito,in_progress,10,"una nota\nde dos líneas"\nPE0074,11,Hito,in_progress,-5,\n',
+    )
     return [path], [f"{path}:3:progress: -5 is outside 0–100; write a percentage between 0 and 100"]
 
 
 BAD_INPUTS = [
-    bad_ogp_vocabulary, bad_ogp_date_and_flags, bad_milestone_status, bad_impossible_date, bad_progress,
-    bad_unknown_commitment, bad_unknown_references, bad_duplicate_key, bad_not_an_integer,
-    bad_answered_over_received, bad_missing_columns, bad_binary_junk, bad_png_renamed, bad_truncated_csv,
-    bad_truncated_xlsx, bad_empty_file, bad_multiline_row_counts_once,
+    bad_ogp_vocabulary,
+    bad_ogp_date_and_flags,
+    bad_milestone_status,
+    bad_impossible_date,
+    bad_progress,
+    bad_unknown_commitment,
+    bad_unknown_references,
+    bad_duplicate_key,
+    bad_not_an_integer,
+    bad_answered_over_received,
+    bad_missing_columns,
+    bad_binary_junk,
+    bad_png_renamed,
+    bad_truncated_csv,
+    bad_truncated_xlsx,
+    bad_empty_file,
+    bad_multiline_row_counts_once,
 ]
 
 
@@ -386,14 +469,16 @@ def test_imp013_all_problems_of_all_files_at_once(loaded, tmp_path):
 
 # --- updates ----------------------------------------------------------------------------
 
+
 def test_imp014_updated_file_updates_only_what_changed(migrated_url, tmp_path):
     records = ogp_subset("AP_PER03", "AP_PER05")
     first = import_paths([write_ogp(tmp_path / "open_parliament_0703.csv", records)], migrated_url)
     assert first.counts["commitments"].added == len(records) - 1
     before = snapshot(migrated_url)
     (tmp_path / "v2").mkdir()
-    changed = write_ogp(tmp_path / "v2" / "open_parliament_0703.csv", records,
-                        {("PE0074", "Completion (End Of Term)"): "Substantial"})
+    changed = write_ogp(
+        tmp_path / "v2" / "open_parliament_0703.csv", records, {("PE0074", "Completion (End Of Term)"): "Substantial"}
+    )
     report = import_paths([changed], migrated_url)
     assert report.counts["commitments"].updated == 1
     assert str(report.total) == f"0 added, 1 updated, {first.total.added - 1} unchanged"
@@ -408,8 +493,9 @@ def test_imp014_updated_file_updates_only_what_changed(migrated_url, tmp_path):
 
 
 def test_imp015_explicit_source_is_kept_and_a_moved_row_followed(migrated_url, tmp_path):
-    countries = write_text(tmp_path / "countries.csv", "code,name,source,source_row\n"
-                           "PER,Perú,sample:peru-sample,12\nCHL,Chile,,\n")
+    countries = write_text(
+        tmp_path / "countries.csv", "code,name,source,source_row\nPER,Perú,sample:peru-sample,12\nCHL,Chile,,\n"
+    )
     import_paths([countries], migrated_url)
     # the same file with its rows swapped: the row number follows, nothing else changes
     write_text(countries, "code,name,source,source_row\nCHL,Chile,,\nPER,Perú,sample:peru-sample,12\n")
@@ -424,14 +510,28 @@ def test_imp015_explicit_source_is_kept_and_a_moved_row_followed(migrated_url, t
 
 # --- load_frames (used by the seed and the sample generator) --------------------------------
 
+
 def test_imp016_load_frames_in_the_callers_session(loaded):
     url, _, _ = loaded
     before = snapshot(url)
     frames = {
-        "organizations": pd.DataFrame({"country": ["PER", "PER"], "name": ["Red Muqui", "CooperAcción"],
-                                       "stakeholder_type": ["civil_society_national", "civil_society_local"]}),
-        "milestones": pd.DataFrame({"commitment": ["PE0074"], "number": [7], "title": ["Hito de muestra"],
-                                    "status": ["in_progress"], "progress": [55.0], "planned_end": [None]}),
+        "organizations": pd.DataFrame(
+            {
+                "country": ["PER", "PER"],
+                "name": ["Red Muqui", "CooperAcción"],
+                "stakeholder_type": ["civil_society_national", "civil_society_local"],
+            }
+        ),
+        "milestones": pd.DataFrame(
+            {
+                "commitment": ["PE0074"],
+                "number": [7],
+                "title": ["Hito de muestra"],
+                "status": ["in_progress"],
+                "progress": [55.0],
+                "planned_end": [None],
+            }
+        ),
     }
     with session_scope(url) as session:
         report = load_frames(session, frames, "sample:peru-sample")
@@ -447,9 +547,17 @@ def test_imp016_load_frames_in_the_callers_session(loaded):
 
 def test_imp017_load_frames_problems_name_origin_and_table(loaded):
     url, _, _ = loaded
-    frames = {"milestones": pd.DataFrame({"commitment": ["PE0074", "PE0074"], "number": ["8", "9"],
-                                          "title": ["a", "b"], "status": ["complete", "done"],
-                                          "progress": ["100", "140"]})}
+    frames = {
+        "milestones": pd.DataFrame(
+            {
+                "commitment": ["PE0074", "PE0074"],
+                "number": ["8", "9"],
+                "title": ["a", "b"],
+                "status": ["complete", "done"],
+                "progress": ["100", "140"],
+            }
+        )
+    }
     with session_scope(url) as session, pytest.raises(ImportFailed) as failure:
         load_frames(session, frames, "sample:peru-sample")
     assert [str(p) for p in failure.value.problems] == [
@@ -462,6 +570,7 @@ def test_imp017_load_frames_problems_name_origin_and_table(loaded):
 
 
 # --- round trips: export, import into an empty database, export again ------------------------
+
 
 def _backend(url: str) -> str:
     return "sqlite" if url.startswith("sqlite") else "postgresql"
@@ -515,7 +624,10 @@ def test_imp020_export_writes_the_project_format(loaded):
     assert pe0074["support_institutions"].split("; ") == sorted(pe0074["support_institutions"].split("; "))
     assert list(frames["countries"]["code"]) == sorted(frames["countries"]["code"])
     assert frames["milestone_events"][["milestone", "date"]].values.tolist() == [
-        ["1", "2018-03-15"], ["1", "2018-07-15"], ["2", "2018-12-01"]]
+        ["1", "2018-03-15"],
+        ["1", "2018-07-15"],
+        ["2", "2018-12-01"],
+    ]
 
 
 def test_imp021_downloads_hold_every_table(loaded):
@@ -553,9 +665,11 @@ def test_imp022_ogp_sheet_as_a_workbook_reads_like_the_csv(migrated_url, new_dat
 
 def test_imp023_date_text_in_no_known_form_is_kept_with_a_warning(loaded, tmp_path):
     url, _, _ = loaded
-    path = write_text(tmp_path / "commitments.csv", "id,action_plan,title,start\n"
-                      "PE0074,AP_PER03,Transporte urbano,By end 2019\n")
+    path = write_text(
+        tmp_path / "commitments.csv", "id,action_plan,title,start\nPE0074,AP_PER03,Transporte urbano,By end 2019\n"
+    )
     report = import_paths([path], url, dry_run=True)
     assert [str(w) for w in report.warnings] == [
         f"{path}:2:start: 'By end 2019' is kept as written but gives no date; "
-        "write it like 12/31/2019, December 2019 or 2019 to give it one"]
+        "write it like 12/31/2019, December 2019 or 2019 to give it one"
+    ]

@@ -1,4 +1,5 @@
 """The engagement view's table of organizations, drawn without a browser."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,15 +9,17 @@ from dashboard.exports.engagement import organizations_table
 
 
 def _records(n: int) -> pd.DataFrame:
-    return pd.DataFrame({
-        "organization_id": range(n),
-        "name": [f"Org {i:04d}" for i in range(n)],
-        "stakeholder_type": ["civil_society"] * n,
-        "first_seen": pd.to_datetime(["2018-01-15"] * n),
-        "last_seen": pd.date_range("2019-01-01", periods=n, freq="D"),
-        "periods": [1 + i % 3 for i in range(n)],
-        "days": [1 + i % 5 for i in range(n)],
-    })
+    return pd.DataFrame(
+        {
+            "organization_id": range(n),
+            "name": [f"Org {i:04d}" for i in range(n)],
+            "stakeholder_type": ["civil_society"] * n,
+            "first_seen": pd.to_datetime(["2018-01-15"] * n),
+            "last_seen": pd.date_range("2019-01-01", periods=n, freq="D"),
+            "periods": [1 + i % 3 for i in range(n)],
+            "days": [1 + i % 5 for i in range(n)],
+        }
+    )
 
 
 def _texts(component) -> list[str]:
@@ -51,4 +54,4 @@ def test_org003_a_long_list_is_cut_with_a_note_that_the_download_holds_everythin
     drawn = table.organizations_list(_records(table.MAX_ROWS + 20), set(range(table.MAX_ROWS + 20)), "en")
     texts = _texts(drawn)
     assert sum(t.startswith("Org ") for t in texts) == table.MAX_ROWS
-    assert f"Showing the 300 most recently active of 320 organizations; the download holds them all." in texts
+    assert "Showing the 300 most recently active of 320 organizations; the download holds them all." in texts

@@ -1,13 +1,14 @@
 """The overview in a browser: KPIs and charts drawn with Peru's data, the plan
 filter, a shared link with a plan and a date, the language switch, KPI links."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
-from selenium.webdriver.common.by import By
 
 from dashboard import ids
 from dashboard.components.common import dom_id
@@ -93,8 +94,10 @@ def test_ovb002_plan_filter_and_date_change_kpis_charts_and_url(dash_duo, app):
     picker.click()
     picker.send_keys("30/06/2018", Keys.ENTER)
     dash_duo.wait_for_text_to_equal(
-        ".overview-reference", "Situación al 30 de junio de 2018, reconstruida con el historial de los hitos.",
-        timeout=20)
+        ".overview-reference",
+        "Situación al 30 de junio de 2018, reconstruida con el historial de los hitos.",
+        timeout=20,
+    )
     assert kpi_value(dash_duo, "at_risk") != "0"
     assert "asof=2018-06-30" in current_search(dash_duo)
     assert console_errors(dash_duo) == []
@@ -103,11 +106,13 @@ def test_ovb002_plan_filter_and_date_change_kpis_charts_and_url(dash_duo, app):
 def test_ovb003_shared_link_with_plan_and_date_restores_the_view(dash_duo, app):
     from data.queries.overview import overview
 
-    midterm = overview(app.server.config["OGP_DATABASE_URL"], "PER", plan="AP_PER03", as_of="2018-06-30",
-                       today=TODAY.isoformat())
+    midterm = overview(
+        app.server.config["OGP_DATABASE_URL"], "PER", plan="AP_PER03", as_of="2018-06-30", today=TODAY.isoformat()
+    )
     start(dash_duo, app, "/?lang=en&plan=AP_PER03&asof=2018-06-30")
-    dash_duo.wait_for_text_to_equal(".overview-reference",
-                                    "Situation on 30 June 2018, rebuilt from the milestones' history.", timeout=20)
+    dash_duo.wait_for_text_to_equal(
+        ".overview-reference", "Situation on 30 June 2018, rebuilt from the milestones' history.", timeout=20
+    )
     assert kpi_value(dash_duo, "commitments") == "18"
     assert kpi_value(dash_duo, "at_risk") == str(midterm.milestone_counts["at_risk"])
     assert kpi_value(dash_duo, "late") == str(midterm.milestone_counts["late"])
@@ -138,7 +143,9 @@ def test_ovb005_kpi_link_carries_the_filters(dash_duo, app):
     start(dash_duo, app, "/?lang=en&plan=AP_PER03&asof=2018-06-30")
     dash_duo.wait_for_text_to_equal("#kpi-commitments .kpi-value", "18", timeout=20)
     late = dash_duo.find_element("#kpi-late")
-    assert late.get_attribute("href").endswith("/timeline?lang=en&country=PER&plan=AP_PER03&status=late&asof=2018-06-30")
+    assert late.get_attribute("href").endswith(
+        "/timeline?lang=en&country=PER&plan=AP_PER03&status=late&asof=2018-06-30"
+    )
     late.click()
     dash_duo.wait_for_text_to_equal("h1.page-title", "Milestone timeline", timeout=20)
     search = current_search(dash_duo)

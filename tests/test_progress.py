@@ -1,4 +1,5 @@
 """Progress rules on small hand-made data where the right answer is known."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,29 +30,33 @@ def test_prg001_expected_progress_is_the_share_of_time_elapsed():
 
 
 def test_prg002_late_and_at_risk():
-    df = milestones([
-        ("A", "2018-01-01", "2018-06-30", 80, "in_progress", None),   # ended below 100: late
-        ("A", "2018-01-01", "2018-06-30", 100, "complete", None),     # done: fine
-        ("B", "2018-01-01", "2019-12-31", 10, "in_progress", None),   # expected 50, reports 10: at risk
-        ("B", "2018-01-01", "2019-12-31", 40, "in_progress", None),   # trails by 10: fine
-        ("C", "2018-01-01", "2018-06-30", 0, "cancelled", None),      # cancelled: never late
-    ])
+    df = milestones(
+        [
+            ("A", "2018-01-01", "2018-06-30", 80, "in_progress", None),  # ended below 100: late
+            ("A", "2018-01-01", "2018-06-30", 100, "complete", None),  # done: fine
+            ("B", "2018-01-01", "2019-12-31", 10, "in_progress", None),  # expected 50, reports 10: at risk
+            ("B", "2018-01-01", "2019-12-31", 40, "in_progress", None),  # trails by 10: fine
+            ("C", "2018-01-01", "2018-06-30", 0, "cancelled", None),  # cancelled: never late
+        ]
+    )
     flags = progress.milestone_flags(df, TODAY)
     assert flags["late"].tolist() == [True, False, False, False, False]
     assert flags["at_risk"].tolist() == [False, False, True, False, False]
 
 
 def test_prg003_commitment_progress_is_the_mean_or_the_weighted_mean():
-    df = milestones([
-        ("A", None, None, 100, "complete", None),
-        ("A", None, None, 0, "not_started", None),
-        ("B", None, None, 100, "complete", 3),
-        ("B", None, None, 0, "in_progress", 1),
-        ("C", None, None, 50, "in_progress", 2),
-        ("C", None, None, 100, "complete", None),  # one weight missing: plain mean
-        ("D", None, None, 0, "cancelled", None),
-        ("D", None, None, 60, "in_progress", None),
-    ])
+    df = milestones(
+        [
+            ("A", None, None, 100, "complete", None),
+            ("A", None, None, 0, "not_started", None),
+            ("B", None, None, 100, "complete", 3),
+            ("B", None, None, 0, "in_progress", 1),
+            ("C", None, None, 50, "in_progress", 2),
+            ("C", None, None, 100, "complete", None),  # one weight missing: plain mean
+            ("D", None, None, 0, "cancelled", None),
+            ("D", None, None, 60, "in_progress", None),
+        ]
+    )
     result = progress.commitment_progress(df)
     assert result["A"] == 50
     assert result["B"] == 75
@@ -68,12 +73,14 @@ def test_prg004_plan_progress_averages_commitments_with_data():
 
 
 def test_prg005_implementation_status():
-    df = milestones([
-        ("A", "2018-01-01", "2018-06-30", 100, "complete", None),
-        ("B", "2018-01-01", "2018-06-30", 50, "in_progress", None),
-        ("C", "2018-01-01", "2019-12-31", 5, "in_progress", None),
-        ("D", "2018-06-01", "2019-12-31", 30, "in_progress", None),
-        ("E", "2019-06-01", "2019-12-31", 0, "not_started", None),
-    ])
+    df = milestones(
+        [
+            ("A", "2018-01-01", "2018-06-30", 100, "complete", None),
+            ("B", "2018-01-01", "2018-06-30", 50, "in_progress", None),
+            ("C", "2018-01-01", "2019-12-31", 5, "in_progress", None),
+            ("D", "2018-06-01", "2019-12-31", 30, "in_progress", None),
+            ("E", "2019-06-01", "2019-12-31", 0, "not_started", None),
+        ]
+    )
     status = progress.implementation_status(df, TODAY)
     assert status.to_dict() == {"A": "complete", "B": "late", "C": "at_risk", "D": "in_progress", "E": "not_started"}

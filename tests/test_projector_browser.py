@@ -1,4 +1,5 @@
 """Projector mode: larger text and charts, no filter panels, kept in the URL."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,16 @@ from tests.browser import console_errors, current_search, start
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/timeline", "/forums", "/engagement", "/commitments", "/commitments/PE0066", "/forums/PER-AMBIENTE/brief",
-         "/data"]
+PAGES = [
+    "/",
+    "/timeline",
+    "/forums",
+    "/engagement",
+    "/commitments",
+    "/commitments/PE0066",
+    "/forums/PER-AMBIENTE/brief",
+    "/data",
+]
 WITHOUT_CHARTS = {"/data"}
 
 
@@ -27,20 +36,21 @@ def _chart_fonts(dash_duo) -> list:
     return dash_duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('.js-plotly-plot'))"
         ".filter(function (g) { return g.layout; })"
-        ".map(function (g) { return [g.layout.font && g.layout.font.size, !!(g.layout.meta && g.layout.meta.ogpProjector)]; });")
+        ".map(function (g) { return [g.layout.font && g.layout.font.size, !!(g.layout.meta && g.layout.meta.ogpProjector)]; });"
+    )
 
 
 def _filters_shown(dash_duo) -> bool:
     return dash_duo.driver.execute_script(
-        "var f = document.querySelector('.filter-bar'); return !!f && f.offsetParent !== null;")
+        "var f = document.querySelector('.filter-bar'); return !!f && f.offsetParent !== null;"
+    )
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_prj001_every_page_enlarges_its_charts_and_hides_filters(dash_duo, app, path):
     start(dash_duo, app, f"{path}?lang=es&projector=1")
     dash_duo.wait_for_element("h1.page-title", timeout=20)
-    until(lambda: dash_duo.driver.execute_script(
-        "return document.documentElement.classList.contains('projector')"), 10)
+    until(lambda: dash_duo.driver.execute_script("return document.documentElement.classList.contains('projector')"), 10)
     if path not in WITHOUT_CHARTS:
         until(lambda: len(_chart_fonts(dash_duo)) > 0 and all(scaled for _, scaled in _chart_fonts(dash_duo)), 30)
         assert all(size >= 17 for size, _ in _chart_fonts(dash_duo))

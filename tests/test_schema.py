@@ -1,4 +1,5 @@
 """The schema: migrations create exactly the models' tables, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 from sqlalchemy import inspect
@@ -55,8 +56,9 @@ def test_sch005_workers_migrating_at_once_take_turns(db_url):
     import sys
 
     code = "import sys; from data.db import migrate; migrate(sys.argv[1])"
-    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE, text=True)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE, text=True) for _ in range(3)
+    ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], errors
     assert db.is_migrated(db_url)

@@ -3,6 +3,7 @@
 The frames are checked here against data/formats.py directly, so these tests do
 not need the importer.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,16 @@ from data.seed import SAMPLE_AS_OF, peru, sample, sample_frames, seed_frames
 ROOT = Path(__file__).resolve().parent.parent
 
 SEED_TABLES = {"countries", "action_plans", "institutions", "policy_areas", "commitments"}
-SAMPLE_TABLES = {"milestones", "milestone_events", "organizations", "forums", "memberships",
-                 "meetings", "attendance", "participation"}
+SAMPLE_TABLES = {
+    "milestones",
+    "milestone_events",
+    "organizations",
+    "forums",
+    "memberships",
+    "meetings",
+    "attendance",
+    "participation",
+}
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +100,7 @@ def _format_problems(name: str, frame: pd.DataFrame) -> list[str]:
 
 # --- the facts ------------------------------------------------------------------------
 
+
 def test_sed001_list_gives_104_commitments_with_their_plans(seed):
     listed = peru.listed_commitments()
     ids = [c.id for c in listed]
@@ -120,7 +130,11 @@ def test_sed002_starred_policy_areas_and_titles_come_from_the_list(seed):
     assert not commitments["title"].str.contains("Starred").any()
     assert commitments.loc["PE0033", "policy_areas"] == ""
     assert commitments.loc["PE0084", "policy_areas"] == "Anti-Corruption"
-    assert commitments.loc["PE0084", "title"] == commitments.loc["PE0084", "title_en"] == "Social Oversight of Public Works"
+    assert (
+        commitments.loc["PE0084", "title"]
+        == commitments.loc["PE0084", "title_en"]
+        == "Social Oversight of Public Works"
+    )
     # the stray artifact at the end of the page is not data
     assert not commitments["title"].str.contains("banned").any()
     areas = set(seed["policy_areas"]["name"])
@@ -130,13 +144,42 @@ def test_sed002_starred_policy_areas_and_titles_come_from_the_list(seed):
 
 def test_sed003_country_and_action_plans(seed):
     country = seed["countries"].iloc[0]
-    assert (country["code"], country["name"], country["region"], country["level"]) == ("PER", "Peru", "Americas", "National")
+    assert (country["code"], country["name"], country["region"], country["level"]) == (
+        "PER",
+        "Peru",
+        "Americas",
+        "National",
+    )
     plans = seed["action_plans"].set_index("id")
     assert plans.loc[:, ["number", "cycle_year", "start_year", "end_year", "title"]].to_dict("index") == {
-        "AP_PER01": {"number": "1", "cycle_year": "2012", "start_year": "2012", "end_year": "2014", "title": "Peru Action Plan 2012-2014"},
-        "AP_PER02": {"number": "2", "cycle_year": "2015", "start_year": "2015", "end_year": "2016", "title": "Peru Action Plan 2015-2016"},
-        "AP_PER03": {"number": "3", "cycle_year": "2017", "start_year": "2017", "end_year": "2019", "title": "Peru Action Plan 2017-2019"},
-        "AP_PER04": {"number": "4", "cycle_year": "2019", "start_year": "2019", "end_year": "", "title": "Peru Action Plan 2019"},
+        "AP_PER01": {
+            "number": "1",
+            "cycle_year": "2012",
+            "start_year": "2012",
+            "end_year": "2014",
+            "title": "Peru Action Plan 2012-2014",
+        },
+        "AP_PER02": {
+            "number": "2",
+            "cycle_year": "2015",
+            "start_year": "2015",
+            "end_year": "2016",
+            "title": "Peru Action Plan 2015-2016",
+        },
+        "AP_PER03": {
+            "number": "3",
+            "cycle_year": "2017",
+            "start_year": "2017",
+            "end_year": "2019",
+            "title": "Peru Action Plan 2017-2019",
+        },
+        "AP_PER04": {
+            "number": "4",
+            "cycle_year": "2019",
+            "start_year": "2019",
+            "end_year": "",
+            "title": "Peru Action Plan 2019",
+        },
     }
     # IRM process facts and exact dates are not in the document
     assert set(plans["forum_exists"]) == set(plans["public_influence"]) == set(plans["start_date"]) == {""}
@@ -194,6 +237,7 @@ def test_sed005_pe0066_milestones_are_the_documents_with_sample_status(smp):
 
 
 # --- the frames against the formats ------------------------------------------------------
+
 
 def test_sed006_frames_follow_the_formats(seed, smp):
     assert set(seed) == SEED_TABLES and set(smp) == SAMPLE_TABLES
@@ -270,13 +314,20 @@ def test_sed009_two_runs_are_identical_even_across_interpreters(seed, smp):
     )
     digests = set()
     for hash_seed in ("1", "2"):
-        out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                             env={"PYTHONHASHSEED": hash_seed, "PATH": ""}, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": hash_seed, "PATH": ""},
+            check=True,
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
 
 # --- the sample tells the pilots' story ---------------------------------------------------
+
 
 def _meeting_dates(smp, forum: str) -> list[dt.date]:
     m = smp["meetings"]
@@ -318,7 +369,9 @@ def test_sed012_ambiente_has_more_civil_society_than_vivienda(smp):
     assert mean["PER-AMBIENTE"] > mean["PER-VIVIENDA"]
     ms = smp["memberships"]
     kinds = dict(zip(smp["organizations"]["name"], smp["organizations"]["stakeholder_type"]))
-    cs_members = ms[ms["organization"].map(kinds).str.startswith("civil_society")].groupby("forum")["organization"].nunique()
+    cs_members = (
+        ms[ms["organization"].map(kinds).str.startswith("civil_society")].groupby("forum")["organization"].nunique()
+    )
     assert cs_members["PER-AMBIENTE"] > cs_members["PER-VIVIENDA"]
     agreements = meetings.assign(a=_num(meetings, "agreements")).groupby("forum")["a"].mean()
     assert agreements["PER-AMBIENTE"] > agreements["PER-VIVIENDA"]
@@ -332,7 +385,9 @@ def test_sed013_attendance_follows_memberships(smp):
     for _, row in att.iterrows():
         day = row["meeting_date"]
         seats = ms[(ms["forum"] == row["forum"]) & (ms["organization"] == row["organization"])]
-        is_member.append(bool(((seats["term_start"] <= day) & ((seats["term_end"] == "") | (day <= seats["term_end"]))).any()))
+        is_member.append(
+            bool(((seats["term_start"] <= day) & ((seats["term_end"] == "") | (day <= seats["term_end"]))).any())
+        )
     share = sum(is_member) / len(is_member)
     assert 0.9 <= share < 1.0  # members attend, and now and then an invited guest
     assert (smp["attendance"]["gender"] != "").mean() > 0.8
@@ -388,7 +443,11 @@ def test_sed016_participation_answers_improve_and_organizations_come_and_go(smp)
     assert set(vocab.PARTICIPATION_CHANNELS) - {"forum_meeting"} <= set(p["channel"])
     consult = p[p["channel"] == "public_consultation"]
     assert set(consult["action_plan"]) == {"AP_PER01", "AP_PER02", "AP_PER03", "AP_PER04"}
-    sums = p.assign(r=_num(p, "contributions_received"), a=_num(p, "contributions_answered")).groupby("action_plan")[["r", "a"]].sum()
+    sums = (
+        p.assign(r=_num(p, "contributions_received"), a=_num(p, "contributions_answered"))
+        .groupby("action_plan")[["r", "a"]]
+        .sum()
+    )
     rate = (sums["a"] / sums["r"]).loc[["AP_PER01", "AP_PER02", "AP_PER03", "AP_PER04"]]
     assert rate.is_monotonic_increasing
     orgs_by_plan = consult[consult["organization"] != ""].groupby("action_plan")["organization"].apply(set)

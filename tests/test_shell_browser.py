@@ -1,4 +1,5 @@
 """The frame in a browser: every route answers, language switch, bad links."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +15,9 @@ ROUTES = ["/", "/timeline", "/forums", "/engagement", "/commitments", "/commitme
 
 @pytest.fixture
 def tiny_app(tmp_path):
+    from dashboard.factory import create_app
     from data.db import migrate, session_scope
     from data.models import ActionPlan, Commitment, Country, Source
-    from dashboard.factory import create_app
 
     url = f"sqlite:///{tmp_path / 'tiny.sqlite3'}"
     migrate(url)
@@ -26,8 +27,15 @@ def tiny_app(tmp_path):
         s.flush()
         s.add(Country(code="PER", name="Peru", region="Americas", source=src))
         s.add(ActionPlan(id="AP_PER03", country_code="PER", number=3, cycle_year=2017, source=src))
-        s.add(Commitment(id="PE0066", action_plan_id="AP_PER03", title="Foros Multiactor en sectores prioritarios",
-                         title_en="Multistakeholder Forums in Priority Sectors", source=src))
+        s.add(
+            Commitment(
+                id="PE0066",
+                action_plan_id="AP_PER03",
+                title="Foros Multiactor en sectores prioritarios",
+                title_en="Multistakeholder Forums in Priority Sectors",
+                source=src,
+            )
+        )
     return create_app(url, today=dt.date(2026, 11, 27))
 
 
@@ -44,7 +52,7 @@ def test_shl001_every_route_answers_with_a_page(dash_duo, tiny_app):
 def test_shl002_language_switch_changes_texts_and_keeps_the_query(dash_duo, tiny_app):
     start(dash_duo, tiny_app, "/timeline?lang=es&plan=AP_PER03")
     dash_duo.wait_for_text_to_equal("h1.page-title", "Cronograma de hitos", timeout=15)
-    dash_duo.find_element("#\\{\\\"lang\\\"\\:\\\"en\\\"\\,\\\"type\\\"\\:\\\"lang-link\\\"\\}").click()
+    dash_duo.find_element('#\\{\\"lang\\"\\:\\"en\\"\\,\\"type\\"\\:\\"lang-link\\"\\}').click()
     dash_duo.wait_for_text_to_equal("h1.page-title", "Milestone timeline", timeout=15)
     assert "lang=en" in current_search(dash_duo)
     assert "plan=AP_PER03" in current_search(dash_duo)

@@ -1,8 +1,10 @@
 """The URL's query string: parsed strictly, written canonically."""
+
 from __future__ import annotations
 
-from callbacks.url_state import sync
 from dash import no_update
+
+from callbacks.url_state import sync
 from dashboard import ids
 from dashboard.state import global_query, parse_query, to_query
 
@@ -31,15 +33,22 @@ def test_sta004_global_query_keeps_only_what_follows_the_user():
 
 
 def test_sta005_filter_change_writes_the_url():
-    search, values, dates = sync("?lang=es", ["AP_PER03", []], [None],
-                                 [{"name": "plan"}, {"name": "forums"}], [{"name": "start"}], None)
+    search, values, dates = sync(
+        "?lang=es", ["AP_PER03", []], [None], [{"name": "plan"}, {"name": "forums"}], [{"name": "start"}], None
+    )
     assert search == "?lang=es&plan=AP_PER03"
     assert values == [no_update, no_update]
 
 
 def test_sta006_url_change_sets_the_filters():
-    search, values, dates = sync("?lang=es&plan=AP_PER04&start=2020-01-01", ["AP_PER03", []], [None],
-                                 [{"name": "plan"}, {"name": "forums"}], [{"name": "start"}], ids.URL)
+    search, values, dates = sync(
+        "?lang=es&plan=AP_PER04&start=2020-01-01",
+        ["AP_PER03", []],
+        [None],
+        [{"name": "plan"}, {"name": "forums"}],
+        [{"name": "start"}],
+        ids.URL,
+    )
     assert search is no_update
     assert values == ["AP_PER04", no_update]
     assert dates == ["2020-01-01"]

@@ -1,4 +1,5 @@
 """Templates: blank files with an example row that imports as it is."""
+
 from __future__ import annotations
 
 import csv
@@ -45,8 +46,9 @@ def test_tpl002_workbook_explains_each_column(templates):
     assert milestones.cell(row=2, column=status.column).value == "in_progress"
     assert any(f"{status.column_letter}2:" in str(rule.sqref) for rule in milestones.data_validations.dataValidation)
     readme_rows = list(book["README"].iter_rows(values_only=True))
-    assert ("milestones", "progress", "yes", "float") == readme_rows[[r[:2] for r in readme_rows].index(
-        ("milestones", "progress"))][:4]
+    assert ("milestones", "progress", "yes", "float") == readme_rows[
+        [r[:2] for r in readme_rows].index(("milestones", "progress"))
+    ][:4]
 
 
 def _followed_commitments(url):
@@ -55,8 +57,9 @@ def _followed_commitments(url):
     frames = {
         "countries": pd.DataFrame({"code": ["PER"], "name": ["Peru"]}),
         "action_plans": pd.DataFrame({"id": ["AP_PER03"], "country": ["PER"]}),
-        "commitments": pd.DataFrame({"id": ["PE0067", "PE0068"], "action_plan": ["AP_PER03"] * 2,
-                                     "title": ["Compromiso 67", "Compromiso 68"]}),
+        "commitments": pd.DataFrame(
+            {"id": ["PE0067", "PE0068"], "action_plan": ["AP_PER03"] * 2, "title": ["Compromiso 67", "Compromiso 68"]}
+        ),
     }
     with session_scope(url) as session:
         load_frames(session, frames, "sample:template-test")

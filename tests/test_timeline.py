@@ -1,5 +1,6 @@
 """The milestone timeline without a browser: its queries on hand-made data
 (SQLite and PostgreSQL), its figures, and its callbacks through Dash's endpoint."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,28 +51,50 @@ def build(url: str) -> dict[str, int]:
         file = Source(kind="file", name="milestones.csv", loaded_at=loaded)
         s.add_all([sample, file])
         s.flush()
-        s.add_all([Country(code="TST", name="Testland", source=sample),
-                   Country(code="EMP", name="Emptyland", source=sample)])
-        s.add_all([ActionPlan(id="AP_TST01", country_code="TST", number=1, cycle_year=2018, source=sample),
-                   ActionPlan(id="AP_TST02", country_code="TST", number=2, cycle_year=2020, source=sample),
-                   ActionPlan(id="AP_EMP01", country_code="EMP", number=1, cycle_year=2020, source=sample)])
-        s.add_all([Commitment(id="T1", action_plan_id="AP_TST01", number=1, title="Uno", title_en="One", source=sample),
-                   Commitment(id="T2", action_plan_id="AP_TST01", number=2, title="Dos", source=sample),
-                   Commitment(id="T3", action_plan_id="AP_TST02", number=1, title="Tres", source=sample),
-                   Commitment(id="E1", action_plan_id="AP_EMP01", number=1, title="Vacío", source=sample)])
+        s.add_all(
+            [Country(code="TST", name="Testland", source=sample), Country(code="EMP", name="Emptyland", source=sample)]
+        )
+        s.add_all(
+            [
+                ActionPlan(id="AP_TST01", country_code="TST", number=1, cycle_year=2018, source=sample),
+                ActionPlan(id="AP_TST02", country_code="TST", number=2, cycle_year=2020, source=sample),
+                ActionPlan(id="AP_EMP01", country_code="EMP", number=1, cycle_year=2020, source=sample),
+            ]
+        )
+        s.add_all(
+            [
+                Commitment(id="T1", action_plan_id="AP_TST01", number=1, title="Uno", title_en="One", source=sample),
+                Commitment(id="T2", action_plan_id="AP_TST01", number=2, title="Dos", source=sample),
+                Commitment(id="T3", action_plan_id="AP_TST02", number=1, title="Tres", source=sample),
+                Commitment(id="E1", action_plan_id="AP_EMP01", number=1, title="Vacío", source=sample),
+            ]
+        )
         s.flush()
         made = {}
         for key, (cid, number, start, end, actual, status, done) in MILESTONES.items():
             from_file = cid == "T1"
-            m = Milestone(commitment_id=cid, number=number, title=f"Hito {key} <b>", responsible="Oficina",
-                          planned_start=start, planned_end=end, actual_end=actual, status=status, progress=done,
-                          source=file if from_file else sample, source_row=number + 1 if from_file else None)
+            m = Milestone(
+                commitment_id=cid,
+                number=number,
+                title=f"Hito {key} <b>",
+                responsible="Oficina",
+                planned_start=start,
+                planned_end=end,
+                actual_end=actual,
+                status=status,
+                progress=done,
+                source=file if from_file else sample,
+                source_row=number + 1 if from_file else None,
+            )
             s.add(m)
             s.flush()
             made[key] = m.id
             for day, event_status, event_progress in EVENTS.get(key, []):
-                s.add(MilestoneEvent(milestone_id=m.id, date=day, status=event_status, progress=event_progress,
-                                     source=sample))
+                s.add(
+                    MilestoneEvent(
+                        milestone_id=m.id, date=day, status=event_status, progress=event_progress, source=sample
+                    )
+                )
     return made
 
 
@@ -87,12 +110,18 @@ def states(frame: pd.DataFrame, made: dict[str, int]) -> dict[str, str]:
 
 # --- queries ----------------------------------------------------------------------------
 
+
 def test_tml001_states_today_and_drawing_order(hand_url):
     url, made = hand_url
     frame = q.milestones(url, Scope(country="TST"), None, TODAY)
     assert states(frame, made) == {
-        "T1.1": "complete", "T1.2": "late", "T2.1": "at_risk", "T2.2": "not_started",
-        "T3.1": "in_progress", "T3.2": "cancelled", "T3.3": "not_started",
+        "T1.1": "complete",
+        "T1.2": "late",
+        "T2.1": "at_risk",
+        "T2.2": "not_started",
+        "T3.1": "in_progress",
+        "T3.2": "cancelled",
+        "T3.3": "not_started",
     }
     key_of = {v: k for k, v in made.items()}
     assert [key_of[i] for i in frame["id"]] == DRAWING_ORDER
@@ -106,8 +135,13 @@ def test_tml002_as_of_a_date_states_come_from_the_history(hand_url):
     url, made = hand_url
     mid = q.milestones(url, Scope(country="TST"), D(2019, 6, 30), TODAY)
     assert states(mid, made) == {
-        "T1.1": "complete", "T1.2": "at_risk", "T2.1": "not_started", "T2.2": "not_started",
-        "T3.1": "not_started", "T3.2": "cancelled", "T3.3": "not_started",
+        "T1.1": "complete",
+        "T1.2": "at_risk",
+        "T2.1": "not_started",
+        "T2.2": "not_started",
+        "T3.1": "not_started",
+        "T3.2": "cancelled",
+        "T3.3": "not_started",
     }
     early = q.milestones(url, Scope(country="TST"), D(2019, 4, 1), TODAY)
     row = early[early["id"] == made["T1.1"]].iloc[0]
@@ -151,7 +185,13 @@ def test_tml005_milestones_due_per_period_by_state(hand_url):
     frame = q.milestones(url, Scope(country="TST"), None, TODAY)
     quarters = q.due_by_period(frame, "quarter")
     assert [str(p)[:10] for p in quarters.index] == [
-        "2019-01-01", "2019-04-01", "2019-10-01", "2020-01-01", "2020-04-01", "2020-07-01"]
+        "2019-01-01",
+        "2019-04-01",
+        "2019-10-01",
+        "2020-01-01",
+        "2020-04-01",
+        "2020-07-01",
+    ]
     assert quarters.loc["2019-01-01", "cancelled"] == 1
     assert quarters.loc["2019-10-01", "late"] == 1
     assert quarters.loc["2020-04-01", "at_risk"] == 1
@@ -159,8 +199,14 @@ def test_tml005_milestones_due_per_period_by_state(hand_url):
     months = q.due_by_period(frame, "month")
     assert [str(p)[:7] for p in months.index] == ["2019-03", "2019-06", "2019-12", "2020-03", "2020-06", "2020-09"]
     assert q.auto_period(frame) == "month"
-    assert q.state_counts(frame) == {"not_started": 2, "in_progress": 1, "at_risk": 1, "late": 1, "complete": 1,
-                                     "cancelled": 1}
+    assert q.state_counts(frame) == {
+        "not_started": 2,
+        "in_progress": 1,
+        "at_risk": 1,
+        "late": 1,
+        "complete": 1,
+        "cancelled": 1,
+    }
     reported, expected = q.progress_means(frame)
     assert reported == pytest.approx((30 + 100 + 50 + 10 + 0) / 5)
     assert expected == pytest.approx((92 / 182 * 100 + 100 + 100 + 184 / 365 * 100 + 0) / 5)
@@ -170,8 +216,11 @@ def test_tml006_details_give_titles_and_sources(hand_url):
     url, made = hand_url
     info = q.details(url, (made["T1.2"], made["T2.1"])).set_index("id")
     assert info.loc[made["T1.2"], "title"] == "Hito T1.2 <b>"
-    assert (info.loc[made["T1.2"], "source_kind"], info.loc[made["T1.2"], "source_name"],
-            info.loc[made["T1.2"], "source_row"]) == ("file", "milestones.csv", 3)
+    assert (
+        info.loc[made["T1.2"], "source_kind"],
+        info.loc[made["T1.2"], "source_name"],
+        info.loc[made["T1.2"], "source_row"],
+    ) == ("file", "milestones.csv", 3)
     assert info.loc[made["T2.1"], "source_kind"] == "sample"
     assert info.loc[made["T1.2"], "commitment_title_en"] == "One"
     assert q.details(url, ()).empty
@@ -180,15 +229,23 @@ def test_tml006_details_give_titles_and_sources(hand_url):
 
 
 def test_tml007_milestone_state_rule():
-    frame = pd.DataFrame({
-        "planned_start": ["2019-01-01"] * 5 + [None],
-        "planned_end": ["2019-06-30", "2019-06-30", "2020-12-31", "2020-12-31", "2019-06-30", None],
-        "progress": [100, 40, 0, 60, 10, 0],
-        "status": ["in_progress", "in_progress", "not_started", "in_progress", "cancelled", "not_started"],
-    })
+    frame = pd.DataFrame(
+        {
+            "planned_start": ["2019-01-01"] * 5 + [None],
+            "planned_end": ["2019-06-30", "2019-06-30", "2020-12-31", "2020-12-31", "2019-06-30", None],
+            "progress": [100, 40, 0, 60, 10, 0],
+            "status": ["in_progress", "in_progress", "not_started", "in_progress", "cancelled", "not_started"],
+        }
+    )
     flagged = progress.milestone_flags(frame, TODAY)
     assert progress.milestone_state(flagged).tolist() == [
-        "complete", "late", "at_risk", "in_progress", "cancelled", "not_started"]
+        "complete",
+        "late",
+        "at_risk",
+        "in_progress",
+        "cancelled",
+        "not_started",
+    ]
 
 
 def test_tml008_peru_pages_cover_every_milestone_once(seeded_url):
@@ -207,23 +264,35 @@ def test_tml008_peru_pages_cover_every_milestone_once(seeded_url):
 
 # --- figures ----------------------------------------------------------------------------
 
+
 def fake_rows(n: int, *, kind: str = "sample", seed: int = 1) -> pd.DataFrame:
     """``n`` milestones in commitments of three, as a page's rows with details."""
     rng = np.random.default_rng(seed)
     start = np.datetime64("2019-01-01") + rng.integers(0, 700, n).astype("timedelta64[D]")
     end = start + rng.integers(30, 300, n).astype("timedelta64[D]")
     states = np.array(q.DRAWN_STATES)[np.arange(n) % len(q.DRAWN_STATES)]
-    return pd.DataFrame({
-        "id": np.arange(n), "commitment_id": [f"C{i // 3:05d}" for i in range(n)], "rank": np.arange(n) // 3,
-        "number": np.arange(n) % 3 + 1, "start": start.astype("datetime64[s]"), "end": end.astype("datetime64[s]"),
-        "actual_end": np.where(states == "complete", end, np.datetime64("NaT")).astype("datetime64[s]"),
-        "progress": np.where(states == "complete", 100.0, 40.0), "expected": np.full(n, 60.0),
-        "state": pd.Categorical(states, categories=q.DRAWN_STATES), "sample": kind == "sample",
-        "title": [f"Hito número {i} con un título bastante largo para cortarlo en el eje" for i in range(n)],
-        "responsible": "Secretaría", "commitment_title": "Compromiso", "commitment_title_en": "Commitment",
-        "source_kind": kind, "source_name": "hand.csv" if kind == "file" else "hand-sample",
-        "source_row": 7 if kind == "file" else None,
-    })
+    return pd.DataFrame(
+        {
+            "id": np.arange(n),
+            "commitment_id": [f"C{i // 3:05d}" for i in range(n)],
+            "rank": np.arange(n) // 3,
+            "number": np.arange(n) % 3 + 1,
+            "start": start.astype("datetime64[s]"),
+            "end": end.astype("datetime64[s]"),
+            "actual_end": np.where(states == "complete", end, np.datetime64("NaT")).astype("datetime64[s]"),
+            "progress": np.where(states == "complete", 100.0, 40.0),
+            "expected": np.full(n, 60.0),
+            "state": pd.Categorical(states, categories=q.DRAWN_STATES),
+            "sample": kind == "sample",
+            "title": [f"Hito número {i} con un título bastante largo para cortarlo en el eje" for i in range(n)],
+            "responsible": "Secretaría",
+            "commitment_title": "Compromiso",
+            "commitment_title_en": "Commitment",
+            "source_kind": kind,
+            "source_name": "hand.csv" if kind == "file" else "hand-sample",
+            "source_row": 7 if kind == "file" else None,
+        }
+    )
 
 
 def test_tml010_trace_count_does_not_grow_with_milestones():
@@ -233,7 +302,7 @@ def test_tml010_trace_count_does_not_grow_with_milestones():
     large = gantt_figure(fake_rows(600), "es", D(2020, 6, 1))
     assert len(small["data"]) == len(large["data"]) == 11
     assert [t["name"] for t in small["data"]] == [t["name"] for t in large["data"]]
-    bars = sum(len(t["y"]) for t in large["data"][:len(q.DRAWN_STATES)])
+    bars = sum(len(t["y"]) for t in large["data"][: len(q.DRAWN_STATES)])
     assert bars == 600
     # one header row per commitment and one row per milestone, taller with more rows
     assert len(large["layout"]["yaxis"]["tickvals"]) == 600 + 200
@@ -246,8 +315,15 @@ def test_tml011_states_have_their_colour_and_pattern():
     from dashboard.i18n import vocab_label
 
     figure = gantt_figure(fake_rows(12), "es", D(2020, 6, 1))
-    due = due_figure(q.due_by_period(fake_rows(12).assign(end_month=lambda f: f["end"].to_numpy().astype(
-        "datetime64[M]").astype("int32")), "quarter"), "quarter", "es", D(2020, 6, 1))
+    due = due_figure(
+        q.due_by_period(
+            fake_rows(12).assign(end_month=lambda f: f["end"].to_numpy().astype("datetime64[M]").astype("int32")),
+            "quarter",
+        ),
+        "quarter",
+        "es",
+        D(2020, 6, 1),
+    )
     for traces in (figure["data"], due["data"]):
         by_name = {t["name"]: t for t in traces if t["type"] == "bar"}
         for state in q.DRAWN_STATES:
@@ -281,14 +357,34 @@ def test_tml013_hover_and_legend_are_translated():
     en = gantt_figure(fake_rows(6), "en", D(2020, 6, 1))
     hover_es = es["data"][0]["hovertext"][0]
     hover_en = en["data"][0]["hovertext"][0]
-    for word in ("Compromiso", "Responsable", "Planificado", "Término real", "Avance reportado", "Estado",
-                 "Fuente: archivo importado: hand.csv, fila 7"):
+    for word in (
+        "Compromiso",
+        "Responsable",
+        "Planificado",
+        "Término real",
+        "Avance reportado",
+        "Estado",
+        "Fuente: archivo importado: hand.csv, fila 7",
+    ):
         assert word in hover_es
-    for word in ("Commitment", "Responsible", "Planned", "Actual end", "Reported progress", "State",
-                 "Source: sample: hand-sample · Sample data"):
+    for word in (
+        "Commitment",
+        "Responsible",
+        "Planned",
+        "Actual end",
+        "Reported progress",
+        "State",
+        "Source: sample: hand-sample · Sample data",
+    ):
         assert word in hover_en
-    assert [t["name"] for t in en["data"][:6]] == ["Late", "At risk", "In progress", "Not started", "Complete",
-                                                    "Cancelled"]
+    assert [t["name"] for t in en["data"][:6]] == [
+        "Late",
+        "At risk",
+        "In progress",
+        "Not started",
+        "Complete",
+        "Cancelled",
+    ]
     assert "Avance esperado a la fecha" in [t["name"] for t in es["data"]]
     assert es["layout"]["separators"] == ",\u00a0"
 
@@ -317,17 +413,19 @@ def test_tml015_captions_say_what_the_chart_shows():
     page = q.TimelinePage(rows, 2, 4, 4, 6, 12, 9, 0)
     text = gantt_caption(page, q.state_counts(rows), "es", D(2026, 11, 27))
     first, last = fmt_date(rows["start"].min(), "es"), fmt_date(rows["end"].max(), "es")
-    assert text.startswith(f"Cronograma, página 2 de 4: 9 hitos de los compromisos 4 a 6 de 12, planificados del "
-                           f"{first} al {last}.")
+    assert text.startswith(
+        f"Cronograma, página 2 de 4: 9 hitos de los compromisos 4 a 6 de 12, planificados del {first} al {last}."
+    )
     assert "En esta página: atrasado: 1; en riesgo: 2; no iniciado: 2" in text and text.endswith("Hoy · 27 nov 2026.")
 
 
 # --- callbacks through Dash's endpoint ------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def peru_app(tmp_path_factory):
-    from data.seed import seed_database
     from dashboard.factory import create_app
+    from data.seed import seed_database
 
     url = f"sqlite:///{tmp_path_factory.mktemp('timeline') / 'peru.sqlite3'}"
     seed_database(url)
@@ -337,8 +435,9 @@ def peru_app(tmp_path_factory):
 def post(app, fragments, values) -> dict:
     from benchmarks.dash_requests import dash_request, find_callback
 
-    response = app.server.test_client().post("/_dash-update-component",
-                                             json=dash_request(app, find_callback(app, *fragments), values))
+    response = app.server.test_client().post(
+        "/_dash-update-component", json=dash_request(app, find_callback(app, *fragments), values)
+    )
     assert response.status_code == 200, response.data[:500]
     return json.loads(response.data)["response"]
 
@@ -374,8 +473,17 @@ def test_tml021_no_match_explains_itself_with_a_reset(peru_app):
 def test_tml022_nothing_a_client_sends_crashes_a_callback(peru_app):
     from benchmarks.cases_timeline import GANTT, SUMMARY, timeline_values
 
-    garbage = dict(status="<script>", asof="not-a-date", start="2019-13-45", end=12, page="-3", plan=["x"],
-                   area=None, period="decade", institution="x" * 5000)
+    garbage = dict(
+        status="<script>",
+        asof="not-a-date",
+        start="2019-13-45",
+        end=12,
+        page="-3",
+        plan=["x"],
+        area=None,
+        period="decade",
+        institution="x" * 5000,
+    )
     summary = post(peru_app, SUMMARY, timeline_values("PER", **garbage))
     assert summary["timeline-due"]["className"] == "panel"  # garbage is no filter: every milestone
     links = [card["props"].get("href") for card in summary["timeline-summary"]["children"]]
@@ -400,15 +508,15 @@ def test_tml023_as_of_moves_states_and_the_line(peru_app):
 def test_tml024_a_country_without_milestones_says_so(seeded_ogp_url):
     from dash import html
 
-    from data.queries import shell
     from dashboard.pages import PageContext
     from dashboard.pages.timeline import GANTT_GRAPH, layout
+    from data.queries import shell
 
     other = next(c for c in shell.countries(seeded_ogp_url)["code"] if c != "PER")
-    ctx = PageContext(lang="es", params={"country": other, "lang": "es"}, db_url=seeded_ogp_url,
-                      today=D(2026, 11, 27))
+    ctx = PageContext(lang="es", params={"country": other, "lang": "es"}, db_url=seeded_ogp_url, today=D(2026, 11, 27))
     text = json.dumps(layout(ctx).to_plotly_json(), default=lambda o: o.to_plotly_json(), ensure_ascii=False)
     assert "no tiene hitos cargados" in text and GANTT_GRAPH not in text
     peru = layout(PageContext(lang="es", params={"country": "PER"}, db_url=seeded_ogp_url, today=D(2026, 11, 27)))
     assert isinstance(peru, html.Div) and GANTT_GRAPH in json.dumps(
-        peru.to_plotly_json(), default=lambda o: o.to_plotly_json())
+        peru.to_plotly_json(), default=lambda o: o.to_plotly_json()
+    )

@@ -1,14 +1,15 @@
 """The milestone timeline in a browser: drawn with data, filtered through the
 URL, restored from a shared link, a click opening the commitment, in both
 languages, without console errors."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from selenium.webdriver.support.select import Select
 from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.select import Select
 
 from dashboard import ids
 from dashboard.components.common import dom_id
@@ -30,16 +31,21 @@ def app(seeded_url):
 
 def bars(dash_duo) -> list[int]:
     """Bars per state trace of the Gantt chart (empty when not drawn yet)."""
-    return dash_duo.driver.execute_script(
-        "var gd = document.querySelector(arguments[0]);"
-        "return gd && gd.data ? gd.data.slice(0, arguments[1]).map(t => (t.y || []).length) : [];",
-        GANTT, STATES) or []
+    return (
+        dash_duo.driver.execute_script(
+            "var gd = document.querySelector(arguments[0]);"
+            "return gd && gd.data ? gd.data.slice(0, arguments[1]).map(t => (t.y || []).length) : [];",
+            GANTT,
+            STATES,
+        )
+        or []
+    )
 
 
 def trace_names(dash_duo, selector: str) -> list[str]:
     return dash_duo.driver.execute_script(
-        "var gd = document.querySelector(arguments[0]); return gd && gd.data ? gd.data.map(t => t.name) : [];",
-        selector)
+        "var gd = document.querySelector(arguments[0]); return gd && gd.data ? gd.data.map(t => t.name) : [];", selector
+    )
 
 
 def wait_for_bars(dash_duo, condition=lambda b: sum(b) > 0, timeout: float = 20) -> list[int]:
@@ -69,11 +75,14 @@ def test_tmb001_the_page_draws_both_charts_with_data(dash_duo, app):
     assert 0 < sum(drawn) <= 250
     until(lambda: len(trace_names(dash_duo, DUE)) == STATES, 15)
     due_total = dash_duo.driver.execute_script(
-        "return document.querySelector(arguments[0]).data.reduce((n, t) => n + t.y.reduce((a, b) => a + b, 0), 0)",
-        DUE)
+        "return document.querySelector(arguments[0]).data.reduce((n, t) => n + t.y.reduce((a, b) => a + b, 0), 0)", DUE
+    )
     assert due_total == 362
-    assert dash_duo.find_element("#timeline-gantt-graph-summary").get_attribute("textContent").startswith(
-        "Cronograma, página 1 de 5")
+    assert (
+        dash_duo.find_element("#timeline-gantt-graph-summary")
+        .get_attribute("textContent")
+        .startswith("Cronograma, página 1 de 5")
+    )
     assert dash_duo.find_element("#timeline-pager-text").text.startswith("Página 1 de 5")
     assert dash_duo.find_element("#timeline-gantt-badge").text == "Datos de muestra"
     assert len(dash_duo.find_elements(f"{GANTT} .barlayer .point")) >= sum(drawn)
@@ -81,7 +90,8 @@ def test_tmb001_the_page_draws_both_charts_with_data(dash_duo, app):
     bar = dash_duo.driver.execute_script(  # the tallest bar: a period with many milestones
         "return Array.from(document.querySelectorAll(arguments[0])).reduce((a, b) =>"
         " b.getBoundingClientRect().height > a.getBoundingClientRect().height ? b : a)",
-        f"{DUE} .barlayer .point path")
+        f"{DUE} .barlayer .point path",
+    )
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", bar)
     ActionChains(dash_duo.driver).move_to_element(bar).click().perform()
     until(lambda: "start=" in current_search(dash_duo) and "end=" in current_search(dash_duo), 10)
@@ -129,7 +139,8 @@ def test_tmb004_clicking_a_milestone_opens_its_commitment(dash_duo, app):
     start(dash_duo, app, "/timeline?lang=en&status=complete")
     wait_for_bars(dash_duo)
     commitment = dash_duo.driver.execute_script(
-        "var gd = document.querySelector(arguments[0]); return gd.data.find(t => t.y.length).customdata[0];", GANTT)
+        "var gd = document.querySelector(arguments[0]); return gd.data.find(t => t.y.length).customdata[0];", GANTT
+    )
     bar = dash_duo.find_elements(f"{GANTT} .barlayer .point path")[0]
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", bar)
     ActionChains(dash_duo.driver).move_to_element(bar).click().perform()
@@ -155,9 +166,17 @@ def test_tmb005_language_switch_translates_the_charts(dash_duo, app):
     assert "late milestones" in dash_duo.find_element("#timeline-summary").text
     assert "lang=en" in current_search(dash_duo) and "status=late" in current_search(dash_duo)
     visit(dash_duo, "/timeline?lang=en&country=PER&asof=2019-06-30")
-    until(lambda: "As of 30 Jun 2019" in dash_duo.driver.execute_script(
-        "var gd = document.querySelector(arguments[0]);"
-        "return gd && gd.layout.annotations ? gd.layout.annotations.map(a => a.text).join(' ') : ''", DUE), 15)
+    until(
+        lambda: (
+            "As of 30 Jun 2019"
+            in dash_duo.driver.execute_script(
+                "var gd = document.querySelector(arguments[0]);"
+                "return gd && gd.layout.annotations ? gd.layout.annotations.map(a => a.text).join(' ') : ''",
+                DUE,
+            )
+        ),
+        15,
+    )
     assert console_errors(dash_duo) == []
 
 
@@ -165,12 +184,17 @@ def _open_calendar(dash_duo, name: str) -> dict:
     """Open a date filter's calendar: its text and its controls' names."""
     dash_duo.find_element(f"""[id='{{"name":"{name}","type":"date-filter"}}']""").click()
     dash_duo.wait_for_element(".dash-datepicker-content", timeout=10)
-    until(lambda: dash_duo.driver.execute_script(
-        "return !!document.querySelector('.dash-datepicker-content input.dash-input-element[aria-label]')"), 10)
+    until(
+        lambda: dash_duo.driver.execute_script(
+            "return !!document.querySelector('.dash-datepicker-content input.dash-input-element[aria-label]')"
+        ),
+        10,
+    )
     return dash_duo.driver.execute_script(
         """var c = document.querySelector('.dash-datepicker-content');
            return {text: c.innerText.replace(/\\s+/g, ' '),
-                   names: Array.from(c.querySelectorAll('[aria-label]')).map(function (e) { return e.getAttribute('aria-label'); })};""")
+                   names: Array.from(c.querySelectorAll('[aria-label]')).map(function (e) { return e.getAttribute('aria-label'); })};"""
+    )
 
 
 def test_tlb_calendar_follows_the_page_language_not_the_browser(dash_duo, app):

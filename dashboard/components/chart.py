@@ -8,6 +8,7 @@ on paper too) and the chart's wrapper points at it with ``aria-describedby``,
 so a screen reader announces it on reaching the chart.  Where a callback
 redraws a figure, it returns ``summary_text(...)`` for the summary's id too.
 """
+
 from __future__ import annotations
 
 from dash import html
@@ -36,8 +37,9 @@ def _caption(summary: str | None, lang: str, sample: bool) -> str | None:
     return None if summary is None else summary_text(summary, lang, sample)
 
 
-def described_graph(graph, summary: str, lang: str, *, sample: bool = False, graph_id: str | None = None,
-                    class_name: str = "") -> html.Figure:
+def described_graph(
+    graph, summary: str, lang: str, *, sample: bool = False, graph_id: str | None = None, class_name: str = ""
+) -> html.Figure:
     """``graph`` in a figure with its summary under it.  ``graph`` is a
     ``dcc.Graph`` with a string id, or something holding one (a ``dcc.Loading``,
     a scrolling box) and then ``graph_id`` names it.  A ``None`` summary is

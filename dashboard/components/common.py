@@ -1,4 +1,5 @@
 """Small components every page uses: headings, sample marks, empty states."""
+
 from __future__ import annotations
 
 import json
@@ -13,18 +14,32 @@ from dashboard.i18n import t
 def dom_id(component_id) -> str:
     """The DOM id Dash gives a component, also for pattern-matching (dict) ids."""
     if isinstance(component_id, dict):
-        return "{" + ",".join(
-            f"{json.dumps(k)}:{json.dumps(component_id[k], separators=(',', ':'))}"
-            for k in sorted(component_id)
-        ) + "}"
+        return (
+            "{"
+            + ",".join(
+                f"{json.dumps(k)}:{json.dumps(component_id[k], separators=(',', ':'))}" for k in sorted(component_id)
+            )
+            + "}"
+        )
     return component_id
 
 
 def dropdown_labels(lang: str) -> dict:
-    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
-            "clear_selection", "no_options_found")
-    return {k: t(f"dropdown.{k}", lang, num_selected="{num_selected}") if k == "selected_count"
-            else t(f"dropdown.{k}", lang) for k in keys}
+    keys = (
+        "select_all",
+        "deselect_all",
+        "selected_count",
+        "search",
+        "clear_search",
+        "clear_selection",
+        "no_options_found",
+    )
+    return {
+        k: t(f"dropdown.{k}", lang, num_selected="{num_selected}")
+        if k == "selected_count"
+        else t(f"dropdown.{k}", lang)
+        for k in keys
+    }
 
 
 def page_heading(title: str, lead: str | None = None, extra=None) -> html.Div:
@@ -54,7 +69,9 @@ def empty_state(lang: str, message: str, page: str | None = None) -> html.Div:
     return html.Div(
         [
             html.P(message, className="mb-2"),
-            dbc.Button(t("common.reset_filters", lang), id=ids.reset_id(page), color="secondary", outline=True, size="sm")
+            dbc.Button(
+                t("common.reset_filters", lang), id=ids.reset_id(page), color="secondary", outline=True, size="sm"
+            )
             if page
             else None,
         ],
@@ -63,7 +80,9 @@ def empty_state(lang: str, message: str, page: str | None = None) -> html.Div:
     )
 
 
-def section(title: str, children, *, badge=None, section_id: str | None = None, help_text: str | None = None) -> html.Section:
+def section(
+    title: str, children, *, badge=None, section_id: str | None = None, help_text: str | None = None
+) -> html.Section:
     heading_id = f"{section_id}-heading" if section_id else None
     return html.Section(
         [

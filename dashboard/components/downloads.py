@@ -26,6 +26,7 @@ The store comes back from the browser, so ``ExportTable.from_payload`` checks
 everything in it again: sizes, types, the view and every filter value (by the
 URL's own rules, dashboard/state.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,7 @@ from dash import dcc, html
 
 from dashboard.export_files import csv_bytes, export_name, plain, xlsx_bytes
 from dashboard.i18n import add, catalogue, normalise_lang, t, vocab_label
-from dashboard.state import BY_NAME, PARAMS
+from dashboard.state import PARAMS
 
 add(
     {
@@ -143,10 +144,16 @@ class ExportTable:
     def payload(self) -> dict:
         """What the store holds: JSON, values already plain."""
         return {
-            "view": self.view, "name": self.name, "title": self.title, "file_title": self.file_title,
-            "lang": self.lang, "columns": [str(c) for c in self.columns],
+            "view": self.view,
+            "name": self.name,
+            "title": self.title,
+            "file_title": self.file_title,
+            "lang": self.lang,
+            "columns": [str(c) for c in self.columns],
             "rows": [[_json_cell(v) for v in row] for row in self.rows],
-            "params": self.params, "sample": bool(self.sample), "sources": self.sources,
+            "params": self.params,
+            "sample": bool(self.sample),
+            "sources": self.sources,
             "lazy": bool(self.lazy),
         }
 
@@ -156,13 +163,21 @@ class ExportTable:
         if not isinstance(payload, dict):
             raise ValueError("not a table")
         view, name = payload.get("view"), payload.get("name")
-        if not isinstance(view, str) or not _VIEW.fullmatch(view) or not isinstance(name, str) \
-                or not _NAME.fullmatch(name):
+        if (
+            not isinstance(view, str)
+            or not _VIEW.fullmatch(view)
+            or not isinstance(name, str)
+            or not _NAME.fullmatch(name)
+        ):
             raise ValueError("bad view or name")
         lazy = payload.get("lazy") is True
         columns, rows = ([], []) if lazy else (payload.get("columns"), payload.get("rows"))
-        if not lazy and (not isinstance(columns, list) or not 0 < len(columns) <= MAX_COLUMNS
-                         or not isinstance(rows, list) or len(rows) > MAX_ROWS):
+        if not lazy and (
+            not isinstance(columns, list)
+            or not 0 < len(columns) <= MAX_COLUMNS
+            or not isinstance(rows, list)
+            or len(rows) > MAX_ROWS
+        ):
             raise ValueError("bad columns or rows")
         width = len(columns)
         if any(not isinstance(row, list) or len(row) != width for row in rows):
@@ -173,13 +188,17 @@ class ExportTable:
                 raise ValueError("bad sources")
             sources = [_text(s, 500) for s in sources[:MAX_SOURCES]]
         return cls(
-            view=view, name=name, title=_text(payload.get("title"), 300) or name,
+            view=view,
+            name=name,
+            title=_text(payload.get("title"), 300) or name,
             file_title=_text(payload.get("file_title"), 100) or None,
             lang=normalise_lang(payload.get("lang")),
             columns=[_text(c, 300) for c in columns],
             rows=[[_cell(v) for v in row] for row in rows],
             params=payload.get("params"),  # cleaned on construction
-            sample=payload.get("sample") is True, sources=sources, lazy=lazy,
+            sample=payload.get("sample") is True,
+            sources=sources,
+            lazy=lazy,
         )
 
 
@@ -226,6 +245,7 @@ def clean_params(params) -> dict:
 
 # --- what a file says about itself ------------------------------------------------------------------
 
+
 def view_label(view: str, lang: str) -> str:
     """The view's name in the navigation (``Resumen``), else its code."""
     key = f"nav.{view}"
@@ -253,13 +273,16 @@ def about_rows(table: ExportTable, day: dt.date, sources: list[str]) -> list[tup
     return about(table.view, table.title, table.lang, table.params, len(table.rows), table.sample, day, sources)
 
 
-def about(view: str, title: str, lang: str, params: dict, rows: int, sample: bool, day: dt.date,
-          sources: list[str]) -> list[tuple[str, str]]:
+def about(
+    view: str, title: str, lang: str, params: dict, rows: int, sample: bool, day: dt.date, sources: list[str]
+) -> list[tuple[str, str]]:
     """What a file says about itself: view, table, every filter applied, date, row count, sources, sample notice."""
     known = catalogue()
-    filters = [(t("downloads.about.filter", lang, name=t(f"downloads.param.{name}", lang)),
-                describe_param(name, value, lang))
-               for name, value in clean_params(params).items() if f"downloads.param.{name}" in known]
+    filters = [
+        (t("downloads.about.filter", lang, name=t(f"downloads.param.{name}", lang)), describe_param(name, value, lang))
+        for name, value in clean_params(params).items()
+        if f"downloads.param.{name}" in known
+    ]
     return [
         (t("downloads.about.view", lang), view_label(view, lang)),
         (t("downloads.about.table", lang), title),
@@ -267,8 +290,10 @@ def about(view: str, title: str, lang: str, params: dict, rows: int, sample: boo
         (t("downloads.about.date", lang), day.isoformat()),
         (t("downloads.about.rows", lang), rows),
         (t("downloads.about.sources", lang), "; ".join(sources) or "—"),
-        (t("downloads.about.sample", lang),
-         t("downloads.about.sample_yes" if sample else "downloads.about.sample_no", lang)),
+        (
+            t("downloads.about.sample", lang),
+            t("downloads.about.sample_yes" if sample else "downloads.about.sample_no", lang),
+        ),
         (t("downloads.about.app", lang), t("app.name", lang)),
     ]
 
@@ -280,8 +305,8 @@ def source_label(kind, name, lang: str) -> str:
 
 def loaded_sources(app, lang: str) -> list[str]:
     """Every loaded source, as the footer lists them: for a table that does not name its own."""
-    from data.queries.shell import sources
     from dashboard.cache import cached
+    from data.queries.shell import sources
 
     frame = cached(app, sources)
     return [source_label(kind, name, lang) for kind, name in zip(frame["kind"], frame["name"])]
@@ -295,26 +320,36 @@ def send_table(table: ExportTable, fmt: str, day: dt.date, sources: list[str]) -
     """The dcc.Download data for the table in ``fmt`` (csv or xlsx)."""
     import pandas as pd
 
-    frame = pd.DataFrame(table.rows, columns=table.columns, dtype=object) if table.rows \
+    frame = (
+        pd.DataFrame(table.rows, columns=table.columns, dtype=object)
+        if table.rows
         else pd.DataFrame(columns=table.columns, dtype=object)
+    )
     if fmt == "csv":
         content = csv_bytes(frame)
     else:
-        content = xlsx_bytes(frame, table.title, about=about_rows(table, day, sources),
-                             about_name=t("downloads.sheet_about", table.lang))
+        content = xlsx_bytes(
+            frame, table.title, about=about_rows(table, day, sources), about_name=t("downloads.sheet_about", table.lang)
+        )
     return dcc.send_bytes(content, file_name(table, day, fmt), type=MEDIA_TYPES[fmt])
 
 
 # --- the component ------------------------------------------------------------------------------------
 
+
 def table_downloads(table: ExportTable) -> html.Div:
-    """"Download: CSV XLSX" for one table; screen readers hear the table's name."""
+    """ "Download: CSV XLSX" for one table; screen readers hear the table's name."""
     lang, name = table.lang, table.name
     buttons = [
-        html.Button(fmt.upper(), id=button_id(name, fmt), type="button", n_clicks=0,
-                    className=f"btn btn-outline-secondary btn-sm table-download-{fmt}",
-                    title=t(f"downloads.{fmt}", lang, table=table.title),
-                    **{"aria-label": t(f"downloads.{fmt}", lang, table=table.title)})
+        html.Button(
+            fmt.upper(),
+            id=button_id(name, fmt),
+            type="button",
+            n_clicks=0,
+            className=f"btn btn-outline-secondary btn-sm table-download-{fmt}",
+            title=t(f"downloads.{fmt}", lang, table=table.title),
+            **{"aria-label": t(f"downloads.{fmt}", lang, table=table.title)},
+        )
         for fmt in FORMATS
     ]
     return html.Div(

@@ -1,6 +1,7 @@
 """The filter controls shared by the views: action plan, policy area, lead
 institution, implementation status.  Their ids come from dashboard.ids, so
 callbacks/url_state.py keeps them in the URL."""
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -41,8 +42,15 @@ def options_for(ctx: PageContext, name: str) -> list[dict]:
     raise KeyError(name)
 
 
-def dropdown_filter(ctx: PageContext, name: str, options: list[dict], *, multi: bool = False,
-                    label_key: str | None = None, placeholder: str | None = None) -> html.Div:
+def dropdown_filter(
+    ctx: PageContext,
+    name: str,
+    options: list[dict],
+    *,
+    multi: bool = False,
+    label_key: str | None = None,
+    placeholder: str | None = None,
+) -> html.Div:
     """A labelled control whose value starts from the URL (dropped when unknown).
 
     Native elements on purpose: a <select> (single choice, first option the
@@ -92,9 +100,17 @@ def filter_bar(ctx: PageContext, names=("plan", "area", "institution", "status")
     )
 
 
-def date_filter(ctx: PageContext, name: str, label_key: str, placeholder: str | None = None, *,
-                help_text: str | None = None, min_date: str | None = None, max_date: str | None = None,
-                class_name: str = "") -> html.Div:
+def date_filter(
+    ctx: PageContext,
+    name: str,
+    label_key: str,
+    placeholder: str | None = None,
+    *,
+    help_text: str | None = None,
+    min_date: str | None = None,
+    max_date: str | None = None,
+    class_name: str = "",
+) -> html.Div:
     """A labelled date picker whose date (YYYY-MM-DD) starts from the URL.
 
     Dates show as numbers in the reader's order: the picker's own month and

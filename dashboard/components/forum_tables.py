@@ -1,6 +1,7 @@
 """Tables of the forum comparison: the side-by-side summary, and one forum's
 meetings and members.  Plain HTML tables (readable on a projector, copyable);
 every number formatted for the language."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -37,15 +38,24 @@ add(
             "es": "Intervalos de más de {days} días",
             "en": "Intervals over {days} days",
         },
-        "forums.sum.breach_flag": {"es": "⚠ {n} (el más largo: {longest} días)", "en": "⚠ {n} (longest: {longest} days)"},
+        "forums.sum.breach_flag": {
+            "es": "⚠ {n} (el más largo: {longest} días)",
+            "en": "⚠ {n} (longest: {longest} days)",
+        },
         "forums.sum.breach_none": {"es": "✓ Ninguno", "en": "✓ None"},
         "forums.sum.over_limit": {"es": "⚠ {days}: supera 180", "en": "⚠ {days}: over 180"},
         "forums.sum.attendance": {"es": "Asistencia media de miembros", "en": "Average member attendance"},
         "forums.sum.agreements": {"es": "Acuerdos por sesión", "en": "Agreements per meeting"},
         "forums.sum.agreements_value": {"es": "{mean} ({total} en total)", "en": "{mean} ({total} in all)"},
         "forums.sum.answered": {"es": "Aportes respondidos", "en": "Contributions answered"},
-        "forums.sum.answered_value": {"es": "{share} ({answered} de {received})", "en": "{share} ({answered} of {received})"},
-        "forums.sum.progress": {"es": "Avance de los compromisos que sigue", "en": "Progress of the commitments it follows"},
+        "forums.sum.answered_value": {
+            "es": "{share} ({answered} de {received})",
+            "en": "{share} ({answered} of {received})",
+        },
+        "forums.sum.progress": {
+            "es": "Avance de los compromisos que sigue",
+            "en": "Progress of the commitments it follows",
+        },
         "forums.sum.progress_value": {
             "es": "{progress} · {late} de {milestones} hitos atrasados hoy",
             "en": "{progress} · {late} of {milestones} milestones late today",
@@ -56,11 +66,17 @@ add(
         "forums.tbl.persons": {"es": "Personas", "en": "People"},
         "forums.tbl.organizations": {"es": "Organizaciones presentes", "en": "Organizations present"},
         "forums.tbl.members_present": {"es": "Miembros presentes", "en": "Members present"},
-        "forums.tbl.members_present_value": {"es": "{present} de {members} ({rate})", "en": "{present} of {members} ({rate})"},
+        "forums.tbl.members_present_value": {
+            "es": "{present} de {members} ({rate})",
+            "en": "{present} of {members} ({rate})",
+        },
         "forums.tbl.agreements": {"es": "Acuerdos", "en": "Agreements"},
         "forums.tbl.minutes": {"es": "Acta", "en": "Minutes"},
         "forums.tbl.minutes_link": {"es": "Ver acta", "en": "Open minutes"},
-        "forums.tbl.minutes_link_label": {"es": "Acta de la sesión del {date} (abre otra pestaña)", "en": "Minutes of the meeting of {date} (opens a new tab)"},
+        "forums.tbl.minutes_link_label": {
+            "es": "Acta de la sesión del {date} (abre otra pestaña)",
+            "en": "Minutes of the meeting of {date} (opens a new tab)",
+        },
         "forums.tbl.no_minutes": {"es": "Acta no publicada", "en": "No minutes published"},
         "forums.tbl.not_recorded": {"es": "no registrado", "en": "not recorded"},
         "forums.tbl.organization": {"es": "Organización", "en": "Organization"},
@@ -71,8 +87,14 @@ add(
         "forums.tbl.current": {"es": "Vigente", "en": "Current"},
         "forums.tbl.past": {"es": "Anterior", "en": "Past"},
         "forums.tbl.status": {"es": "Estado", "en": "Status"},
-        "forums.tbl.meetings_caption": {"es": "Sesiones de {forum}, de la más reciente a la más antigua", "en": "Meetings of {forum}, newest first"},
-        "forums.tbl.members_caption": {"es": "Miembros de {forum}: primero los vigentes al {date}", "en": "Members of {forum}: current on {date} first"},
+        "forums.tbl.meetings_caption": {
+            "es": "Sesiones de {forum}, de la más reciente a la más antigua",
+            "en": "Meetings of {forum}, newest first",
+        },
+        "forums.tbl.members_caption": {
+            "es": "Miembros de {forum}: primero los vigentes al {date}",
+            "en": "Members of {forum}: current on {date} first",
+        },
     }
 )
 
@@ -99,28 +121,72 @@ def _summary_cells(f, lang: str) -> list:
     if _na(f.longest_gap):  # no creation date and no meeting: nothing to check
         breaches = none
     elif f.breaches:
-        breaches = _flag(t("forums.sum.breach_flag", lang, n=fmt_number(f.breaches, lang),
-                           longest=fmt_number(f.longest_gap, lang)), True)
+        breaches = _flag(
+            t("forums.sum.breach_flag", lang, n=fmt_number(f.breaches, lang), longest=fmt_number(f.longest_gap, lang)),
+            True,
+        )
     else:
         breaches = _flag(t("forums.sum.breach_none", lang), False)
     return [
-        t("forums.sum.period", lang, kind=vocab_label("forum_kind", f.kind, lang), start=fmt_date(f.created, lang), end=end),
-        t("forums.sum.members_value", lang, n=fmt_number(f.members, lang), titular=fmt_number(f.titular, lang),
-          suplente=fmt_number(f.suplente, lang)),
+        t(
+            "forums.sum.period",
+            lang,
+            kind=vocab_label("forum_kind", f.kind, lang),
+            start=fmt_date(f.created, lang),
+            end=end,
+        ),
+        t(
+            "forums.sum.members_value",
+            lang,
+            n=fmt_number(f.members, lang),
+            titular=fmt_number(f.titular, lang),
+            suplente=fmt_number(f.suplente, lang),
+        ),
         fmt_percent(f.non_government, lang) if not _na(f.non_government) else none,
-        t("forums.sum.turnover_value", lang, rate=fmt_percent(f.turnover, lang), joined=fmt_number(f.joined, lang),
-          left=fmt_number(f.left, lang)) if not _na(f.turnover) else none,
-        t("forums.sum.meetings_value", lang, n=fmt_number(f.meetings, lang), rate=fmt_number(f.meetings_per_year, lang, 1)),
+        t(
+            "forums.sum.turnover_value",
+            lang,
+            rate=fmt_percent(f.turnover, lang),
+            joined=fmt_number(f.joined, lang),
+            left=fmt_number(f.left, lang),
+        )
+        if not _na(f.turnover)
+        else none,
+        t(
+            "forums.sum.meetings_value",
+            lang,
+            n=fmt_number(f.meetings, lang),
+            rate=fmt_number(f.meetings_per_year, lang, 1),
+        ),
         since,
         breaches,
         fmt_percent(f.attendance_rate, lang) if not _na(f.attendance_rate) else none,
-        t("forums.sum.agreements_value", lang, mean=fmt_number(f.agreements_mean, lang, 1),
-          total=fmt_number(f.agreements_total, lang)) if not _na(f.agreements_mean) else none,
-        t("forums.sum.answered_value", lang, share=fmt_percent(f.answered_share, lang),
-          answered=fmt_number(f.answered, lang), received=fmt_number(f.received, lang))
-        if f.received else none,
-        t("forums.sum.progress_value", lang, progress=fmt_percent(f.progress, lang), late=fmt_number(f.late, lang),
-          milestones=fmt_number(f.milestones, lang)) if f.milestones else none,
+        t(
+            "forums.sum.agreements_value",
+            lang,
+            mean=fmt_number(f.agreements_mean, lang, 1),
+            total=fmt_number(f.agreements_total, lang),
+        )
+        if not _na(f.agreements_mean)
+        else none,
+        t(
+            "forums.sum.answered_value",
+            lang,
+            share=fmt_percent(f.answered_share, lang),
+            answered=fmt_number(f.answered, lang),
+            received=fmt_number(f.received, lang),
+        )
+        if f.received
+        else none,
+        t(
+            "forums.sum.progress_value",
+            lang,
+            progress=fmt_percent(f.progress, lang),
+            late=fmt_number(f.late, lang),
+            milestones=fmt_number(f.milestones, lang),
+        )
+        if f.milestones
+        else none,
     ]
 
 
@@ -144,64 +210,129 @@ def summary_table(comparison: dict, lang: str) -> html.Div:
     """Indicators in rows, forums in columns: the comparison at a glance."""
     forums = list(comparison["forums"].itertuples(index=False))
     columns = [_summary_cells(f, lang) for f in forums]
-    head = html.Thead(html.Tr([html.Th(t("forums.sum.indicator", lang), scope="col")]
-                              + [html.Th([f.name, html.Br(), html.Small(reference_text(f, lang), className="forum-when")],
-                                         scope="col") for f in forums]))
-    body = html.Tbody([
-        html.Tr([html.Th(label, scope="row")] + [html.Td(col[k]) for col in columns])
-        for k, label in enumerate(_summary_labels(lang))
-    ])
-    return table_region(html.Table([head, body], className="table forum-table forum-summary"),
-                        t("forums.sec.summary", lang))
+    head = html.Thead(
+        html.Tr(
+            [html.Th(t("forums.sum.indicator", lang), scope="col")]
+            + [
+                html.Th([f.name, html.Br(), html.Small(reference_text(f, lang), className="forum-when")], scope="col")
+                for f in forums
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr([html.Th(label, scope="row")] + [html.Td(col[k]) for col in columns])
+            for k, label in enumerate(_summary_labels(lang))
+        ]
+    )
+    return table_region(
+        html.Table([head, body], className="table forum-table forum-summary"), t("forums.sec.summary", lang)
+    )
 
 
 def _minutes(url, date, lang: str):
     """A link only to a real web address: anything else is not a link."""
     if isinstance(url, str) and url.strip().lower().startswith(("https://", "http://")):
-        return html.A(t("forums.tbl.minutes_link", lang), href=url.strip(), target="_blank", rel="noopener noreferrer",
-                      title=t("forums.tbl.minutes_link_label", lang, date=fmt_date(date, lang)))
+        return html.A(
+            t("forums.tbl.minutes_link", lang),
+            href=url.strip(),
+            target="_blank",
+            rel="noopener noreferrer",
+            title=t("forums.tbl.minutes_link_label", lang, date=fmt_date(date, lang)),
+        )
     return html.Span(t("forums.tbl.no_minutes", lang), className="text-muted")
 
 
 def meetings_table(rows: pd.DataFrame, forum_name: str, lang: str) -> html.Div:
-    head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
-        "forums.tbl.date", "forums.tbl.kind", "forums.tbl.persons", "forums.tbl.organizations",
-        "forums.tbl.members_present", "forums.tbl.agreements", "forums.tbl.minutes")]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang), scope="col")
+                for k in (
+                    "forums.tbl.date",
+                    "forums.tbl.kind",
+                    "forums.tbl.persons",
+                    "forums.tbl.organizations",
+                    "forums.tbl.members_present",
+                    "forums.tbl.agreements",
+                    "forums.tbl.minutes",
+                )
+            ]
+        )
+    )
     body = []
     for r in rows.itertuples(index=False):
-        members = (t("forums.tbl.members_present_value", lang, present=fmt_number(r.present, lang),
-                     members=fmt_number(r.members, lang), rate=fmt_percent(r.rate, lang)) if r.members else "—")
+        members = (
+            t(
+                "forums.tbl.members_present_value",
+                lang,
+                present=fmt_number(r.present, lang),
+                members=fmt_number(r.members, lang),
+                rate=fmt_percent(r.rate, lang),
+            )
+            if r.members
+            else "—"
+        )
         agreements = fmt_number(r.agreements, lang) if not _na(r.agreements) else t("forums.tbl.not_recorded", lang)
-        body.append(html.Tr([
-            html.Td(fmt_date(r.date, lang), className="text-nowrap"),
-            html.Td(vocab_label("meeting_kind", r.kind, lang)),
-            html.Td(fmt_number(r.persons, lang), className="num"),
-            html.Td(fmt_number(r.organizations, lang), className="num"),
-            html.Td(members),
-            html.Td(agreements, className="num"),
-            html.Td(_minutes(r.minutes_url, r.date, lang)),
-        ]))
+        body.append(
+            html.Tr(
+                [
+                    html.Td(fmt_date(r.date, lang), className="text-nowrap"),
+                    html.Td(vocab_label("meeting_kind", r.kind, lang)),
+                    html.Td(fmt_number(r.persons, lang), className="num"),
+                    html.Td(fmt_number(r.organizations, lang), className="num"),
+                    html.Td(members),
+                    html.Td(agreements, className="num"),
+                    html.Td(_minutes(r.minutes_url, r.date, lang)),
+                ]
+            )
+        )
     caption = html.Caption(t("forums.tbl.meetings_caption", lang, forum=forum_name))
-    return table_region(html.Table([caption, head, html.Tbody(body)], className="table forum-table forum-meetings"),
-                        t("forums.tbl.meetings_caption", lang, forum=forum_name), "table-responsive forum-scroll")
+    return table_region(
+        html.Table([caption, head, html.Tbody(body)], className="table forum-table forum-meetings"),
+        t("forums.tbl.meetings_caption", lang, forum=forum_name),
+        "table-responsive forum-scroll",
+    )
 
 
 def members_table(rows: pd.DataFrame, forum_name: str, reference, lang: str) -> html.Div:
-    head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
-        "forums.tbl.organization", "forums.tbl.stakeholder", "forums.tbl.role", "forums.tbl.term",
-        "forums.tbl.status")]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang), scope="col")
+                for k in (
+                    "forums.tbl.organization",
+                    "forums.tbl.stakeholder",
+                    "forums.tbl.role",
+                    "forums.tbl.term",
+                    "forums.tbl.status",
+                )
+            ]
+        )
+    )
     body = []
     for r in rows.itertuples(index=False):
         start = fmt_date(r.term_start, lang)
-        term = (f"{start} – {fmt_date(r.term_end, lang)}" if not _na(r.term_end)
-                else t("forums.tbl.term_open", lang, start=start))
-        body.append(html.Tr([
-            html.Td(r.organization),
-            html.Td(vocab_label("stakeholder", r.stakeholder_type, lang)),
-            html.Td(vocab_label("role", r.role, lang)),
-            html.Td(term, className="text-nowrap"),
-            html.Td(t("forums.tbl.current" if r.current else "forums.tbl.past", lang)),
-        ], className="" if r.current else "forum-past"))
+        term = (
+            f"{start} – {fmt_date(r.term_end, lang)}"
+            if not _na(r.term_end)
+            else t("forums.tbl.term_open", lang, start=start)
+        )
+        body.append(
+            html.Tr(
+                [
+                    html.Td(r.organization),
+                    html.Td(vocab_label("stakeholder", r.stakeholder_type, lang)),
+                    html.Td(vocab_label("role", r.role, lang)),
+                    html.Td(term, className="text-nowrap"),
+                    html.Td(t("forums.tbl.current" if r.current else "forums.tbl.past", lang)),
+                ],
+                className="" if r.current else "forum-past",
+            )
+        )
     label = t("forums.tbl.members_caption", lang, forum=forum_name, date=fmt_date(reference, lang))
-    return table_region(html.Table([html.Caption(label), head, html.Tbody(body)], className="table forum-table forum-members"),
-                        label, "table-responsive forum-scroll")
+    return table_region(
+        html.Table([html.Caption(label), head, html.Tbody(body)], className="table forum-table forum-members"),
+        label,
+        "table-responsive forum-scroll",
+    )

@@ -5,6 +5,7 @@ Only the community features this project uses are translated (text and number
 filters, floating filters, sorting, overlays, column menu), which is every text
 those grids can show.
 """
+
 from __future__ import annotations
 
 _ES = {

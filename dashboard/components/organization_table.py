@@ -2,6 +2,7 @@
 until when, and how often.  A plain HTML table in a focusable scroll box
 (readable by screen readers, printable, no sideways page scroll on a phone);
 the download holds every row for sorting elsewhere."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -46,22 +47,35 @@ def listed(records: pd.DataFrame, shown) -> pd.DataFrame:
 def organizations_list(records: pd.DataFrame, shown, lang: str) -> html.Div:
     rows = listed(records, shown)
     total = len(rows)
-    head = html.Thead(html.Tr([html.Th(t(f"engagement.col.{c}", lang), scope="col",
-                                       className="num" if c in NUMBERS else None) for c in COLUMNS]))
-    body = html.Tbody([
-        html.Tr([
-            html.Th(r.name, scope="row"),
-            html.Td(vocab_label("stakeholder", r.stakeholder_type, lang)),
-            html.Td(fmt_date(r.first_seen, lang), className="text-nowrap"),
-            html.Td(fmt_date(r.last_seen, lang), className="text-nowrap"),
-            html.Td(fmt_number(int(r.periods), lang), className="num"),
-            html.Td(fmt_number(int(r.days), lang), className="num"),
-        ])
-        for r in rows.head(MAX_ROWS).itertuples()
-    ])
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"engagement.col.{c}", lang), scope="col", className="num" if c in NUMBERS else None)
+                for c in COLUMNS
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(r.name, scope="row"),
+                    html.Td(vocab_label("stakeholder", r.stakeholder_type, lang)),
+                    html.Td(fmt_date(r.first_seen, lang), className="text-nowrap"),
+                    html.Td(fmt_date(r.last_seen, lang), className="text-nowrap"),
+                    html.Td(fmt_number(int(r.periods), lang), className="num"),
+                    html.Td(fmt_number(int(r.days), lang), className="num"),
+                ]
+            )
+            for r in rows.head(MAX_ROWS).itertuples()
+        ]
+    )
     caption = t("engagement.tbl.caption", lang)
-    table = table_region(html.Table([html.Caption(caption), head, body], className="table table-sm organization-table"),
-                         caption, "table-responsive engagement-scroll")
+    table = table_region(
+        html.Table([html.Caption(caption), head, body], className="table table-sm organization-table"),
+        caption,
+        "table-responsive engagement-scroll",
+    )
     if total <= MAX_ROWS:
         return table
     more = t("engagement.tbl.more", lang, shown=fmt_number(MAX_ROWS, lang), total=fmt_number(total, lang))

@@ -2,6 +2,7 @@
 a ``dashboard.components.downloads.ExportTable`` out (headers translated,
 values as data: ISO dates, plain numbers, vocabulary labels in the reader's
 language).  The pages put ``table_downloads(...)`` next to the tables they draw."""
+
 from __future__ import annotations
 
 from dashboard.i18n import add, t

@@ -4,6 +4,7 @@ Built as plain dicts with numpy arrays (no plotly.express: ~80 ms a figure).
 Time charts share one date axis: a bar per calendar period centred in it, the
 action plans' periods shaded behind, period names in the user's language.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,7 +28,10 @@ add(
         "engagement.flow.new": {"es": "Nuevas", "en": "New"},
         "engagement.flow.returning": {"es": "Vuelven", "en": "Returning"},
         "engagement.flow.stopped": {"es": "Dejaron de participar", "en": "Stopped"},
-        "engagement.flow.stopped_provisional": {"es": "Dejaron de participar (provisional)", "en": "Stopped (provisional)"},
+        "engagement.flow.stopped_provisional": {
+            "es": "Dejaron de participar (provisional)",
+            "en": "Stopped (provisional)",
+        },
         "engagement.contrib.received": {"es": "Recibidos", "en": "Received"},
         "engagement.contrib.answered": {"es": "Con respuesta razonada", "en": "With a reasoned answer"},
         "engagement.contrib.rate": {"es": "Tasa de respuesta", "en": "Answer rate"},
@@ -49,8 +53,10 @@ add(
             "es": "Aportes recibidos y con respuesta razonada, por canal: {channels}.",
             "en": "Contributions received and answered with reasons, by channel: {channels}.",
         },
-        "engagement.sum.channel": {"es": "{channel}: {received} recibidos, {answered} respondidos ({rate})",
-                                   "en": "{channel}: {received} received, {answered} answered ({rate})"},
+        "engagement.sum.channel": {
+            "es": "{channel}: {received} recibidos, {answered} respondidos ({rate})",
+            "en": "{channel}: {received} received, {answered} answered ({rate})",
+        },
         "engagement.sum.over_time": {
             "es": "Aportes por {period}, de {first} a {last}: {received} recibidos, {answered} con respuesta razonada ({rate}). Más aportes: {peak_period} ({peak}).",
             "en": "Contributions per {period}, from {first} to {last}: {received} received, {answered} answered with reasons ({rate}). Most: {peak_period} ({peak}).",
@@ -117,8 +123,14 @@ def _iso(day) -> str:
 def _time_axis(periods: pd.DatetimeIndex, period: str, lang: str) -> dict:
     """A date axis over the periods: each period named when few, else months or years."""
     first, after = periods[0], shift(periods[-1], period)
-    axis = {"type": "date", "range": [_iso(first), _iso(after)], "gridcolor": theme.GRID, "automargin": True,
-            "showgrid": False, "ticks": "outside"}
+    axis = {
+        "type": "date",
+        "range": [_iso(first), _iso(after)],
+        "gridcolor": theme.GRID,
+        "automargin": True,
+        "showgrid": False,
+        "ticks": "outside",
+    }
     if len(periods) <= 12:
         axis.update(tickmode="array", tickvals=_midpoints(periods, period))
         if checked(period) == "quarter":
@@ -149,14 +161,36 @@ def plan_bands(plans: pd.DataFrame, periods: pd.DatetimeIndex, period: str, lang
         x0, x1 = max(start, lo), min(end + pd.Timedelta(days=1), hi)
         if x1 <= x0:
             continue
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": _iso(x0), "x1": _iso(x1), "y0": 0,
-                       "y1": 1, "fillcolor": PLAN_FILLS[i % 2], "line": {"width": 0}, "layer": "below"})
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": _iso(x0),
+                "x1": _iso(x1),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": PLAN_FILLS[i % 2],
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
         # Consecutive plans' labels alternate height, so neighbours never overlap.
-        notes.append({"x": _iso(x0), "y": 1.0 if len(notes) % 2 == 0 else 0.92, "xref": "x", "yref": "paper",
-                      "xanchor": "left", "yanchor": "top", "showarrow": False,
-                      "text": t("engagement.plan_band", lang, label=label + ("–?" if open_end else "")),
-                      "hovertext": t("engagement.plan_band_open", lang) if open_end else None,
-                      "font": {"size": 11, "color": theme.MUTED}, "bgcolor": "rgba(255, 255, 255, 0.75)"})
+        notes.append(
+            {
+                "x": _iso(x0),
+                "y": 1.0 if len(notes) % 2 == 0 else 0.92,
+                "xref": "x",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "text": t("engagement.plan_band", lang, label=label + ("–?" if open_end else "")),
+                "hovertext": t("engagement.plan_band_open", lang) if open_end else None,
+                "font": {"size": 11, "color": theme.MUTED},
+                "bgcolor": "rgba(255, 255, 255, 0.75)",
+            }
+        )
     return shapes, notes
 
 
@@ -165,8 +199,14 @@ def _time_layout(periods, period: str, lang: str, plans, y_title: str, **extra) 
     layout = theme.base_layout(
         lang,
         xaxis=_time_axis(periods, period, lang),
-        yaxis={"title": {"text": y_title}, "gridcolor": theme.GRID, "zerolinecolor": theme.MUTED,
-               "rangemode": "tozero", "automargin": True, "separatethousands": True},
+        yaxis={
+            "title": {"text": y_title},
+            "gridcolor": theme.GRID,
+            "zerolinecolor": theme.MUTED,
+            "rangemode": "tozero",
+            "automargin": True,
+            "separatethousands": True,
+        },
         shapes=shapes,
         annotations=notes,
         height=400,  # the stakeholder legend takes several lines on a phone
@@ -183,7 +223,11 @@ def _bar(x, y, name: str, labels, colour: str, pattern: str, period: str, **extr
     y = np.asarray(y)
     keep = np.flatnonzero(y != 0) if y.dtype.kind in "iu" else np.flatnonzero(np.nan_to_num(y) != 0)
     trace = {
-        "type": "bar", "x": x[keep], "y": y[keep], "name": name, "customdata": labels[keep],
+        "type": "bar",
+        "x": x[keep],
+        "y": y[keep],
+        "name": name,
+        "customdata": labels[keep],
         "width": _bar_width(period),
         "marker": {"color": colour, "line": {"width": 0}, "pattern": _pattern(pattern)},
         "hovertemplate": "<b>%{customdata}</b><br>" + name + ": %{y:,}<extra></extra>",
@@ -201,8 +245,15 @@ def by_stakeholder(table: pd.DataFrame, period: str, lang: str, plans, y_title_k
     periods = pd.DatetimeIndex(table.index)
     x, labels = _midpoints(periods, period), period_labels(periods, period, lang)
     traces = [
-        _bar(x, table[code].to_numpy(), vocab_label("stakeholder", code, lang), labels,
-             theme.STAKEHOLDER_COLOURS.get(code, theme.GREY), theme.STAKEHOLDER_PATTERNS.get(code, ""), period)
+        _bar(
+            x,
+            table[code].to_numpy(),
+            vocab_label("stakeholder", code, lang),
+            labels,
+            theme.STAKEHOLDER_COLOURS.get(code, theme.GREY),
+            theme.STAKEHOLDER_PATTERNS.get(code, ""),
+            period,
+        )
         for code in table.columns
         if table[code].any()
     ]
@@ -230,18 +281,30 @@ def flow_figure(flow: pd.DataFrame, period: str, lang: str, plans) -> dict:
             continue
         colour, pattern = FLOW_STYLE[key]
         name = t(f"engagement.flow.{key}", lang)
-        traces.append(_bar(
-            x, y, name, np.column_stack([labels, np.abs(y)]), colour, pattern, period,
-            opacity=0.55 if key == "stopped_provisional" else 1.0,
-            hovertemplate="<b>%{customdata[0]}</b><br>" + name + ": %{customdata[1]:,}<extra></extra>",
-        ))
-    return {"data": traces, "layout": _time_layout(periods, period, lang, plans, t("engagement.axis.flow", lang),
-                                                   barmode="relative")}
+        traces.append(
+            _bar(
+                x,
+                y,
+                name,
+                np.column_stack([labels, np.abs(y)]),
+                colour,
+                pattern,
+                period,
+                opacity=0.55 if key == "stopped_provisional" else 1.0,
+                hovertemplate="<b>%{customdata[0]}</b><br>" + name + ": %{customdata[1]:,}<extra></extra>",
+            )
+        )
+    return {
+        "data": traces,
+        "layout": _time_layout(periods, period, lang, plans, t("engagement.axis.flow", lang), barmode="relative"),
+    }
 
 
 def _channel_names(channels, lang: str) -> np.ndarray:
-    return np.array([vocab_label("channel", c, lang) if c != "all" else t("engagement.gender.all", lang)
-                     for c in channels], dtype=object)
+    return np.array(
+        [vocab_label("channel", c, lang) if c != "all" else t("engagement.gender.all", lang) for c in channels],
+        dtype=object,
+    )
 
 
 def contributions_by_channel(table: pd.DataFrame, lang: str) -> dict:
@@ -253,28 +316,54 @@ def contributions_by_channel(table: pd.DataFrame, lang: str) -> dict:
     received = table["received"].to_numpy(dtype=float)
     answered = table["answered"].to_numpy(dtype=float)
     rates = [fmt_percent(r, lang) for r in table["rate"]]
-    answered_text = np.array([t("engagement.contrib.answered_text", lang, n=fmt_number(a, lang), rate=r)
-                              for a, r in zip(answered, rates)], dtype=object)
+    answered_text = np.array(
+        [t("engagement.contrib.answered_text", lang, n=fmt_number(a, lang), rate=r) for a, r in zip(answered, rates)],
+        dtype=object,
+    )
     received_name, answered_name = t("engagement.contrib.received", lang), t("engagement.contrib.answered", lang)
     rate_name = t("engagement.contrib.rate", lang)
     traces = [
-        {"type": "bar", "orientation": "h", "y": names, "x": received, "name": received_name,
-         "marker": {"color": RECEIVED_COLOUR}, "text": np.array([fmt_number(v, lang) for v in received], dtype=object),
-         "textposition": "outside", "cliponaxis": False,
-         "hovertemplate": "<b>%{y}</b><br>" + received_name + ": %{x:,}<extra></extra>"},
-        {"type": "bar", "orientation": "h", "y": names, "x": answered, "name": answered_name,
-         "marker": {"color": theme.BLUE, "pattern": _pattern("/")},
-         "text": answered_text, "textposition": "outside", "cliponaxis": False,
-         "customdata": np.array(rates, dtype=object),
-         "hovertemplate": "<b>%{y}</b><br>" + answered_name + ": %{x:,}<br>" + rate_name
-                          + ": %{customdata}<extra></extra>"},
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": names,
+            "x": received,
+            "name": received_name,
+            "marker": {"color": RECEIVED_COLOUR},
+            "text": np.array([fmt_number(v, lang) for v in received], dtype=object),
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "<b>%{y}</b><br>" + received_name + ": %{x:,}<extra></extra>",
+        },
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": names,
+            "x": answered,
+            "name": answered_name,
+            "marker": {"color": theme.BLUE, "pattern": _pattern("/")},
+            "text": answered_text,
+            "textposition": "outside",
+            "cliponaxis": False,
+            "customdata": np.array(rates, dtype=object),
+            "hovertemplate": "<b>%{y}</b><br>"
+            + answered_name
+            + ": %{x:,}<br>"
+            + rate_name
+            + ": %{customdata}<extra></extra>",
+        },
     ]
     layout = theme.base_layout(
         lang,
         barmode="group",
         height=120 + 70 * len(names),
-        xaxis={"title": {"text": t("engagement.axis.contributions", lang)}, "gridcolor": theme.GRID,
-               "rangemode": "tozero", "automargin": True, "separatethousands": True},
+        xaxis={
+            "title": {"text": t("engagement.axis.contributions", lang)},
+            "gridcolor": theme.GRID,
+            "rangemode": "tozero",
+            "automargin": True,
+            "separatethousands": True,
+        },
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 16, "r": 90, "t": 40, "b": 40},
     )
@@ -296,16 +385,36 @@ def contributions_over_time(table: pd.DataFrame, period: str, lang: str, plans) 
     traces = [
         _bar(x, table["received"].to_numpy(dtype=float), received_name, labels, RECEIVED_COLOUR, "", period),
         _bar(x, table["answered"].to_numpy(dtype=float), answered_name, labels, theme.BLUE, "/", period),
-        {"type": "scatter", "mode": "markers", "x": x[some], "y": rate[some], "yaxis": "y2", "name": rate_name,
-         "marker": {"symbol": "diamond", "size": 9, "color": theme.VERMILLION, "line": {"color": "white", "width": 1}},
-         "customdata": np.array([fmt_percent(r, lang) for r in rate[some]], dtype=object),
-         "text": labels[some],
-         "hovertemplate": "<b>%{text}</b><br>" + rate_name + ": %{customdata}<extra></extra>"},
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": x[some],
+            "y": rate[some],
+            "yaxis": "y2",
+            "name": rate_name,
+            "marker": {
+                "symbol": "diamond",
+                "size": 9,
+                "color": theme.VERMILLION,
+                "line": {"color": "white", "width": 1},
+            },
+            "customdata": np.array([fmt_percent(r, lang) for r in rate[some]], dtype=object),
+            "text": labels[some],
+            "hovertemplate": "<b>%{text}</b><br>" + rate_name + ": %{customdata}<extra></extra>",
+        },
     ]
     layout = _time_layout(periods, period, lang, plans, t("engagement.axis.contributions", lang), barmode="overlay")
-    layout["yaxis2"] = {"title": {"text": t("engagement.axis.rate", lang)}, "overlaying": "y", "side": "right",
-                        "range": [0, 105], "showgrid": False, "automargin": True, "tickmode": "array",
-                        "tickvals": [0, 25, 50, 75, 100], "ticktext": [fmt_percent(v, lang) for v in (0, 25, 50, 75, 100)]}
+    layout["yaxis2"] = {
+        "title": {"text": t("engagement.axis.rate", lang)},
+        "overlaying": "y",
+        "side": "right",
+        "range": [0, 105],
+        "showgrid": False,
+        "automargin": True,
+        "tickmode": "array",
+        "tickvals": [0, 25, 50, 75, 100],
+        "ticktext": [fmt_percent(v, lang) for v in (0, 25, 50, 75, 100)],
+    }
     layout["margin"] = {**layout["margin"], "r": 56}
     return {"data": traces, "layout": layout}
 
@@ -326,21 +435,34 @@ def gender_split(table: pd.DataFrame, lang: str) -> dict:
         colour, pattern, ink = GENDER_STYLE.get(gender, (theme.GREY, "", "white"))
         name = vocab_label("gender", gender, lang)
         share = shares[:, j]
-        traces.append({
-            "type": "bar", "orientation": "h", "y": names, "x": share, "name": name,
-            "marker": {"color": colour, "pattern": _pattern(pattern, theme.MUTED)},
-            "text": np.array([fmt_percent(s, lang) if s >= 6 else "" for s in share], dtype=object),
-            "textposition": "inside", "insidetextanchor": "middle", "textfont": {"color": ink},
-            "customdata": np.column_stack([np.array([fmt_percent(s, lang, 1) for s in share], dtype=object),
-                                           table[gender].to_numpy()]),
-            "hovertemplate": "<b>%{y}</b><br>" + name + ": %{customdata[0]} (%{customdata[1]:,})<extra></extra>",
-        })
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": names,
+                "x": share,
+                "name": name,
+                "marker": {"color": colour, "pattern": _pattern(pattern, theme.MUTED)},
+                "text": np.array([fmt_percent(s, lang) if s >= 6 else "" for s in share], dtype=object),
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "textfont": {"color": ink},
+                "customdata": np.column_stack(
+                    [np.array([fmt_percent(s, lang, 1) for s in share], dtype=object), table[gender].to_numpy()]
+                ),
+                "hovertemplate": "<b>%{y}</b><br>" + name + ": %{customdata[0]} (%{customdata[1]:,})<extra></extra>",
+            }
+        )
     layout = theme.base_layout(
         lang,
         barmode="stack",
         height=120 + 48 * len(names),
-        xaxis={"title": {"text": t("engagement.axis.share", lang)}, "range": [0, 100], "gridcolor": theme.GRID,
-               "automargin": True},
+        xaxis={
+            "title": {"text": t("engagement.axis.share", lang)},
+            "range": [0, 100],
+            "gridcolor": theme.GRID,
+            "automargin": True,
+        },
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 16, "r": 16, "t": 40, "b": 40},
     )
@@ -352,8 +474,11 @@ def gender_split(table: pd.DataFrame, lang: str) -> dict:
 
 
 def _span(periods, period: str, lang: str) -> dict:
-    return {"period": t(f"engagement.sum.period.{checked(period)}", lang),
-            "first": period_label(periods[0], period, lang), "last": period_label(periods[-1], period, lang)}
+    return {
+        "period": t(f"engagement.sum.period.{checked(period)}", lang),
+        "first": period_label(periods[0], period, lang),
+        "last": period_label(periods[-1], period, lang),
+    }
 
 
 def by_stakeholder_summary(table: pd.DataFrame, period: str, lang: str, y_title_key: str) -> str:
@@ -363,11 +488,19 @@ def by_stakeholder_summary(table: pd.DataFrame, period: str, lang: str, y_title_
         return ""
     peak = totals.idxmax()
     types = table.loc[peak][table.loc[peak] > 0].sort_values(ascending=False, kind="stable")
-    return t("engagement.sum.by_type", lang, what=t(y_title_key, lang), **_span(table.index, period, lang),
-             peak=fmt_number(int(totals[peak]), lang), peak_period=period_label(peak, period, lang),
-             types=fmt_list([f"{vocab_label('stakeholder', k, lang)} {fmt_number(int(n), lang)}"
-                             for k, n in types.items()], lang),
-             latest=fmt_number(int(totals.iloc[-1]), lang), latest_period=period_label(table.index[-1], period, lang))
+    return t(
+        "engagement.sum.by_type",
+        lang,
+        what=t(y_title_key, lang),
+        **_span(table.index, period, lang),
+        peak=fmt_number(int(totals[peak]), lang),
+        peak_period=period_label(peak, period, lang),
+        types=fmt_list(
+            [f"{vocab_label('stakeholder', k, lang)} {fmt_number(int(n), lang)}" for k, n in types.items()], lang
+        ),
+        latest=fmt_number(int(totals.iloc[-1]), lang),
+        latest_period=period_label(table.index[-1], period, lang),
+    )
 
 
 def flow_summary(flow: pd.DataFrame, period: str, lang: str) -> str:
@@ -375,22 +508,36 @@ def flow_summary(flow: pd.DataFrame, period: str, lang: str) -> str:
     if flow.empty:
         return ""
     provisional = int(flow.loc[flow["provisional"].to_numpy(dtype=bool), "stopped"].sum())
-    return t("engagement.sum.flow", lang, **_span(flow.index, period, lang),
-             new=fmt_number(int(flow["new"].sum()), lang), returning=fmt_number(int(flow["returning"].sum()), lang),
-             stopped=fmt_number(int(flow["stopped"].sum()), lang),
-             provisional=t("engagement.sum.flow_provisional", lang, n=fmt_number(provisional, lang)) if provisional else "",
-             peak_period=period_label(flow["new"].idxmax(), period, lang),
-             peak=fmt_number(int(flow["new"].max()), lang))
+    return t(
+        "engagement.sum.flow",
+        lang,
+        **_span(flow.index, period, lang),
+        new=fmt_number(int(flow["new"].sum()), lang),
+        returning=fmt_number(int(flow["returning"].sum()), lang),
+        stopped=fmt_number(int(flow["stopped"].sum()), lang),
+        provisional=t("engagement.sum.flow_provisional", lang, n=fmt_number(provisional, lang)) if provisional else "",
+        peak_period=period_label(flow["new"].idxmax(), period, lang),
+        peak=fmt_number(int(flow["new"].max()), lang),
+    )
 
 
 def contributions_by_channel_summary(table: pd.DataFrame, lang: str) -> str:
     """``contributions_by_channel`` in words: received, answered and the rate, per channel."""
     if table.empty:
         return ""
-    channels = [t("engagement.sum.channel", lang, channel=name, received=fmt_number(int(r), lang),
-                  answered=fmt_number(int(a), lang), rate=fmt_percent(rate, lang))
-                for name, r, a, rate in zip(_channel_names(table["channel"], lang), table["received"],
-                                            table["answered"], table["rate"])]
+    channels = [
+        t(
+            "engagement.sum.channel",
+            lang,
+            channel=name,
+            received=fmt_number(int(r), lang),
+            answered=fmt_number(int(a), lang),
+            rate=fmt_percent(rate, lang),
+        )
+        for name, r, a, rate in zip(
+            _channel_names(table["channel"], lang), table["received"], table["answered"], table["rate"]
+        )
+    ]
     return t("engagement.sum.by_channel", lang, channels=fmt_list(channels, lang))
 
 
@@ -399,11 +546,16 @@ def contributions_over_time_summary(table: pd.DataFrame, period: str, lang: str)
     if table.empty or not table["received"].any():
         return ""
     received, answered = int(table["received"].sum()), int(table["answered"].sum())
-    return t("engagement.sum.over_time", lang, **_span(table.index, period, lang),
-             received=fmt_number(received, lang), answered=fmt_number(answered, lang),
-             rate=fmt_percent(answered / received * 100, lang),
-             peak_period=period_label(table["received"].idxmax(), period, lang),
-             peak=fmt_number(int(table["received"].max()), lang))
+    return t(
+        "engagement.sum.over_time",
+        lang,
+        **_span(table.index, period, lang),
+        received=fmt_number(received, lang),
+        answered=fmt_number(answered, lang),
+        rate=fmt_percent(answered / received * 100, lang),
+        peak_period=period_label(table["received"].idxmax(), period, lang),
+        peak=fmt_number(int(table["received"].max()), lang),
+    )
 
 
 def gender_summary(table: pd.DataFrame, lang: str) -> str:
@@ -411,8 +563,11 @@ def gender_summary(table: pd.DataFrame, lang: str) -> str:
     row = table.loc["all"]
     total = row.sum()
     recorded = total - row["unrecorded"]
-    return t("engagement.gender_summary", lang,
-             recorded=fmt_percent(recorded / total * 100 if total else None, lang),
-             women=fmt_percent(row["female"] / recorded * 100 if recorded else None, lang),
-             men=fmt_percent(row["male"] / recorded * 100 if recorded else None, lang),
-             unrecorded=fmt_percent(row["unrecorded"] / total * 100 if total else None, lang))
+    return t(
+        "engagement.gender_summary",
+        lang,
+        recorded=fmt_percent(recorded / total * 100 if total else None, lang),
+        women=fmt_percent(row["female"] / recorded * 100 if recorded else None, lang),
+        men=fmt_percent(row["male"] / recorded * 100 if recorded else None, lang),
+        unrecorded=fmt_percent(row["unrecorded"] / total * 100 if total else None, lang),
+    )

@@ -3,6 +3,7 @@
 Each heatmap holds one IRM methodology only, on that methodology's own scales,
 and writes its counts in the cells so colour is never the only cue.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,8 +28,10 @@ add(
             "es": "¿Abrió el gobierno? {levels}. Sin evaluar: {missing}.",
             "en": "Did it open government? {levels}. Not assessed: {missing}.",
         },
-        "explorer.fig.not_assessed_note": {"es": "Sin evaluar (ND, NR…), contados aparte: {n}",
-                                           "en": "Not assessed (ND, NR…), counted apart: {n}"},
+        "explorer.fig.not_assessed_note": {
+            "es": "Sin evaluar (ND, NR…), contados aparte: {n}",
+            "en": "Not assessed (ND, NR…), counted apart: {n}",
+        },
     }
 )
 
@@ -56,7 +59,9 @@ def irm_heatmap(counts: pd.DataFrame, lang: str, *, method: str) -> dict:
     z = counts.to_numpy(dtype=int)
     ambition = t(AMBITION_KEY[method], lang)
     completion = t("explorer.fig.completion", lang)
-    hover = f"{ambition}: %{{y}}<br>{completion}: %{{x}}<br>{t('explorer.fig.commitments', lang)}: %{{z}}<extra></extra>"
+    hover = (
+        f"{ambition}: %{{y}}<br>{completion}: %{{x}}<br>{t('explorer.fig.commitments', lang)}: %{{z}}<extra></extra>"
+    )
     n = int(z.sum())
     trace = {
         "type": "heatmap",
@@ -76,13 +81,23 @@ def irm_heatmap(counts: pd.DataFrame, lang: str, *, method: str) -> dict:
     }
     layout = theme.base_layout(
         lang,
-        title={"text": t("explorer.fig.matrix_title", lang, method=vocab_label("irm_method", method, lang),
-                         n=fmt_number(n, lang)),
-               "font": {"size": 13}, "x": 0, "xanchor": "left"},
+        title={
+            "text": t(
+                "explorer.fig.matrix_title", lang, method=vocab_label("irm_method", method, lang), n=fmt_number(n, lang)
+            ),
+            "font": {"size": 13},
+            "x": 0,
+            "xanchor": "left",
+        },
         margin={"l": 8, "r": 8, "t": 40, "b": 8},
         height=300,
-        xaxis={"title": {"text": completion}, "side": "bottom", "automargin": True, "fixedrange": True,
-               "showgrid": False},
+        xaxis={
+            "title": {"text": completion},
+            "side": "bottom",
+            "automargin": True,
+            "fixedrange": True,
+            "showgrid": False,
+        },
         yaxis={"title": {"text": ambition}, "automargin": True, "fixedrange": True, "showgrid": False},
     )
     return {"data": [trace], "layout": layout}
@@ -119,13 +134,27 @@ def diog_bars(distribution: pd.DataFrame, lang: str) -> dict:
         height=260,
         bargap=0.3,
         # The unrated, named in the title so a downloaded image keeps them.
-        title={"text": t("explorer.fig.not_assessed_note", lang, n=fmt_number(missing, lang)),
-               "font": {"size": 12, "color": theme.MUTED}, "x": 0, "xanchor": "left"},
+        title={
+            "text": t("explorer.fig.not_assessed_note", lang, n=fmt_number(missing, lang)),
+            "font": {"size": 12, "color": theme.MUTED},
+            "x": 0,
+            "xanchor": "left",
+        },
         margin={"l": 8, "r": 24, "t": 36, "b": 40},
-        xaxis={"title": {"text": count}, "range": [0, max(top, 1) * 1.2], "fixedrange": True,
-               "gridcolor": theme.GRID, "rangemode": "tozero", **({"dtick": 1} if top <= 5 else {})},
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(levels)), "fixedrange": True,
-               "automargin": True},
+        xaxis={
+            "title": {"text": count},
+            "range": [0, max(top, 1) * 1.2],
+            "fixedrange": True,
+            "gridcolor": theme.GRID,
+            "rangemode": "tozero",
+            **({"dtick": 1} if top <= 5 else {}),
+        },
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": list(reversed(levels)),
+            "fixedrange": True,
+            "automargin": True,
+        },
     )
     return {"data": [trace], "layout": layout}
 
@@ -144,16 +173,27 @@ def irm_heatmap_summary(counts: pd.DataFrame, lang: str, *, method: str) -> str:
         return ""
     row, column = np.unravel_index(int(z.argmax()), z.shape)
     ambition = t(AMBITION_KEY[method], lang)
-    return t("explorer.sum.matrix", lang, method=vocab_label("irm_method", method, lang), n=fmt_number(int(z.sum()), lang),
-             ambition_lower=ambition.lower(),
-             ambition=vocab_label("irm", counts.index[row], lang), completion=vocab_label("irm", counts.columns[column], lang),
-             top=fmt_number(int(z[row, column]), lang), by_completion=_level_counts(counts.sum(axis=0), lang),
-             by_ambition=_level_counts(counts.sum(axis=1), lang))
+    return t(
+        "explorer.sum.matrix",
+        lang,
+        method=vocab_label("irm_method", method, lang),
+        n=fmt_number(int(z.sum()), lang),
+        ambition_lower=ambition.lower(),
+        ambition=vocab_label("irm", counts.index[row], lang),
+        completion=vocab_label("irm", counts.columns[column], lang),
+        top=fmt_number(int(z[row, column]), lang),
+        by_completion=_level_counts(counts.sum(axis=0), lang),
+        by_ambition=_level_counts(counts.sum(axis=1), lang),
+    )
 
 
 def diog_summary(distribution: pd.DataFrame, lang: str) -> str:
     """``diog_bars`` in words: each level's count, from Worsens to Outstanding, and the unrated."""
     rated = distribution[distribution["level"] != "not_assessed"]
     missing = int(distribution.loc[distribution["level"] == "not_assessed", "count"].sum())
-    return t("explorer.sum.diog", lang, levels=_level_counts(rated.set_index("level")["count"], lang),
-             missing=fmt_number(missing, lang))
+    return t(
+        "explorer.sum.diog",
+        lang,
+        levels=_level_counts(rated.set_index("level")["count"], lang),
+        missing=fmt_number(missing, lang),
+    )

@@ -5,6 +5,7 @@ One function per figure of ``dashboard.figures.forums``, each reading the same
 naming what is compared, then one clause per forum (a forum with nothing
 recorded says so, as its column does).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,7 +17,10 @@ from data.vocab import FORUM_MAX_GAP_DAYS, MEMBERSHIP_ROLES
 add(
     {
         "forums.chart_sum.members": {"es": "Puestos en cada foro: {forums}.", "en": "Seats on each forum: {forums}."},
-        "forums.chart_sum.members_one": {"es": "{seats} puestos ({roles}; {types})", "en": "{seats} seats ({roles}; {types})"},
+        "forums.chart_sum.members_one": {
+            "es": "{seats} puestos ({roles}; {types})",
+            "en": "{seats} seats ({roles}; {types})",
+        },
         "forums.chart_sum.composition": {
             "es": "Organizaciones miembro no gubernamentales y rotación anual de miembros: {forums}.",
             "en": "Non-government member organizations and yearly member turnover: {forums}.",
@@ -38,7 +42,10 @@ add(
             "es": "intervalo más largo {longest} días, {breaches} por encima del máximo, {since}",
             "en": "longest interval {longest} days, {breaches} over the maximum, {since}",
         },
-        "forums.chart_sum.attendance": {"es": "Personas presentes por sesión: {forums}.", "en": "People present per meeting: {forums}."},
+        "forums.chart_sum.attendance": {
+            "es": "Personas presentes por sesión: {forums}.",
+            "en": "People present per meeting: {forums}.",
+        },
         "forums.chart_sum.attendance_one": {
             "es": "{meetings} sesiones, {mean} personas en promedio, máximo {top} el {date}",
             "en": "{meetings} meetings, {mean} people on average, most {top} on {date}",
@@ -88,38 +95,61 @@ def _counts(values: pd.Series, vocabulary: str, lang: str) -> str:
 def members_summary(comparison: dict, lang: str) -> str:
     def clause(forum, mine):
         roles = mine.groupby("role")["seats"].sum().reindex(list(MEMBERSHIP_ROLES), fill_value=0)
-        return t("forums.chart_sum.members_one", lang, seats=fmt_number(int(mine["seats"].sum()), lang),
-                 roles=_counts(roles, "role", lang), types=_counts(mine.groupby("stakeholder_type")["seats"].sum(),
-                                                                   "stakeholder", lang))
+        return t(
+            "forums.chart_sum.members_one",
+            lang,
+            seats=fmt_number(int(mine["seats"].sum()), lang),
+            roles=_counts(roles, "role", lang),
+            types=_counts(mine.groupby("stakeholder_type")["seats"].sum(), "stakeholder", lang),
+        )
 
     return t("forums.chart_sum.members", lang, forums=_forums(comparison, lang, comparison["members"], clause))
 
 
 def composition_summary(comparison: dict, lang: str) -> str:
     def clause(forum, _):
-        return t("forums.chart_sum.composition_one", lang, share=fmt_percent(forum.non_government, lang),
-                 rate=fmt_percent(forum.turnover, lang), joined=fmt_number(forum.joined, lang),
-                 left=fmt_number(forum.left, lang))
+        return t(
+            "forums.chart_sum.composition_one",
+            lang,
+            share=fmt_percent(forum.non_government, lang),
+            rate=fmt_percent(forum.turnover, lang),
+            joined=fmt_number(forum.joined, lang),
+            left=fmt_number(forum.left, lang),
+        )
 
     return t("forums.chart_sum.composition", lang, forums=_forums(comparison, lang, None, clause))
 
 
 def cumulative_summary(comparison: dict, lang: str) -> str:
     def clause(forum, _):
-        return t("forums.chart_sum.cumulative_one", lang, meetings=fmt_number(forum.meetings, lang),
-                 created=fmt_date(forum.created, lang), per_year=fmt_number(forum.meetings_per_year, lang, 1),
-                 reference=reference_text(forum, lang))
+        return t(
+            "forums.chart_sum.cumulative_one",
+            lang,
+            meetings=fmt_number(forum.meetings, lang),
+            created=fmt_date(forum.created, lang),
+            per_year=fmt_number(forum.meetings_per_year, lang, 1),
+            reference=reference_text(forum, lang),
+        )
 
     return t("forums.chart_sum.cumulative", lang, forums=_forums(comparison, lang, None, clause))
 
 
 def gaps_summary(comparison: dict, lang: str) -> str:
     def clause(forum, _):
-        return t("forums.chart_sum.gaps_one", lang, longest=fmt_number(forum.longest_gap, lang),
-                 breaches=fmt_number(forum.breaches, lang), since=_since_last_text(forum, lang).replace("<br>", ", "))
+        return t(
+            "forums.chart_sum.gaps_one",
+            lang,
+            longest=fmt_number(forum.longest_gap, lang),
+            breaches=fmt_number(forum.breaches, lang),
+            since=_since_last_text(forum, lang).replace("<br>", ", "),
+        )
 
-    return t("forums.chart_sum.gaps", lang, days=FORUM_MAX_GAP_DAYS,
-             forums=_forums(comparison, lang, comparison["gaps"], clause))
+    return t(
+        "forums.chart_sum.gaps",
+        lang,
+        days=FORUM_MAX_GAP_DAYS,
+        forums=_forums(comparison, lang, comparison["gaps"], clause),
+    )
 
 
 def attendance_summary(comparison: dict, lang: str) -> str:
@@ -128,9 +158,14 @@ def attendance_summary(comparison: dict, lang: str) -> str:
     def clause(forum, mine):
         per_meeting = mine.groupby(["meeting_id", "date"])["persons"].sum().reset_index()
         top = per_meeting.loc[per_meeting["persons"].idxmax()]
-        return t("forums.chart_sum.attendance_one", lang, meetings=fmt_number(len(per_meeting), lang),
-                 mean=fmt_number(float(per_meeting["persons"].mean()), lang, 1),
-                 top=fmt_number(int(top["persons"]), lang), date=fmt_date(top["date"], lang))
+        return t(
+            "forums.chart_sum.attendance_one",
+            lang,
+            meetings=fmt_number(len(per_meeting), lang),
+            mean=fmt_number(float(per_meeting["persons"].mean()), lang, 1),
+            top=fmt_number(int(top["persons"]), lang),
+            date=fmt_date(top["date"], lang),
+        )
 
     return t("forums.chart_sum.attendance", lang, forums=_forums(comparison, lang, attendance, clause))
 
@@ -138,9 +173,14 @@ def attendance_summary(comparison: dict, lang: str) -> str:
 def rate_summary(comparison: dict, lang: str) -> str:
     def clause(forum, mine):
         rates = mine["rate"].astype(float)
-        return t("forums.chart_sum.rate_one", lang, mean=fmt_percent(forum.attendance_rate, lang),
-                 meetings=fmt_number(int(rates.notna().sum()), lang), low=fmt_percent(rates.min(), lang),
-                 high=fmt_percent(rates.max(), lang))
+        return t(
+            "forums.chart_sum.rate_one",
+            lang,
+            mean=fmt_percent(forum.attendance_rate, lang),
+            meetings=fmt_number(int(rates.notna().sum()), lang),
+            low=fmt_percent(rates.min(), lang),
+            high=fmt_percent(rates.max(), lang),
+        )
 
     return t("forums.chart_sum.rate", lang, forums=_forums(comparison, lang, comparison["rates"], clause))
 
@@ -148,8 +188,13 @@ def rate_summary(comparison: dict, lang: str) -> str:
 def agreements_summary(comparison: dict, lang: str) -> str:
     def clause(forum, mine):
         recorded = int(pd.to_numeric(mine["agreements"], errors="coerce").notna().sum())
-        return t("forums.chart_sum.agreements_one", lang, total=fmt_number(forum.agreements_total, lang),
-                 recorded=fmt_number(recorded, lang), mean=fmt_number(forum.agreements_mean, lang, 1))
+        return t(
+            "forums.chart_sum.agreements_one",
+            lang,
+            total=fmt_number(forum.agreements_total, lang),
+            recorded=fmt_number(recorded, lang),
+            mean=fmt_number(forum.agreements_mean, lang, 1),
+        )
 
     return t("forums.chart_sum.agreements", lang, forums=_forums(comparison, lang, comparison["meetings"], clause))
 
@@ -157,7 +202,13 @@ def agreements_summary(comparison: dict, lang: str) -> str:
 def progress_summary(comparison: dict, lang: str) -> str:
     def clause(forum, mine):
         last = mine.sort_values("date", kind="stable").iloc[-1]
-        return t("forums.chart_sum.progress_one", lang, follows=_follows_text(forum, lang), date=fmt_date(last["date"], lang),
-                 progress=fmt_percent(float(last["progress"]), lang), expected=fmt_percent(float(last["expected"]), lang))
+        return t(
+            "forums.chart_sum.progress_one",
+            lang,
+            follows=_follows_text(forum, lang),
+            date=fmt_date(last["date"], lang),
+            progress=fmt_percent(float(last["progress"]), lang),
+            expected=fmt_percent(float(last["expected"]), lang),
+        )
 
     return t("forums.chart_sum.progress", lang, forums=_forums(comparison, lang, comparison["progress"], clause))

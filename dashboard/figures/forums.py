@@ -10,6 +10,7 @@ and a text label, so colour is never the only cue.
 
 The input is ``data.forum_indicators.compare``'s result.
 """
+
 from __future__ import annotations
 
 import math
@@ -130,7 +131,7 @@ def _wrap(text: str, width: int = 26) -> str:
     middle = len(text) // 2
     spaces = [i for i, c in enumerate(text) if c == " "]
     cut = min(spaces, key=lambda i: abs(i - middle))
-    return text[:cut] + "<br>" + text[cut + 1:]
+    return text[:cut] + "<br>" + text[cut + 1 :]
 
 
 def reference_text(row, lang: str) -> str:
@@ -156,8 +157,17 @@ def nice_max(value: float, floor: float = 1.0) -> float:
     return 10 * magnitude
 
 
-def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_height: int = 300,
-                   x_title: str | None = None, x_type: str | None = None, legend: bool = True) -> dict:
+def columns_layout(
+    lang: str,
+    titles: list[str],
+    *,
+    y_title: str,
+    y_range,
+    plot_height: int = 300,
+    x_title: str | None = None,
+    x_type: str | None = None,
+    legend: bool = True,
+) -> dict:
     """A layout with one column of axes per forum, every y axis matched to the
     first and fixed to ``y_range``.  ``meta.ogpColumns`` and the titles' names
     let a phone stack the columns into rows in the browser
@@ -174,8 +184,7 @@ def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_
         barmode="stack",
         bargap=0.25,
         showlegend=legend,
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
-                "font": {"size": FONT}},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "font": {"size": FONT}},
         hovermode="closest",
         meta={"ogpColumns": n, "ogpPlotHeight": plot_height},
     )
@@ -183,30 +192,57 @@ def columns_layout(lang: str, titles: list[str], *, y_title: str, y_range, plot_
     for i in range(n):
         x0 = i * (width + COLUMN_GAP)
         layout[_axis(i, "x")] = {
-            "domain": [x0, x0 + width], "anchor": _ref(i, "y"), "gridcolor": theme.GRID,
-            "zerolinecolor": theme.GRID, "automargin": True, "tickfont": {"size": FONT - 1},
+            "domain": [x0, x0 + width],
+            "anchor": _ref(i, "y"),
+            "gridcolor": theme.GRID,
+            "zerolinecolor": theme.GRID,
+            "automargin": True,
+            "tickfont": {"size": FONT - 1},
             **({"type": x_type, "nticks": max(4, 10 // n)} if x_type else {}),
             **({"title": {"text": x_title, "font": {"size": FONT - 1}}} if x_title else {}),
         }
         layout[_axis(i, "y")] = {
-            "anchor": _ref(i, "x"), "range": list(y_range), "gridcolor": theme.GRID, "zerolinecolor": theme.GRID,
-            "automargin": True, "tickfont": {"size": FONT - 1}, "rangemode": "tozero",
+            "anchor": _ref(i, "x"),
+            "range": list(y_range),
+            "gridcolor": theme.GRID,
+            "zerolinecolor": theme.GRID,
+            "automargin": True,
+            "tickfont": {"size": FONT - 1},
+            "rangemode": "tozero",
             **({"matches": "y"} if i else {"title": {"text": y_title, "font": {"size": FONT}}}),
         }
         if i < len(titles):
-            annotations.append({"name": f"column-title-{i}", "text": titles[i], "xref": "paper", "yref": "paper",
-                                "x": x0 + width / 2, "y": 1.02, "xanchor": "center", "yanchor": "bottom",
-                                "showarrow": False, "font": {"size": TITLE_FONT, "color": theme.INK}})
+            annotations.append(
+                {
+                    "name": f"column-title-{i}",
+                    "text": titles[i],
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": x0 + width / 2,
+                    "y": 1.02,
+                    "xanchor": "center",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": TITLE_FONT, "color": theme.INK},
+                }
+            )
     layout["annotations"] = annotations
     layout["shapes"] = []
     return layout
 
 
 def _no_data(layout: dict, i: int, lang: str) -> None:
-    layout["annotations"].append({
-        "text": t("forums.fig.no_data", lang), "xref": f"{_ref(i, 'x')} domain", "yref": f"{_ref(i, 'y')} domain",
-        "x": 0.5, "y": 0.5, "showarrow": False, "font": {"size": FONT, "color": theme.MUTED},
-    })
+    layout["annotations"].append(
+        {
+            "text": t("forums.fig.no_data", lang),
+            "xref": f"{_ref(i, 'x')} domain",
+            "yref": f"{_ref(i, 'y')} domain",
+            "x": 0.5,
+            "y": 0.5,
+            "showarrow": False,
+            "font": {"size": FONT, "color": theme.MUTED},
+        }
+    )
     layout[_axis(i, "x")].update({"showticklabels": False, "showgrid": False, "zeroline": False})
 
 
@@ -234,8 +270,13 @@ def _present_types(frame: pd.DataFrame) -> list[str]:
 def _stakeholder_marker(kind: str) -> dict:
     return {
         "color": theme.STAKEHOLDER_COLOURS.get(kind, theme.GREY),
-        "pattern": {"shape": theme.STAKEHOLDER_PATTERNS.get(kind, ""), "fillmode": "overlay", "fgcolor": "white",
-                    "size": 8, "solidity": 0.3},
+        "pattern": {
+            "shape": theme.STAKEHOLDER_PATTERNS.get(kind, ""),
+            "fillmode": "overlay",
+            "fgcolor": "white",
+            "size": 8,
+            "solidity": 0.3,
+        },
         "line": {"color": "white", "width": 0.5},
     }
 
@@ -251,9 +292,16 @@ def members_figure(comparison: dict, lang: str) -> dict:
     roles = list(MEMBERSHIP_ROLES)
     labels = np.array([vocab_label("role", r, lang) for r in roles], dtype=object)
     totals = counts.groupby(["forum", "role"])["seats"].sum() if len(counts) else pd.Series(dtype=int)
-    layout = columns_layout(lang, [column_title(f, lang) for f in forums], y_title=t("forums.fig.seats", lang),
-                            y_range=[0, nice_max(totals.max() if len(totals) else 0, 5)])
-    seats = {(f, k, r): int(n) for f, k, r, n in counts[["forum", "stakeholder_type", "role", "seats"]].itertuples(index=False)}
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang) for f in forums],
+        y_title=t("forums.fig.seats", lang),
+        y_range=[0, nice_max(totals.max() if len(totals) else 0, 5)],
+    )
+    seats = {
+        (f, k, r): int(n)
+        for f, k, r, n in counts[["forum", "stakeholder_type", "role", "seats"]].itertuples(index=False)
+    }
     traces = []
     legend: set[str] = set()
     for i, forum, _ in _each_forum(forums, counts, layout, lang):
@@ -261,19 +309,35 @@ def members_figure(comparison: dict, lang: str) -> dict:
             y = np.array([seats.get((forum.code, kind, r), 0) for r in roles])
             if not y.any():
                 continue
-            traces.append({
-                "type": "bar", "x": labels, "y": y, "name": vocab_label("stakeholder", kind, lang), "legendgroup": kind,
-                "showlegend": kind not in legend, "marker": _stakeholder_marker(kind),
-                "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"),
-                "hovertemplate": "%{x}<br>%{fullData.name}: %{y}<extra></extra>",
-            })
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": labels,
+                    "y": y,
+                    "name": vocab_label("stakeholder", kind, lang),
+                    "legendgroup": kind,
+                    "showlegend": kind not in legend,
+                    "marker": _stakeholder_marker(kind),
+                    "xaxis": _ref(i, "x"),
+                    "yaxis": _ref(i, "y"),
+                    "hovertemplate": "%{x}<br>%{fullData.name}: %{y}<extra></extra>",
+                }
+            )
             legend.add(kind)
         for role, label in zip(roles, labels):
             total = sum(n for (f, _, r), n in seats.items() if f == forum.code and r == role)
-            layout["annotations"].append({
-                "text": f"<b>{fmt_number(total, lang)}</b>", "x": label, "y": total, "xref": _ref(i, "x"),
-                "yref": _ref(i, "y"), "yanchor": "bottom", "showarrow": False, "font": {"size": FONT},
-            })
+            layout["annotations"].append(
+                {
+                    "text": f"<b>{fmt_number(total, lang)}</b>",
+                    "x": label,
+                    "y": total,
+                    "xref": _ref(i, "x"),
+                    "yref": _ref(i, "y"),
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": FONT},
+                }
+            )
     return {"data": traces, "layout": layout}
 
 
@@ -287,35 +351,98 @@ def composition_figure(comparison: dict, lang: str) -> dict:
     rate = summary["turnover"].astype(float).to_numpy()
     plot_height = 30 + 70 * len(summary)
     layout = theme.base_layout(
-        lang, height=100 + plot_height, showlegend=False,
+        lang,
+        height=100 + plot_height,
+        showlegend=False,
         # Two panels side by side; on a phone, one under the other (as columns_layout's columns).
         meta={"ogpColumns": 2, "ogpPlotHeight": plot_height},
         font={"family": theme.FONT_FAMILY, "size": FONT, "color": theme.INK},
         margin={"l": 20, "r": 30, "t": 60, "b": 40},
-        xaxis={"domain": [0, 0.46], "range": [0, 100], "anchor": "y", "gridcolor": theme.GRID, "ticksuffix": " %"
-               if lang == "es" else "%", "title": {"text": t("forums.fig.non_government", lang)}},
+        xaxis={
+            "domain": [0, 0.46],
+            "range": [0, 100],
+            "anchor": "y",
+            "gridcolor": theme.GRID,
+            "ticksuffix": " %" if lang == "es" else "%",
+            "title": {"text": t("forums.fig.non_government", lang)},
+        },
         yaxis={"anchor": "x", "autorange": "reversed", "automargin": True, "tickfont": {"size": FONT}},
-        xaxis2={"domain": [0.54, 1], "range": [0, nice_max(np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
-                "anchor": "y2", "gridcolor": theme.GRID, "title": {"text": t("forums.fig.turnover", lang)}},
+        xaxis2={
+            "domain": [0.54, 1],
+            "range": [0, nice_max(np.nanmax(rate) if np.isfinite(rate).any() else 0, 10)],
+            "anchor": "y2",
+            "gridcolor": theme.GRID,
+            "title": {"text": t("forums.fig.turnover", lang)},
+        },
         yaxis2={"anchor": "x2", "autorange": "reversed", "matches": "y", "showticklabels": False},
-        shapes=[{"type": "line", "xref": "x", "yref": "y domain", "x0": 50, "x1": 50, "y0": 0, "y1": 1,
-                 "line": {"color": theme.MUTED, "dash": "dot", "width": 1.5}}],
-        annotations=[{"text": t("forums.fig.half", lang), "xref": "x", "yref": "paper", "x": 50, "y": 1,
-                      "yanchor": "bottom", "showarrow": False, "font": {"size": FONT - 2, "color": theme.MUTED}}],
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y domain",
+                "x0": 50,
+                "x1": 50,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": theme.MUTED, "dash": "dot", "width": 1.5},
+            }
+        ],
+        annotations=[
+            {
+                "text": t("forums.fig.half", lang),
+                "xref": "x",
+                "yref": "paper",
+                "x": 50,
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": FONT - 2, "color": theme.MUTED},
+            }
+        ],
     )
     share_text = [fmt_percent(v, lang) for v in share]
-    rate_text = [t("forums.fig.turnover_text", lang, rate=fmt_percent(r, lang), joined=fmt_number(j, lang),
-                   left=fmt_number(lf, lang)) for r, j, lf in zip(rate, summary["joined"], summary["left"])]
+    rate_text = [
+        t(
+            "forums.fig.turnover_text",
+            lang,
+            rate=fmt_percent(r, lang),
+            joined=fmt_number(j, lang),
+            left=fmt_number(lf, lang),
+        )
+        for r, j, lf in zip(rate, summary["joined"], summary["left"])
+    ]
     traces = [
-        {"type": "bar", "orientation": "h", "y": names, "x": np.nan_to_num(share), "marker": {"color": colours},
-         "text": share_text, "textposition": "outside", "cliponaxis": False, "xaxis": "x", "yaxis": "y",
-         "hovertemplate": "%{y}: %{text}<extra></extra>", "textfont": {"size": FONT}},
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": names,
+            "x": np.nan_to_num(share),
+            "marker": {"color": colours},
+            "text": share_text,
+            "textposition": "outside",
+            "cliponaxis": False,
+            "xaxis": "x",
+            "yaxis": "y",
+            "hovertemplate": "%{y}: %{text}<extra></extra>",
+            "textfont": {"size": FONT},
+        },
         # The bar says the rate; who joined and left is in its hover (and the summary table), so
         # the label fits beside the bar on a phone too.
-        {"type": "bar", "orientation": "h", "y": names, "x": np.nan_to_num(rate), "marker": {"color": colours},
-         "text": [fmt_percent(r, lang) for r in rate], "customdata": np.array(rate_text, dtype=object),
-         "textposition": "outside", "cliponaxis": False, "xaxis": "x2", "yaxis": "y2",
-         "hovertemplate": "%{y}: %{customdata}<extra></extra>", "textfont": {"size": FONT}},
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": names,
+            "x": np.nan_to_num(rate),
+            "marker": {"color": colours},
+            "text": [fmt_percent(r, lang) for r in rate],
+            "customdata": np.array(rate_text, dtype=object),
+            "textposition": "outside",
+            "cliponaxis": False,
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "hovertemplate": "%{y}: %{customdata}<extra></extra>",
+            "textfont": {"size": FONT},
+        },
     ]
     return {"data": traces, "layout": layout}
 
@@ -342,24 +469,48 @@ def cumulative_meetings_figure(comparison: dict, lang: str) -> dict:
         months = days / (365.25 / 12)
         count = np.concatenate([[0], np.arange(1, len(dates) + 1), [len(dates)]])
         when = [fmt_date(created, lang)] + [fmt_date(d, lang) for d in dates] + [reference_text(forum, lang)]
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "x": months, "y": count, "name": forum.name,
-            "line": {"color": colour, "dash": dash, "width": 3, "shape": "hv"},
-            "marker": {"symbol": symbol, "size": np.array([0] + [9] * len(dates) + [0]), "color": colour},
-            "customdata": np.array(when, dtype=object), "hovertemplate": t("forums.fig.cumulative_hover", lang),
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": months,
+                "y": count,
+                "name": forum.name,
+                "line": {"color": colour, "dash": dash, "width": 3, "shape": "hv"},
+                "marker": {"symbol": symbol, "size": np.array([0] + [9] * len(dates) + [0]), "color": colour},
+                "customdata": np.array(when, dtype=object),
+                "hovertemplate": t("forums.fig.cumulative_hover", lang),
+            }
+        )
         top, right = max(top, len(dates)), max(right, months[-1])
     layout = theme.base_layout(
-        lang, height=470, showlegend=True, hovermode="closest",
+        lang,
+        height=470,
+        showlegend=True,
+        hovermode="closest",
         font={"family": theme.FONT_FAMILY, "size": FONT, "color": theme.INK},
         margin={"l": 64, "r": 20, "t": 24, "b": 130},
         meta={"ogpColumns": 1, "ogpPlotHeight": 470 - 24 - 130},  # one panel: on a phone, its title wraps
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "font": {"size": FONT},
-                "itemwidth": 60},
-        xaxis={"title": {"text": t("forums.fig.months", lang)}, "range": [0, right * 1.02], "gridcolor": theme.GRID,
-               "zeroline": False},
-        yaxis={"title": {"text": t("forums.fig.cumulative", lang)}, "range": [0, nice_max(top, 5)],
-               "gridcolor": theme.GRID},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "font": {"size": FONT},
+            "itemwidth": 60,
+        },
+        xaxis={
+            "title": {"text": t("forums.fig.months", lang)},
+            "range": [0, right * 1.02],
+            "gridcolor": theme.GRID,
+            "zeroline": False,
+        },
+        yaxis={
+            "title": {"text": t("forums.fig.cumulative", lang)},
+            "range": [0, nice_max(top, 5)],
+            "gridcolor": theme.GRID,
+        },
     )
     return {"data": traces, "layout": layout}
 
@@ -371,13 +522,17 @@ def gaps_figure(comparison: dict, lang: str) -> dict:
     forums = _forums(comparison)
     gaps = comparison["gaps"]
     highest = float(gaps["days"].max()) if len(gaps) else 0.0
-    layout = columns_layout(lang, [column_title(f, lang, _since_last_text(f, lang)) for f in forums],
-                            y_title=t("forums.fig.days_without", lang),
-                            y_range=[0, nice_max(max(highest, FORUM_MAX_GAP_DAYS), 100)], x_type="date")
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang, _since_last_text(f, lang)) for f in forums],
+        y_title=t("forums.fig.days_without", lang),
+        y_range=[0, nice_max(max(highest, FORUM_MAX_GAP_DAYS), 100)],
+        x_type="date",
+    )
     layout["barmode"] = "overlay"
     shown: set[str] = set()
     traces = []
-    for i, forum, mine in _each_forum(forums, gaps, layout, lang):
+    for i, _forum, mine in _each_forum(forums, gaps, layout, lang):
         start, end = pd.to_datetime(mine["start"]), pd.to_datetime(mine["end"])
         groups = (
             ("breach", mine["breach"].to_numpy(bool), GAP_BREACH, "x"),
@@ -390,46 +545,97 @@ def gaps_figure(comparison: dict, lang: str) -> dict:
             s, e = start[rows], end[rows]
             width_ms = ((e - s).dt.total_seconds().to_numpy() * 1000).clip(min=86_400_000)
             middle = s + (e - s) / 2
-            hover = [f"{t('forums.fig.gap.' + kind, lang)}<br>{fmt_date(a, lang)} – {fmt_date(b, lang)}"
-                     for kind, a, b in zip(mine["kind"][rows], s, e)]
-            name = {"breach": t("forums.fig.gap_breach", lang, days=FORUM_MAX_GAP_DAYS),
-                    "open": t("forums.fig.gap_open", lang), "ok": t("forums.fig.gap_ok", lang)}[key]
-            traces.append({
-                "type": "bar", "x": middle.dt.strftime("%Y-%m-%d %H:%M").to_numpy(dtype=object),
-                "y": mine["days"][rows].to_numpy(int), "width": width_ms, "name": name, "legendgroup": key,
-                "showlegend": key not in shown, "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"),
-                "marker": {"color": colour, "line": {"color": "white", "width": 1.5},
-                           "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white",
-                                       "solidity": 0.35}},
-                "customdata": np.array(hover, dtype=object), "hovertemplate": t("forums.fig.gap_hover", lang),
-            })
+            hover = [
+                f"{t('forums.fig.gap.' + kind, lang)}<br>{fmt_date(a, lang)} – {fmt_date(b, lang)}"
+                for kind, a, b in zip(mine["kind"][rows], s, e)
+            ]
+            name = {
+                "breach": t("forums.fig.gap_breach", lang, days=FORUM_MAX_GAP_DAYS),
+                "open": t("forums.fig.gap_open", lang),
+                "ok": t("forums.fig.gap_ok", lang),
+            }[key]
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": middle.dt.strftime("%Y-%m-%d %H:%M").to_numpy(dtype=object),
+                    "y": mine["days"][rows].to_numpy(int),
+                    "width": width_ms,
+                    "name": name,
+                    "legendgroup": key,
+                    "showlegend": key not in shown,
+                    "xaxis": _ref(i, "x"),
+                    "yaxis": _ref(i, "y"),
+                    "marker": {
+                        "color": colour,
+                        "line": {"color": "white", "width": 1.5},
+                        "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white", "solidity": 0.35},
+                    },
+                    "customdata": np.array(hover, dtype=object),
+                    "hovertemplate": t("forums.fig.gap_hover", lang),
+                }
+            )
             shown.add(key)
         for _, gap in mine[mine["breach"] | mine["open"]].iterrows():
-            text = t("forums.fig.breach_text" if gap["breach"] else "forums.fig.open_text", lang,
-                     days=fmt_number(gap["days"], lang))
-            layout["annotations"].append({
-                "text": f"<b>{text}</b>", "x": (gap["start"] + (gap["end"] - gap["start"]) / 2).strftime("%Y-%m-%d"),
-                "y": int(gap["days"]), "xref": _ref(i, "x"), "yref": _ref(i, "y"), "yanchor": "bottom",
-                "showarrow": False, "font": {"size": FONT, "color": GAP_BREACH if gap["breach"] else theme.INK},
-            })
+            text = t(
+                "forums.fig.breach_text" if gap["breach"] else "forums.fig.open_text",
+                lang,
+                days=fmt_number(gap["days"], lang),
+            )
+            layout["annotations"].append(
+                {
+                    "text": f"<b>{text}</b>",
+                    "x": (gap["start"] + (gap["end"] - gap["start"]) / 2).strftime("%Y-%m-%d"),
+                    "y": int(gap["days"]),
+                    "xref": _ref(i, "x"),
+                    "yref": _ref(i, "y"),
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": FONT, "color": GAP_BREACH if gap["breach"] else theme.INK},
+                }
+            )
         meeting_days = sorted(set(end[mine["kind"].to_numpy() != "since_last"]))
-        traces.append({
-            "type": "scatter", "mode": "markers", "x": np.array([d.strftime("%Y-%m-%d") for d in meeting_days], dtype=object),
-            "y": np.zeros(len(meeting_days)), "name": t("forums.fig.meeting_marker", lang), "legendgroup": "meeting",
-            "showlegend": "meeting" not in shown, "cliponaxis": False, "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"),
-            "marker": {"symbol": "triangle-up", "size": 11, "color": theme.INK},
-            "hovertemplate": "%{x|%d %b %Y}<extra>" + t("forums.fig.meeting_marker", lang) + "</extra>",
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": np.array([d.strftime("%Y-%m-%d") for d in meeting_days], dtype=object),
+                "y": np.zeros(len(meeting_days)),
+                "name": t("forums.fig.meeting_marker", lang),
+                "legendgroup": "meeting",
+                "showlegend": "meeting" not in shown,
+                "cliponaxis": False,
+                "xaxis": _ref(i, "x"),
+                "yaxis": _ref(i, "y"),
+                "marker": {"symbol": "triangle-up", "size": 11, "color": theme.INK},
+                "hovertemplate": "%{x|%d %b %Y}<extra>" + t("forums.fig.meeting_marker", lang) + "</extra>",
+            }
+        )
         shown.add("meeting")
-        layout["shapes"].append({
-            "type": "line", "xref": f"{_ref(i, 'x')} domain", "yref": _ref(i, "y"), "x0": 0, "x1": 1,
-            "y0": FORUM_MAX_GAP_DAYS, "y1": FORUM_MAX_GAP_DAYS, "line": {"color": GAP_BREACH, "dash": "dash", "width": 2},
-        })
-        layout["annotations"].append({
-            "text": t("forums.fig.limit", lang, days=FORUM_MAX_GAP_DAYS), "xref": f"{_ref(i, 'x')} domain",
-            "yref": _ref(i, "y"), "x": 1, "y": FORUM_MAX_GAP_DAYS, "xanchor": "right", "yanchor": "bottom",
-            "showarrow": False, "font": {"size": FONT - 1, "color": GAP_BREACH},
-        })
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": f"{_ref(i, 'x')} domain",
+                "yref": _ref(i, "y"),
+                "x0": 0,
+                "x1": 1,
+                "y0": FORUM_MAX_GAP_DAYS,
+                "y1": FORUM_MAX_GAP_DAYS,
+                "line": {"color": GAP_BREACH, "dash": "dash", "width": 2},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "text": t("forums.fig.limit", lang, days=FORUM_MAX_GAP_DAYS),
+                "xref": f"{_ref(i, 'x')} domain",
+                "yref": _ref(i, "y"),
+                "x": 1,
+                "y": FORUM_MAX_GAP_DAYS,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": FONT - 1, "color": GAP_BREACH},
+            }
+        )
     return {"data": traces, "layout": layout}
 
 
@@ -437,15 +643,18 @@ def _since_last_text(forum, lang: str) -> str:
     if pd.isna(forum.days_since_last):
         return t("forums.fig.never_met", lang)
     days = fmt_number(forum.days_since_last, lang)
-    return (t("forums.fig.last_meeting", lang, date=fmt_date(forum.last_meeting, lang)) + "<br>"
-            + t("forums.fig.days_before_close" if forum.closed else "forums.fig.days_ago", lang, days=days))
+    return (
+        t("forums.fig.last_meeting", lang, date=fmt_date(forum.last_meeting, lang))
+        + "<br>"
+        + t("forums.fig.days_before_close" if forum.closed else "forums.fig.days_ago", lang, days=days)
+    )
 
 
 # --- per meeting: attendance, rate, agreements -------------------------------------------------
 
 
 def _month(day, lang: str) -> str:
-    """"sept 2018" / "Sep 2018": a date's short month and year."""
+    """ "sept 2018" / "Sep 2018": a date's short month and year."""
     return fmt_date(day, lang).split(" ", 1)[1]
 
 
@@ -454,10 +663,14 @@ def _session_axis(layout: dict, i: int, dates: pd.Series, lang: str, columns: in
     n = len(dates)
     step = max(1, math.ceil(n / max(2, 8 // max(columns, 1))))
     ticks = np.arange(1, n + 1, step)
-    layout[_axis(i, "x")].update({
-        "range": [0.4, max(n, 1) + 0.6], "tickvals": ticks,
-        "ticktext": [_month(dates.iloc[k - 1], lang) for k in ticks], "tickangle": 0,
-    })
+    layout[_axis(i, "x")].update(
+        {
+            "range": [0.4, max(n, 1) + 0.6],
+            "tickvals": ticks,
+            "ticktext": [_month(dates.iloc[k - 1], lang) for k in ticks],
+            "tickangle": 0,
+        }
+    )
 
 
 def _percent_axes(layout: dict, lang: str) -> None:
@@ -472,9 +685,13 @@ def attendance_figure(comparison: dict, lang: str) -> dict:
     forums = _forums(comparison)
     att = comparison["attendance"]
     per_meeting = att.groupby(["forum", "meeting_id"])["persons"].sum() if len(att) else pd.Series(dtype=int)
-    layout = columns_layout(lang, [column_title(f, lang) for f in forums], y_title=t("forums.fig.persons", lang),
-                            y_range=[0, nice_max(per_meeting.max() if len(per_meeting) else 0, 10)],
-                            x_title=t("forums.fig.sessions", lang))
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang) for f in forums],
+        y_title=t("forums.fig.persons", lang),
+        y_range=[0, nice_max(per_meeting.max() if len(per_meeting) else 0, 10)],
+        x_title=t("forums.fig.sessions", lang),
+    )
     meetings = comparison["meetings"]
     types = _present_types(att)
     # (forum, stakeholder type) → [(meeting_id, persons)], in one pass
@@ -486,19 +703,33 @@ def attendance_figure(comparison: dict, lang: str) -> dict:
     for i, forum, mine_meetings in _each_forum(forums, meetings, layout, lang, sort="date"):
         order = {m: k + 1 for k, m in enumerate(mine_meetings["meeting_id"])}
         dates = pd.to_datetime(mine_meetings["date"]).reset_index(drop=True)
-        labels = np.array([f"{fmt_date(d, lang)} · {vocab_label('meeting_kind', k, lang)}"
-                           for d, k in zip(dates, mine_meetings["kind"])], dtype=object)
+        labels = np.array(
+            [
+                f"{fmt_date(d, lang)} · {vocab_label('meeting_kind', k, lang)}"
+                for d, k in zip(dates, mine_meetings["kind"])
+            ],
+            dtype=object,
+        )
         for kind in types:
             rows = [(order[m], n) for m, n in rows_of.get((forum.code, kind), []) if m in order]
             if not rows:
                 continue
             x = np.array([r[0] for r in rows])
-            traces.append({
-                "type": "bar", "x": x, "y": np.array([r[1] for r in rows]), "name": vocab_label("stakeholder", kind, lang),
-                "legendgroup": kind, "showlegend": kind not in legend,
-                "marker": _stakeholder_marker(kind), "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"),
-                "customdata": labels[x - 1], "hovertemplate": t("forums.fig.session_hover", lang),
-            })
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": x,
+                    "y": np.array([r[1] for r in rows]),
+                    "name": vocab_label("stakeholder", kind, lang),
+                    "legendgroup": kind,
+                    "showlegend": kind not in legend,
+                    "marker": _stakeholder_marker(kind),
+                    "xaxis": _ref(i, "x"),
+                    "yaxis": _ref(i, "y"),
+                    "customdata": labels[x - 1],
+                    "hovertemplate": t("forums.fig.session_hover", lang),
+                }
+            )
             legend.add(kind)
         _session_axis(layout, i, dates, lang, len(forums))
     return {"data": traces, "layout": layout}
@@ -507,12 +738,32 @@ def attendance_figure(comparison: dict, lang: str) -> dict:
 def _mean_line(layout: dict, i: int, value: float, text: str) -> None:
     if value != value:  # NaN: nothing to average
         return
-    layout["shapes"].append({"type": "line", "xref": f"{_ref(i, 'x')} domain", "yref": _ref(i, "y"), "x0": 0,
-                             "x1": 1, "y0": value, "y1": value,
-                             "line": {"color": theme.MUTED, "dash": "dash", "width": 2}})
-    layout["annotations"].append({"text": text, "xref": f"{_ref(i, 'x')} domain", "yref": _ref(i, "y"), "x": 0,
-                                  "y": value, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-                                  "font": {"size": FONT - 1, "color": theme.MUTED}, "bgcolor": "rgba(255,255,255,.8)"})
+    layout["shapes"].append(
+        {
+            "type": "line",
+            "xref": f"{_ref(i, 'x')} domain",
+            "yref": _ref(i, "y"),
+            "x0": 0,
+            "x1": 1,
+            "y0": value,
+            "y1": value,
+            "line": {"color": theme.MUTED, "dash": "dash", "width": 2},
+        }
+    )
+    layout["annotations"].append(
+        {
+            "text": text,
+            "xref": f"{_ref(i, 'x')} domain",
+            "yref": _ref(i, "y"),
+            "x": 0,
+            "y": value,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": FONT - 1, "color": theme.MUTED},
+            "bgcolor": "rgba(255,255,255,.8)",
+        }
+    )
 
 
 def attendance_rate_figure(comparison: dict, lang: str) -> dict:
@@ -520,23 +771,50 @@ def attendance_rate_figure(comparison: dict, lang: str) -> dict:
     forum's average."""
     forums = _forums(comparison)
     rates = comparison["rates"]
-    layout = columns_layout(lang, [column_title(f, lang) for f in forums], y_title=t("forums.fig.rate", lang),
-                            y_range=[0, 105], x_title=t("forums.fig.sessions", lang), legend=False)
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang) for f in forums],
+        y_title=t("forums.fig.rate", lang),
+        y_range=[0, 105],
+        x_title=t("forums.fig.sessions", lang),
+        legend=False,
+    )
     traces = []
     for i, forum, mine in _each_forum(forums, rates, layout, lang, sort="date"):
         dates = pd.to_datetime(mine["date"]).reset_index(drop=True)
         x = np.arange(1, len(mine) + 1)
-        hover = [t("forums.fig.rate_detail", lang, date=fmt_date(d, lang), present=fmt_number(p, lang),
-                   members=fmt_number(m, lang), rate=fmt_percent(r, lang))
-                 for d, p, m, r in zip(dates, mine["present"], mine["members"], mine["rate"])]
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "x": x, "y": mine["rate"].to_numpy(float),
-            "name": t("forums.fig.rate_name", lang), "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"),
-            "line": {"color": theme.BLUE, "width": 2.5}, "marker": {"size": 10, "color": theme.BLUE},
-            "customdata": np.array(hover, dtype=object), "hovertemplate": t("forums.fig.rate_hover", lang),
-        })
-        _mean_line(layout, i, float(forum.attendance_rate),
-                   t("forums.fig.mean", lang, value=fmt_percent(forum.attendance_rate, lang)))
+        hover = [
+            t(
+                "forums.fig.rate_detail",
+                lang,
+                date=fmt_date(d, lang),
+                present=fmt_number(p, lang),
+                members=fmt_number(m, lang),
+                rate=fmt_percent(r, lang),
+            )
+            for d, p, m, r in zip(dates, mine["present"], mine["members"], mine["rate"])
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": x,
+                "y": mine["rate"].to_numpy(float),
+                "name": t("forums.fig.rate_name", lang),
+                "xaxis": _ref(i, "x"),
+                "yaxis": _ref(i, "y"),
+                "line": {"color": theme.BLUE, "width": 2.5},
+                "marker": {"size": 10, "color": theme.BLUE},
+                "customdata": np.array(hover, dtype=object),
+                "hovertemplate": t("forums.fig.rate_hover", lang),
+            }
+        )
+        _mean_line(
+            layout,
+            i,
+            float(forum.attendance_rate),
+            t("forums.fig.mean", lang, value=fmt_percent(forum.attendance_rate, lang)),
+        )
         _session_axis(layout, i, dates, lang, len(forums))
     _percent_axes(layout, lang)
     return {"data": traces, "layout": layout}
@@ -548,23 +826,42 @@ def agreements_figure(comparison: dict, lang: str) -> dict:
     forums = _forums(comparison)
     meetings = comparison["meetings"]
     counts = pd.to_numeric(meetings["agreements"], errors="coerce")
-    layout = columns_layout(lang, [column_title(f, lang) for f in forums], y_title=t("forums.fig.agreements", lang),
-                            y_range=[0, nice_max(counts.max() if counts.notna().any() else 0, 5)],
-                            x_title=t("forums.fig.sessions", lang), legend=False)
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang) for f in forums],
+        y_title=t("forums.fig.agreements", lang),
+        y_range=[0, nice_max(counts.max() if counts.notna().any() else 0, 5)],
+        x_title=t("forums.fig.sessions", lang),
+        legend=False,
+    )
     traces = []
     for i, forum, mine in _each_forum(forums, meetings, layout, lang, sort="date"):
         dates = pd.to_datetime(mine["date"]).reset_index(drop=True)
         y = pd.to_numeric(mine["agreements"], errors="coerce").to_numpy(float)
         labels = [f"{fmt_date(d, lang)} · {vocab_label('meeting_kind', k, lang)}" for d, k in zip(dates, mine["kind"])]
-        traces.append({
-            "type": "bar", "x": np.arange(1, len(mine) + 1), "y": y, "name": t("forums.fig.agreements", lang),
-            "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"), "marker": {"color": theme.GREEN},
-            "text": np.array([fmt_number(v, lang) if v == v else "" for v in y], dtype=object),
-            "textposition": "outside", "cliponaxis": False, "textfont": {"size": FONT - 1},
-            "customdata": np.array(labels, dtype=object), "hovertemplate": t("forums.fig.session_hover", lang),
-        })
-        _mean_line(layout, i, float(forum.agreements_mean),
-                   t("forums.fig.mean", lang, value=fmt_number(forum.agreements_mean, lang, 1)))
+        traces.append(
+            {
+                "type": "bar",
+                "x": np.arange(1, len(mine) + 1),
+                "y": y,
+                "name": t("forums.fig.agreements", lang),
+                "xaxis": _ref(i, "x"),
+                "yaxis": _ref(i, "y"),
+                "marker": {"color": theme.GREEN},
+                "text": np.array([fmt_number(v, lang) if v == v else "" for v in y], dtype=object),
+                "textposition": "outside",
+                "cliponaxis": False,
+                "textfont": {"size": FONT - 1},
+                "customdata": np.array(labels, dtype=object),
+                "hovertemplate": t("forums.fig.session_hover", lang),
+            }
+        )
+        _mean_line(
+            layout,
+            i,
+            float(forum.agreements_mean),
+            t("forums.fig.mean", lang, value=fmt_number(forum.agreements_mean, lang, 1)),
+        )
         _session_axis(layout, i, dates, lang, len(forums))
     return {"data": traces, "layout": layout}
 
@@ -577,39 +874,81 @@ def progress_figure(comparison: dict, lang: str) -> dict:
     each forum follows, over time (0–100 %), with the forum's active life shaded."""
     forums = _forums(comparison)
     lines = comparison["progress"]
-    layout = columns_layout(lang, [column_title(f, lang, _follows_text(f, lang)) for f in forums],
-                            y_title=t("forums.fig.progress_axis", lang), y_range=[0, 105], x_type="date")
+    layout = columns_layout(
+        lang,
+        [column_title(f, lang, _follows_text(f, lang)) for f in forums],
+        y_title=t("forums.fig.progress_axis", lang),
+        y_range=[0, 105],
+        x_type="date",
+    )
     shown: set[str] = set()
     traces = []
     for i, forum, mine in _each_forum(forums, lines, layout, lang):
         x = pd.to_datetime(mine["date"]).dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
-        for key, column, colour, dash in (("reported", "progress", theme.GREEN, "solid"),
-                                          ("expected", "expected", theme.MUTED, "dash")):
-            traces.append({
-                "type": "scatter", "mode": "lines", "x": x, "y": mine[column].astype(float).to_numpy(),
-                "name": t(f"forums.fig.{key}", lang), "legendgroup": key, "showlegend": key not in shown,
-                "line": {"color": colour, "dash": dash, "width": 3.5 if key == "reported" else 2.5},
-                "xaxis": _ref(i, "x"), "yaxis": _ref(i, "y"), "hovertemplate": t("forums.fig.progress_hover", lang),
-            })
+        for key, column, colour, dash in (
+            ("reported", "progress", theme.GREEN, "solid"),
+            ("expected", "expected", theme.MUTED, "dash"),
+        ):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "x": x,
+                    "y": mine[column].astype(float).to_numpy(),
+                    "name": t(f"forums.fig.{key}", lang),
+                    "legendgroup": key,
+                    "showlegend": key not in shown,
+                    "line": {"color": colour, "dash": dash, "width": 3.5 if key == "reported" else 2.5},
+                    "xaxis": _ref(i, "x"),
+                    "yaxis": _ref(i, "y"),
+                    "hovertemplate": t("forums.fig.progress_hover", lang),
+                }
+            )
             shown.add(key)
         last = mine.iloc[-1]
-        layout["annotations"].append({
-            "text": f"<b>{fmt_percent(last['progress'], lang)}</b>", "x": x[-1], "y": float(last["progress"]),
-            "xref": _ref(i, "x"), "yref": _ref(i, "y"), "xanchor": "right", "yanchor": "bottom", "yshift": 4,
-            "showarrow": False, "font": {"size": FONT + 1, "color": theme.GREEN},
-        })
+        layout["annotations"].append(
+            {
+                "text": f"<b>{fmt_percent(last['progress'], lang)}</b>",
+                "x": x[-1],
+                "y": float(last["progress"]),
+                "xref": _ref(i, "x"),
+                "yref": _ref(i, "y"),
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "yshift": 4,
+                "showarrow": False,
+                "font": {"size": FONT + 1, "color": theme.GREEN},
+            }
+        )
         if forum.created is not None:
-            layout["shapes"].append({
-                "type": "rect", "xref": _ref(i, "x"), "yref": f"{_ref(i, 'y')} domain",
-                "x0": pd.Timestamp(forum.created).strftime("%Y-%m-%d"),
-                "x1": pd.Timestamp(forum.reference).strftime("%Y-%m-%d"), "y0": 0, "y1": 1,
-                "fillcolor": theme.SKY, "opacity": 0.12, "line": {"width": 0}, "layer": "below",
-            })
-            layout["annotations"].append({
-                "text": t("forums.fig.forum_life", lang), "xref": _ref(i, "x"), "yref": f"{_ref(i, 'y')} domain",
-                "x": pd.Timestamp(forum.created).strftime("%Y-%m-%d"), "y": 1, "xanchor": "left", "yanchor": "top",
-                "showarrow": False, "font": {"size": FONT - 2, "color": theme.BLUE},
-            })
+            layout["shapes"].append(
+                {
+                    "type": "rect",
+                    "xref": _ref(i, "x"),
+                    "yref": f"{_ref(i, 'y')} domain",
+                    "x0": pd.Timestamp(forum.created).strftime("%Y-%m-%d"),
+                    "x1": pd.Timestamp(forum.reference).strftime("%Y-%m-%d"),
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": theme.SKY,
+                    "opacity": 0.12,
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            )
+            layout["annotations"].append(
+                {
+                    "text": t("forums.fig.forum_life", lang),
+                    "xref": _ref(i, "x"),
+                    "yref": f"{_ref(i, 'y')} domain",
+                    "x": pd.Timestamp(forum.created).strftime("%Y-%m-%d"),
+                    "y": 1,
+                    "xanchor": "left",
+                    "yanchor": "top",
+                    "showarrow": False,
+                    "font": {"size": FONT - 2, "color": theme.BLUE},
+                }
+            )
     _percent_axes(layout, lang)
     return {"data": traces, "layout": layout}
 

@@ -6,6 +6,7 @@
   stacked by a category (implementation status, or the IRM's completion),
   each category with its colour, fill pattern and a legend entry.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -13,9 +14,9 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from data.queries.overview import IRM_COMPLETION
 from dashboard import theme
 from dashboard.i18n import add, fmt_list, fmt_number, fmt_percent, t, vocab_label
+from data.queries.overview import IRM_COMPLETION
 
 add(
     {
@@ -62,11 +63,21 @@ add(
 
 IMPLEMENTATION_CATEGORIES = ("complete", "in_progress", "at_risk", "late", "not_started", "no_data")
 IRM_COLOURS = {
-    "Complete": theme.GREEN, "Substantial": theme.SKY, "Limited": theme.ORANGE, "Not Started": theme.GREY,
-    "Withdrawn": theme.PURPLE, "Unclear": theme.YELLOW, "not_assessed": theme.STATUS_COLOURS["no_data"],
+    "Complete": theme.GREEN,
+    "Substantial": theme.SKY,
+    "Limited": theme.ORANGE,
+    "Not Started": theme.GREY,
+    "Withdrawn": theme.PURPLE,
+    "Unclear": theme.YELLOW,
+    "not_assessed": theme.STATUS_COLOURS["no_data"],
 }
 IRM_PATTERNS = {
-    "Complete": "", "Substantial": "/", "Limited": ".", "Not Started": "-", "Withdrawn": "\\", "Unclear": "x",
+    "Complete": "",
+    "Substantial": "/",
+    "Limited": ".",
+    "Not Started": "-",
+    "Withdrawn": "\\",
+    "Unclear": "x",
     "not_assessed": "",
 }
 # Rows a stacked chart shows before it groups the rest.
@@ -103,8 +114,17 @@ def plan_progress_figure(plans: pd.DataFrame, lang: str) -> dict:
     labels = shown["label"].astype(str).to_numpy()
     reported = shown["progress"].astype(float).round(1).to_numpy()
     expected = shown["expected"].astype(float).round(1).to_numpy()
-    counts = np.array([t("overview.fig.with_milestones_one" if n == 1 else "overview.fig.with_milestones", lang,
-                         n=fmt_number(n, lang)) for n in shown["with_milestones"]], dtype=object)
+    counts = np.array(
+        [
+            t(
+                "overview.fig.with_milestones_one" if n == 1 else "overview.fig.with_milestones",
+                lang,
+                n=fmt_number(n, lang),
+            )
+            for n in shown["with_milestones"]
+        ],
+        dtype=object,
+    )
     reported_text = np.array([fmt_percent(v, lang) for v in reported], dtype=object)
     expected_text = np.array([fmt_percent(v, lang) for v in expected], dtype=object)
     name_reported, name_expected = t("overview.fig.reported", lang), t("overview.fig.expected", lang)
@@ -127,7 +147,12 @@ def plan_progress_figure(plans: pd.DataFrame, lang: str) -> dict:
             "name": name_expected,
             "y": labels,
             "x": expected,
-            "marker": {"symbol": "line-ns-open", "size": 30, "color": theme.INK, "line": {"width": 3, "color": theme.INK}},
+            "marker": {
+                "symbol": "line-ns-open",
+                "size": 30,
+                "color": theme.INK,
+                "line": {"width": 3, "color": theme.INK},
+            },
             "customdata": expected_text,
             "hovertemplate": f"<b>%{{y}}</b><br>{name_expected}: %{{customdata}}<extra></extra>",
         },
@@ -147,12 +172,15 @@ def category_style(kind: str, lang: str) -> list[tuple[str, str, str, str]]:
     """(code, label, colour, pattern) of each category, in legend order."""
     if kind == "irm":
         return [(c, vocab_label("irm", c, lang), IRM_COLOURS[c], IRM_PATTERNS[c]) for c in IRM_COMPLETION]
-    return [(c, vocab_label("status", c, lang), theme.STATUS_COLOURS[c], theme.STATUS_PATTERNS[c])
-            for c in IMPLEMENTATION_CATEGORIES]
+    return [
+        (c, vocab_label("status", c, lang), theme.STATUS_COLOURS[c], theme.STATUS_PATTERNS[c])
+        for c in IMPLEMENTATION_CATEGORIES
+    ]
 
 
-def count_table(counts: pd.DataFrame, row: str, lang: str, *, row_labels: dict | None = None,
-                order: list | None = None) -> tuple[pd.DataFrame, list]:
+def count_table(
+    counts: pd.DataFrame, row: str, lang: str, *, row_labels: dict | None = None, order: list | None = None
+) -> tuple[pd.DataFrame, list]:
     """Rows x categories of ``counts`` in the order drawn (``order``, else the
     largest total first), and each row's name."""
     table = counts.groupby([row, "category"])["commitments"].sum().unstack(fill_value=0)
@@ -164,8 +192,16 @@ def count_table(counts: pd.DataFrame, row: str, lang: str, *, row_labels: dict |
     return table, names
 
 
-def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, *, row_labels: dict | None = None,
-                          order: list | None = None, max_rows: int = MAX_ROWS) -> dict:
+def stacked_counts_figure(
+    counts: pd.DataFrame,
+    row: str,
+    kind: str,
+    lang: str,
+    *,
+    row_labels: dict | None = None,
+    order: list | None = None,
+    max_rows: int = MAX_ROWS,
+) -> dict:
     """Horizontal bars of ``counts`` (columns ``row``, ``category``, ``commitments``),
     one per row, stacked by category; ``kind`` is ``implementation`` or ``irm``.
 
@@ -175,9 +211,10 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
     """
     table, names = count_table(counts, row, lang, row_labels=row_labels, order=order)
     if len(table) > max_rows:
-        rest = table.iloc[max_rows - 1:]
-        table = pd.concat([table.iloc[: max_rows - 1], rest.sum().to_frame(t("overview.fig.other_rows", lang,
-                                                                              n=len(rest))).T])
+        rest = table.iloc[max_rows - 1 :]
+        table = pd.concat(
+            [table.iloc[: max_rows - 1], rest.sum().to_frame(t("overview.fig.other_rows", lang, n=len(rest))).T]
+        )
         names = names[: max_rows - 1] + [table.index[-1]]
     full = np.array(names, dtype=object)
     axis_title = t("overview.fig.commitments_axis", lang)
@@ -192,9 +229,17 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
                 "name": label,
                 "y": full,
                 "x": table[code].to_numpy(dtype=int),
-                "marker": {"color": colour, "line": {"color": "white", "width": 1},
-                           "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": theme.INK,
-                                       "fgopacity": 0.5, "size": 7}},
+                "marker": {
+                    "color": colour,
+                    "line": {"color": "white", "width": 1},
+                    "pattern": {
+                        "shape": pattern,
+                        "fillmode": "overlay",
+                        "fgcolor": theme.INK,
+                        "fgopacity": 0.5,
+                        "size": 7,
+                    },
+                },
                 "hovertemplate": f"<b>%{{y}}</b><br>{label}: %{{x}}<extra></extra>",
             }
         )
@@ -204,10 +249,22 @@ def stacked_counts_figure(counts: pd.DataFrame, row: str, kind: str, lang: str, 
         height=120 + ROW_HEIGHT * max(len(table), 1) + (28 if len(traces) > 3 else 0),
         margin={"l": 8, "r": 16, "t": 56 if len(traces) > 3 else 36, "b": 44},
         # Whole commitments: one tick each while few, plotly's (whole) steps beyond.
-        xaxis={"title": {"text": axis_title}, "gridcolor": theme.GRID, "rangemode": "tozero", "tickformat": "d",
-               "fixedrange": True, **({"dtick": 1} if table.to_numpy().sum(axis=1).max(initial=0) <= 8 else {})},
-        yaxis={"type": "category", "autorange": "reversed", "automargin": True, "fixedrange": True,
-               "tickvals": full, "ticktext": np.array([short_label(str(n)) for n in names], dtype=object)},
+        xaxis={
+            "title": {"text": axis_title},
+            "gridcolor": theme.GRID,
+            "rangemode": "tozero",
+            "tickformat": "d",
+            "fixedrange": True,
+            **({"dtick": 1} if table.to_numpy().sum(axis=1).max(initial=0) <= 8 else {}),
+        },
+        yaxis={
+            "type": "category",
+            "autorange": "reversed",
+            "automargin": True,
+            "fixedrange": True,
+            "tickvals": full,
+            "ticktext": np.array([short_label(str(n)) for n in names], dtype=object),
+        },
         # The legend names the categories even when there is only one.
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
@@ -226,30 +283,52 @@ def progress_by_plan_summary(plans: pd.DataFrame, lang: str) -> str:
         return t("overview.sum.no_plans", lang)
     if len(shown) == 1:
         row = shown.iloc[0]
-        return t("overview.sum.plans_one", lang, plan=row["label"], progress=fmt_percent(row["progress"], lang),
-                 expected=fmt_percent(row["expected"], lang))
-    items = [f"{label} {fmt_percent(p, lang)} ({fmt_percent(e, lang)})"
-             for label, p, e in zip(shown["label"], shown["progress"], shown["expected"])]
+        return t(
+            "overview.sum.plans_one",
+            lang,
+            plan=row["label"],
+            progress=fmt_percent(row["progress"], lang),
+            expected=fmt_percent(row["expected"], lang),
+        )
+    items = [
+        f"{label} {fmt_percent(p, lang)} ({fmt_percent(e, lang)})"
+        for label, p, e in zip(shown["label"], shown["progress"], shown["expected"])
+    ]
     ranked = shown.sort_values("progress", ascending=False, kind="stable")
-    return t("overview.sum.plans", lang, plans=fmt_list(items, lang),
-             top=f"{ranked.iloc[0]['label']} ({fmt_percent(ranked.iloc[0]['progress'], lang)})",
-             bottom=f"{ranked.iloc[-1]['label']} ({fmt_percent(ranked.iloc[-1]['progress'], lang)})")
+    return t(
+        "overview.sum.plans",
+        lang,
+        plans=fmt_list(items, lang),
+        top=f"{ranked.iloc[0]['label']} ({fmt_percent(ranked.iloc[0]['progress'], lang)})",
+        bottom=f"{ranked.iloc[-1]['label']} ({fmt_percent(ranked.iloc[-1]['progress'], lang)})",
+    )
 
 
 def category_counts_text(values: dict, kind: str, lang: str) -> str:
     """``completed 4, late 2``: the categories present, in legend order."""
-    parts = [f"{label.lower()} {fmt_number(int(values[code]), lang)}"
-             for code, label, _, _ in category_style(kind, lang) if values.get(code)]
+    parts = [
+        f"{label.lower()} {fmt_number(int(values[code]), lang)}"
+        for code, label, _, _ in category_style(kind, lang)
+        if values.get(code)
+    ]
     return ", ".join(parts) or "—"
 
 
-def stacked_counts_summary(counts: pd.DataFrame, row: str, kind: str, lang: str, *, row_labels: dict | None = None,
-                           order: list | None = None) -> str:
+def stacked_counts_summary(
+    counts: pd.DataFrame, row: str, kind: str, lang: str, *, row_labels: dict | None = None, order: list | None = None
+) -> str:
     """``stacked_counts_figure`` in words: the counts by category, then each row
     (in the order drawn, the first few) with its total and categories."""
     if counts.empty or not counts["commitments"].any():
         return t("overview.sum.no_counts", lang)
     table, names = count_table(counts, row, lang, row_labels=row_labels, order=order)
-    rows = [f"{name}: {fmt_number(int(values.sum()), lang)} ({category_counts_text(values.to_dict(), kind, lang)})"
-            for name, (_, values) in zip(names, table.iterrows())]
-    return t(f"overview.sum.counts.{row}", lang, categories=category_counts_text(table.sum().to_dict(), kind, lang), rows=fmt_list(rows, lang))
+    rows = [
+        f"{name}: {fmt_number(int(values.sum()), lang)} ({category_counts_text(values.to_dict(), kind, lang)})"
+        for name, (_, values) in zip(names, table.iterrows())
+    ]
+    return t(
+        f"overview.sum.counts.{row}",
+        lang,
+        categories=category_counts_text(table.sum().to_dict(), kind, lang),
+        rows=fmt_list(rows, lang),
+    )

@@ -9,6 +9,7 @@ date.  ``due_figure``: milestones due per month or quarter, stacked by state.
 Both draw a fixed set of traces (one per state, one per mark) whatever the
 number of milestones, with numpy arrays, so payloads stay small.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -120,31 +121,50 @@ def _days(values) -> list:
 
 
 def _hover(rows: pd.DataFrame, lang: str) -> list[str]:
-    labels = {key: t(f"timeline.hover.{key}", lang) for key in ("commitment", "responsible", "planned", "actual_end",
-                                                                 "state")}
+    labels = {
+        key: t(f"timeline.hover.{key}", lang) for key in ("commitment", "responsible", "planned", "actual_end", "state")
+    }
     state_labels = {s: vocab_label("status", s, lang) for s in DRAWN_STATES}
     sources = {}
     texts = []
     for number, title, cid, ctitle, responsible, start, end, actual, progress, expected, state, kind, name, row in zip(
-            rows["number"].tolist(), rows["title"].tolist(), rows["commitment_id"].astype(str).tolist(),
-            _commitment_titles(rows, lang), rows["responsible"].tolist(), _days(rows["start"]), _days(rows["end"]),
-            _days(rows["actual_end"]), rows["progress"].tolist(), rows["expected"].tolist(),
-            rows["state"].astype(str).tolist(), rows["source_kind"].tolist(), rows["source_name"].tolist(),
-            rows["source_row"].tolist()):
+        rows["number"].tolist(),
+        rows["title"].tolist(),
+        rows["commitment_id"].astype(str).tolist(),
+        _commitment_titles(rows, lang),
+        rows["responsible"].tolist(),
+        _days(rows["start"]),
+        _days(rows["end"]),
+        _days(rows["actual_end"]),
+        rows["progress"].tolist(),
+        rows["expected"].tolist(),
+        rows["state"].astype(str).tolist(),
+        rows["source_kind"].tolist(),
+        rows["source_name"].tolist(),
+        rows["source_row"].tolist(),
+    ):
         key = (kind, name, row if kind == "file" else None)
         if key not in sources:
             sources[key] = escape(source_text(kind, name, row, lang))
-        texts.append("<br>".join((
-            f"<b>{number}. {_wrap(title)}</b>",
-            f"{labels['commitment']}: <b>{escape(cid)}</b> {_wrap(_short(ctitle, 120))}",
-            f"{labels['responsible']}: {_wrap(responsible)}",
-            f"{labels['planned']}: {fmt_date(start, lang)} – {fmt_date(end, lang)}",
-            f"{labels['actual_end']}: {fmt_date(actual, lang)}",
-            t("timeline.hover.progress", lang, reported=fmt_percent(progress, lang),
-              expected=fmt_percent(expected, lang)),
-            f"{labels['state']}: <b>{state_labels[state]}</b>",
-            f"{t('common.source', lang)}: {sources[key]}",
-        )))
+        texts.append(
+            "<br>".join(
+                (
+                    f"<b>{number}. {_wrap(title)}</b>",
+                    f"{labels['commitment']}: <b>{escape(cid)}</b> {_wrap(_short(ctitle, 120))}",
+                    f"{labels['responsible']}: {_wrap(responsible)}",
+                    f"{labels['planned']}: {fmt_date(start, lang)} – {fmt_date(end, lang)}",
+                    f"{labels['actual_end']}: {fmt_date(actual, lang)}",
+                    t(
+                        "timeline.hover.progress",
+                        lang,
+                        reported=fmt_percent(progress, lang),
+                        expected=fmt_percent(expected, lang),
+                    ),
+                    f"{labels['state']}: <b>{state_labels[state]}</b>",
+                    f"{t('common.source', lang)}: {sources[key]}",
+                )
+            )
+        )
     return texts
 
 
@@ -163,33 +183,79 @@ def _as_of_marks(lo: float, hi: float, as_of: dt.date, label: str) -> tuple[list
     span = max(hi - lo, 30 * DAY_MS)
     if lo - 0.25 * span <= x <= hi + 0.25 * span:
         lo, hi = min(lo, x - 0.02 * span), max(hi, x + 0.12 * span)
-        line = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-                "line": {"color": theme.INK, "width": 2, "dash": "dash"}, "layer": "above"}
+        line = {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": x,
+            "x1": x,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": theme.INK, "width": 2, "dash": "dash"},
+            "layer": "above",
+        }
         # the label reads on the side of the line with room for it
         side = "right" if (x - lo) / (hi - lo) > 0.6 else "left"
-        note = {"x": x, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top", "xanchor": side,
-                "text": f"<b>{escape(label)}</b>", "showarrow": False, "bgcolor": "rgba(255,255,255,0.9)",
-                "borderpad": 2, "font": {"size": 12, "color": theme.INK}}
+        note = {
+            "x": x,
+            "xref": "x",
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "top",
+            "xanchor": side,
+            "text": f"<b>{escape(label)}</b>",
+            "showarrow": False,
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "borderpad": 2,
+            "font": {"size": 12, "color": theme.INK},
+        }
         return [lo, hi], [line], [note]
     right = x > hi
-    note = {"x": 1 if right else 0, "xref": "paper", "y": 1, "yref": "paper", "yanchor": "top",
-            "xanchor": "right" if right else "left", "showarrow": False,
-            "text": f"<b>{escape(label)} →</b>" if right else f"<b>← {escape(label)}</b>",
-            "bgcolor": "rgba(255,255,255,0.9)", "borderpad": 2, "font": {"size": 12, "color": theme.INK}}
+    note = {
+        "x": 1 if right else 0,
+        "xref": "paper",
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "top",
+        "xanchor": "right" if right else "left",
+        "showarrow": False,
+        "text": f"<b>{escape(label)} →</b>" if right else f"<b>← {escape(label)}</b>",
+        "bgcolor": "rgba(255,255,255,0.9)",
+        "borderpad": 2,
+        "font": {"size": 12, "color": theme.INK},
+    }
     return [lo, hi], [], [note]
 
 
 def _legend(height: int) -> dict:
     """A legend across the top, below plotly's toolbar (which would hide its end)."""
-    return {"orientation": "h", "x": 0, "xref": "container", "xanchor": "left", "y": 1 - MODEBAR_PX / height,
-            "yref": "container", "yanchor": "top", "font": {"size": 12}, "traceorder": "normal"}
+    return {
+        "orientation": "h",
+        "x": 0,
+        "xref": "container",
+        "xanchor": "left",
+        "y": 1 - MODEBAR_PX / height,
+        "yref": "container",
+        "yanchor": "top",
+        "font": {"size": 12},
+        "traceorder": "normal",
+    }
 
 
 def _state_marker(state: str) -> dict:
     colour = theme.STATUS_COLOURS[state]
-    return {"color": colour, "line": {"color": colour, "width": 1},
-            "pattern": {"shape": theme.STATUS_PATTERNS[state], "fillmode": "overlay", "fgcolor": "white",
-                        "fgopacity": 0.75, "size": 7, "solidity": 0.3}}
+    return {
+        "color": colour,
+        "line": {"color": colour, "width": 1},
+        "pattern": {
+            "shape": theme.STATUS_PATTERNS[state],
+            "fillmode": "overlay",
+            "fgcolor": "white",
+            "fgopacity": 0.75,
+            "size": 7,
+            "solidity": 0.3,
+        },
+    }
 
 
 def _rows(commitment_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
@@ -214,29 +280,68 @@ def _marks(rows: pd.DataFrame, pos: np.ndarray, lang: str, gap: float) -> list[d
     open_ = ~np.isin(state, ("complete", "cancelled")) & ~np.isnan(expected)
     ended = rows["actual_end"].notna().to_numpy()
     marks = [
-        {"type": "bar", "orientation": "h", "name": t("timeline.fig.progress", lang), "legendrank": 10,
-         "y": pos[done], "x": np.maximum(duration[done] * progress[done] / 100.0, DAY_MS).round(),
-         "base": start[done], "width": 0.24, "marker": {"color": theme.INK, "opacity": 0.85}, "hoverinfo": "skip"},
-        {"type": "scatter", "mode": "markers", "name": t("timeline.fig.expected", lang), "legendrank": 11,
-         "y": pos[open_], "x": (start[open_] + duration[open_] * expected[open_] / 100.0).round(),
-         "marker": {"symbol": "line-ns", "size": 17, "line": {"width": 3, "color": theme.INK}, "color": theme.INK},
-         "hoverinfo": "skip"},
-        {"type": "scatter", "mode": "markers", "name": t("timeline.fig.actual_end", lang), "legendrank": 12,
-         "y": pos[ended], "x": _ms(rows["actual_end"].to_numpy()[ended]),
-         "marker": {"symbol": theme.STATUS_SYMBOLS["complete"], "size": 9, "color": theme.BLACK,
-                    "line": {"width": 1.5, "color": "white"}}, "hoverinfo": "skip"},
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": t("timeline.fig.progress", lang),
+            "legendrank": 10,
+            "y": pos[done],
+            "x": np.maximum(duration[done] * progress[done] / 100.0, DAY_MS).round(),
+            "base": start[done],
+            "width": 0.24,
+            "marker": {"color": theme.INK, "opacity": 0.85},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": t("timeline.fig.expected", lang),
+            "legendrank": 11,
+            "y": pos[open_],
+            "x": (start[open_] + duration[open_] * expected[open_] / 100.0).round(),
+            "marker": {"symbol": "line-ns", "size": 17, "line": {"width": 3, "color": theme.INK}, "color": theme.INK},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": t("timeline.fig.actual_end", lang),
+            "legendrank": 12,
+            "y": pos[ended],
+            "x": _ms(rows["actual_end"].to_numpy()[ended]),
+            "marker": {
+                "symbol": theme.STATUS_SYMBOLS["complete"],
+                "size": 9,
+                "color": theme.BLACK,
+                "line": {"width": 1.5, "color": "white"},
+            },
+            "hoverinfo": "skip",
+        },
     ]
     for s in FLAGGED:
         m = state == s
         label = vocab_label("status", s, lang)
-        marks.append({
-            "type": "scatter", "mode": "markers+text", "name": label, "showlegend": False,
-            "y": pos[m], "x": end[m] + gap, "text": np.full(int(m.sum()), label, dtype=object),
-            "textposition": "middle right", "cliponaxis": False, "textfont": {"size": 11, "color": FLAG_TEXT[s]},
-            "marker": {"symbol": theme.STATUS_SYMBOLS[s], "size": 10, "color": theme.STATUS_COLOURS[s],
-                       "line": {"width": 1, "color": FLAG_TEXT[s]}},
-            "hoverinfo": "skip",
-        })
+        marks.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": label,
+                "showlegend": False,
+                "y": pos[m],
+                "x": end[m] + gap,
+                "text": np.full(int(m.sum()), label, dtype=object),
+                "textposition": "middle right",
+                "cliponaxis": False,
+                "textfont": {"size": 11, "color": FLAG_TEXT[s]},
+                "marker": {
+                    "symbol": theme.STATUS_SYMBOLS[s],
+                    "size": 10,
+                    "color": theme.STATUS_COLOURS[s],
+                    "line": {"width": 1, "color": FLAG_TEXT[s]},
+                },
+                "hoverinfo": "skip",
+            }
+        )
     return marks
 
 
@@ -248,10 +353,20 @@ def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: boo
     state = rows["state"].astype(str).to_numpy()
     hover = np.array(_hover(rows, lang), dtype=object)
     bars = [
-        {"type": "bar", "orientation": "h", "name": vocab_label("status", s, lang), "legendrank": rank,
-         "y": pos[state == s], "x": np.maximum(end - start, DAY_MS)[state == s], "base": start[state == s],
-         "width": 0.7, "marker": _state_marker(s), "customdata": cid[state == s],
-         "hovertext": hover[state == s], "hovertemplate": "%{hovertext}<extra></extra>"}
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": vocab_label("status", s, lang),
+            "legendrank": rank,
+            "y": pos[state == s],
+            "x": np.maximum(end - start, DAY_MS)[state == s],
+            "base": start[state == s],
+            "width": 0.7,
+            "marker": _state_marker(s),
+            "customdata": cid[state == s],
+            "hovertext": hover[state == s],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
         for rank, s in enumerate(STATE_ORDER)
     ]
     if len(rows):
@@ -263,16 +378,28 @@ def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: boo
     # room on the right for the flags' words
     x_range, shapes, notes = _as_of_marks(lo, hi + 0.14 * span, as_of, as_of_label(as_of, is_today, lang))
     bands = [  # every other commitment on a light band
-        {"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": h - 0.5,
-         "y1": (header_pos[g + 1] if g + 1 < len(header_pos) else slots) - 0.5,
-         "fillcolor": "#F3F5F7", "line": {"width": 0}, "layer": "below"}
-        for g, h in enumerate(header_pos) if g % 2 == 0
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": h - 0.5,
+            "y1": (header_pos[g + 1] if g + 1 < len(header_pos) else slots) - 0.5,
+            "fillcolor": "#F3F5F7",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for g, h in enumerate(header_pos)
+        if g % 2 == 0
     ]
     titles = _commitment_titles(rows, lang)
     firsts = header_pos - np.arange(len(header_pos))  # the first milestone of each commitment
     header_text = [f"<b>{escape(cid[i])}</b> {escape(_short(titles[i], TITLE_CHARS - len(cid[i])))}" for i in firsts]
-    row_text = [f"{num}. {escape(_short(title, TITLE_CHARS))}"
-                for num, title in zip(rows["number"].tolist(), rows["title"].tolist())]
+    row_text = [
+        f"{num}. {escape(_short(title, TITLE_CHARS))}"
+        for num, title in zip(rows["number"].tolist(), rows["title"].tolist())
+    ]
     height = slots * ROW_PX + 140  # rows keep their height however few there are
     layout = theme.base_layout(
         lang,
@@ -282,11 +409,27 @@ def gantt_figure(rows: pd.DataFrame, lang: str, as_of: dt.date, *, is_today: boo
         hovermode="closest",
         hoverlabel={"bgcolor": "white", "font": {"color": theme.INK, "size": 12}, "align": "left"},
         legend=_legend(height),
-        xaxis={"type": "date", "side": "top", "range": x_range, "gridcolor": theme.GRID, "automargin": True,
-               "showline": True, "linecolor": theme.GRID},
-        yaxis={"tickmode": "array", "tickvals": np.concatenate([header_pos, pos]).astype(int),
-               "ticktext": header_text + row_text, "range": [slots - 0.5, -0.5], "fixedrange": True,
-               "showgrid": False, "zeroline": False, "automargin": True, "tickfont": {"size": 12}, "ticks": ""},
+        xaxis={
+            "type": "date",
+            "side": "top",
+            "range": x_range,
+            "gridcolor": theme.GRID,
+            "automargin": True,
+            "showline": True,
+            "linecolor": theme.GRID,
+        },
+        yaxis={
+            "tickmode": "array",
+            "tickvals": np.concatenate([header_pos, pos]).astype(int),
+            "ticktext": header_text + row_text,
+            "range": [slots - 0.5, -0.5],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+            "tickfont": {"size": 12},
+            "ticks": "",
+        },
         shapes=bands + shapes,
         annotations=notes,
     )
@@ -306,13 +449,26 @@ def due_figure(table: pd.DataFrame, period: str, lang: str, as_of: dt.date, *, i
     starts = table.index.to_numpy().astype("datetime64[M]")
     lasts = (starts + np.timedelta64(months, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
     # label, first and last day: the hover shows the label, a click zooms to the days
-    periods = np.array([[_period_label(p, period, lang), str(a)[:10], str(b)]
-                        for p, a, b in zip(table.index, starts.astype("datetime64[D]"), lasts)], dtype=object)
+    periods = np.array(
+        [
+            [_period_label(p, period, lang), str(a)[:10], str(b)]
+            for p, a, b in zip(table.index, starts.astype("datetime64[D]"), lasts)
+        ],
+        dtype=object,
+    )
     traces = [
-        {"type": "bar", "name": vocab_label("status", s, lang), "x": x, "y": table[s].to_numpy(),
-         "marker": _state_marker(s), "xperiod": f"M{months}", "xperiodalignment": "middle",
-         "width": months * 26 * DAY_MS,  # set, or a lone period is drawn as a hairline
-         "customdata": periods, "hovertemplate": "<b>%{customdata[0]}</b> · %{fullData.name}: %{y}<extra></extra>"}
+        {
+            "type": "bar",
+            "name": vocab_label("status", s, lang),
+            "x": x,
+            "y": table[s].to_numpy(),
+            "marker": _state_marker(s),
+            "xperiod": f"M{months}",
+            "xperiodalignment": "middle",
+            "width": months * 26 * DAY_MS,  # set, or a lone period is drawn as a hairline
+            "customdata": periods,
+            "hovertemplate": "<b>%{customdata[0]}</b> · %{fullData.name}: %{y}<extra></extra>",
+        }
         for s in STATE_ORDER
     ]
     most = int(table.to_numpy().sum(axis=1).max()) if len(table) else 0
@@ -328,9 +484,14 @@ def due_figure(table: pd.DataFrame, period: str, lang: str, as_of: dt.date, *, i
         margin={"l": 56, "r": 16, "t": 84, "b": 36},
         legend=_legend(DUE_HEIGHT),
         xaxis={"type": "date", "range": x_range, "gridcolor": theme.GRID, "automargin": True},
-        yaxis={"title": {"text": t("timeline.fig.milestones_due", lang)}, "gridcolor": theme.GRID,
-               "rangemode": "tozero", "automargin": True, "fixedrange": True,
-               **({"dtick": 1} if most <= 5 else {})},  # counts: no ticks at 0.2 milestones
+        yaxis={
+            "title": {"text": t("timeline.fig.milestones_due", lang)},
+            "gridcolor": theme.GRID,
+            "rangemode": "tozero",
+            "automargin": True,
+            "fixedrange": True,
+            **({"dtick": 1} if most <= 5 else {}),
+        },  # counts: no ticks at 0.2 milestones
         shapes=shapes,
         annotations=notes,
     )
@@ -340,25 +501,40 @@ def due_figure(table: pd.DataFrame, period: str, lang: str, as_of: dt.date, *, i
 def states_text(counts: dict[str, int], lang: str) -> str:
     """``12 atrasados, 3 en riesgo, …``: the states present, worst first."""
     order = ("late", "at_risk", "not_started", "in_progress", "complete", "cancelled")
-    parts = [f"{vocab_label('status', s, lang).lower()}: {fmt_number(counts[s], lang)}"
-             for s in order if counts.get(s)]
+    parts = [f"{vocab_label('status', s, lang).lower()}: {fmt_number(counts[s], lang)}" for s in order if counts.get(s)]
     return "; ".join(parts) or "—"
 
 
 def gantt_caption(page, counts: dict[str, int], lang: str, as_of: dt.date, *, is_today: bool = True) -> str:
     """The Gantt chart in words, for screen readers (``paginate`` page + state counts)."""
-    return t("timeline.caption.gantt", lang, page=page.number, pages=page.pages,
-             milestones=fmt_number(len(page.rows), lang), first=page.first_commitment, last=page.last_commitment,
-             commitments=fmt_number(page.commitments, lang), start=fmt_date(page.rows["start"].min(), lang),
-             end=fmt_date(page.rows["end"].max(), lang), states=states_text(counts, lang),
-             marker=as_of_label(as_of, is_today, lang))
+    return t(
+        "timeline.caption.gantt",
+        lang,
+        page=page.number,
+        pages=page.pages,
+        milestones=fmt_number(len(page.rows), lang),
+        first=page.first_commitment,
+        last=page.last_commitment,
+        commitments=fmt_number(page.commitments, lang),
+        start=fmt_date(page.rows["start"].min(), lang),
+        end=fmt_date(page.rows["end"].max(), lang),
+        states=states_text(counts, lang),
+        marker=as_of_label(as_of, is_today, lang),
+    )
 
 
 def due_caption(table: pd.DataFrame, period: str, lang: str) -> str:
     totals = table.sum(axis=1)
     peak = totals.idxmax()
     counts = {s: int(table[s].sum()) for s in DRAWN_STATES}
-    return t("timeline.caption.due", lang, period=t(f"timeline.period.{period}", lang),
-             first=_period_label(table.index[0], period, lang), last=_period_label(table.index[-1], period, lang),
-             milestones=fmt_number(int(totals.sum()), lang), states=states_text(counts, lang),
-             peak=_period_label(peak, period, lang), peak_count=fmt_number(int(totals[peak]), lang))
+    return t(
+        "timeline.caption.due",
+        lang,
+        period=t(f"timeline.period.{period}", lang),
+        first=_period_label(table.index[0], period, lang),
+        last=_period_label(table.index[-1], period, lang),
+        milestones=fmt_number(int(totals.sum()), lang),
+        states=states_text(counts, lang),
+        peak=_period_label(peak, period, lang),
+        peak_count=fmt_number(int(totals[peak]), lang),
+    )

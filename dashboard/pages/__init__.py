@@ -4,6 +4,7 @@ A page's ``layout(ctx)`` takes the request's context (language, the parsed
 query string, the database) and returns components, so the URL alone decides
 what a view shows.
 """
+
 from __future__ import annotations
 
 import datetime as dt

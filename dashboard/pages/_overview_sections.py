@@ -9,23 +9,28 @@ With milestones in scope the page shows progress; without (any OGP-extract
 country other than Peru) it says so and shows what exists instead: the
 commitments and the IRM's completion assessment.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 from dash import dcc, html
 
-from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
-from data.vocab import FORUM_MAX_GAP_DAYS
 from dashboard import theme
 from dashboard.components.chart import described_graph
 from dashboard.components.common import empty_state, sample_badge, section, table_region
 from dashboard.components.downloads import with_downloads
-from dashboard.exports import overview as exports
 from dashboard.components.kpi import kpi_card
-from dashboard.figures.overview import (plan_progress_figure, progress_by_plan_summary, stacked_counts_figure,
-                                        stacked_counts_summary)
+from dashboard.exports import overview as exports
+from dashboard.figures.overview import (
+    plan_progress_figure,
+    progress_by_plan_summary,
+    stacked_counts_figure,
+    stacked_counts_summary,
+)
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from dashboard.state import to_query
+from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
+from data.vocab import FORUM_MAX_GAP_DAYS
 
 PAGE_NAME = "overview"
 # The URL parameters the overview's links carry to the other views.
@@ -68,7 +73,10 @@ add(
         "overview.kpi.no_forums": {"es": "Foros multiactor", "en": "Multistakeholder forums"},
         "overview.kpi.no_forums_detail": {"es": "ninguno registrado", "en": "none recorded"},
         "overview.kpi.plans": {"es": "Planes de acción", "en": "Action plans"},
-        "overview.kpi.plans_detail": {"es": "con compromisos en estos filtros", "en": "with commitments in these filters"},
+        "overview.kpi.plans_detail": {
+            "es": "con compromisos en estos filtros",
+            "en": "with commitments in these filters",
+        },
         "overview.kpi.assessed": {"es": "Evaluados por el IRM", "en": "Assessed by the IRM"},
         "overview.kpi.assessed_detail": {"es": "de {n} compromisos", "en": "of {n} commitments"},
         "overview.kpi.assessed_detail_one": {"es": "de {n} compromiso", "en": "of {n} commitment"},
@@ -82,11 +90,11 @@ add(
         "overview.kpi.starred_detail": {"es": "según el IRM (hasta 2020)", "en": "per the IRM (until 2020)"},
         "overview.no_milestones_country": {
             "es": "No hay hitos registrados para {country}, así que no se puede calcular el avance ni señalar hitos "
-                  "atrasados. Se muestra lo que existe: sus compromisos y la evaluación del Mecanismo de Revisión "
-                  "Independiente (IRM) de OGP.",
+            "atrasados. Se muestra lo que existe: sus compromisos y la evaluación del Mecanismo de Revisión "
+            "Independiente (IRM) de OGP.",
             "en": "No milestones are recorded for {country}, so there is no progress to compute and no late milestone "
-                  "to flag. What exists is shown instead: its commitments and the assessment of OGP's Independent "
-                  "Reporting Mechanism (IRM).",
+            "to flag. What exists is shown instead: its commitments and the assessment of OGP's Independent "
+            "Reporting Mechanism (IRM).",
         },
         "overview.no_milestones_scope": {
             "es": "Ningún compromiso de estos filtros tiene hitos registrados; se muestra la evaluación del IRM.",
@@ -103,9 +111,9 @@ add(
         "overview.plans.title": {"es": "Avance por plan de acción", "en": "Progress by action plan"},
         "overview.plans.help": {
             "es": "Barra: avance informado (promedio de los compromisos; cada uno, promedio de sus hitos). "
-                  "Marca vertical: avance esperado al {date} según el tiempo transcurrido.",
+            "Marca vertical: avance esperado al {date} según el tiempo transcurrido.",
             "en": "Bar: reported progress (mean of the commitments; each, the mean of its milestones). "
-                  "Vertical mark: progress expected by {date} from the time elapsed.",
+            "Vertical mark: progress expected by {date} from the time elapsed.",
         },
         "overview.plans.left_out": {
             "es": "Sin hitos registrados, no se muestran: {plans}.",
@@ -129,9 +137,9 @@ add(
         },
         "overview.irm.help": {
             "es": "El IRM evalúa la finalización con la misma escala en sus dos metodologías (hasta 2020 y desde 2021; "
-                  "«Poco claro» solo desde 2021). Se usa la evaluación al final del plan o, si no la hay, la de medio término.",
+            "«Poco claro» solo desde 2021). Se usa la evaluación al final del plan o, si no la hay, la de medio término.",
             "en": "The IRM assesses completion on the same scale under both its methodologies (until 2020 and from "
-                  "2021; “Unclear” only from 2021). The end-of-term assessment is used, else the midterm one.",
+            "2021; “Unclear” only from 2021). The end-of-term assessment is used, else the midterm one.",
         },
         "overview.attention.title": {
             "es": "Hitos atrasados o que vencen en los próximos {days} días",
@@ -199,22 +207,42 @@ def graph(figure: dict, summary: str, lang: str, name: str, graph_id: str, sampl
     at another width, e.g. under the loading overlay); its height is the
     figure's.  ``summary`` is its text alternative."""
     return described_graph(
-        dcc.Graph(id=graph_id, figure=figure, config=theme.graph_config(lang, f"ogp-monitor-{name}"),
-                  responsive=True, style={"height": f"{figure['layout']['height']}px"}, className="overview-graph"),
-        summary, lang, sample=sample)
+        dcc.Graph(
+            id=graph_id,
+            figure=figure,
+            config=theme.graph_config(lang, f"ogp-monitor-{name}"),
+            responsive=True,
+            style={"height": f"{figure['layout']['height']}px"},
+            className="overview-graph",
+        ),
+        summary,
+        lang,
+        sample=sample,
+    )
 
 
 def content(data: Overview, lang: str, params: dict) -> list:
     reference = html.P(
-        t("overview.reference_asof" if data.as_of else "overview.reference_today", lang,
-          date=fmt_date(data.reference, lang, "long")),
+        t(
+            "overview.reference_asof" if data.as_of else "overview.reference_today",
+            lang,
+            date=fmt_date(data.reference, lang, "long"),
+        ),
         className="overview-reference",
     )
     if data.commitments.empty:
         if not any(params.get(k) for k in ("plan", "area", "institution", "status")):
-            return [reference, html.Div([html.P(t("overview.nothing_loaded", lang)),
-                                         dcc.Link(t("overview.link.data", lang), href=href("/data", params))],
-                                        className="empty-state", role="status")]
+            return [
+                reference,
+                html.Div(
+                    [
+                        html.P(t("overview.nothing_loaded", lang)),
+                        dcc.Link(t("overview.link.data", lang), href=href("/data", params)),
+                    ],
+                    className="empty-state",
+                    role="status",
+                ),
+            ]
         return [reference, empty_state(lang, t("overview.no_commitments", lang), PAGE_NAME)]
     if not data.scope_has_milestones:
         return [reference, *irm_content(data, lang, params)]
@@ -222,6 +250,7 @@ def content(data: Overview, lang: str, params: dict) -> list:
 
 
 # --- with milestones: progress ------------------------------------------------------------
+
 
 def progress_kpis(data: Overview, lang: str, params: dict) -> html.Div:
     counts = data.milestone_counts
@@ -233,8 +262,12 @@ def progress_kpis(data: Overview, lang: str, params: dict) -> html.Div:
             fmt_percent(data.average_progress, lang),
             t("overview.kpi.progress", lang),
             href=href("/timeline", params),
-            detail=counted("overview.kpi.progress_detail", lang, data.commitments_with_milestones,
-                           expected=fmt_percent(data.average_expected, lang)),
+            detail=counted(
+                "overview.kpi.progress_detail",
+                lang,
+                data.commitments_with_milestones,
+                expected=fmt_percent(data.average_expected, lang),
+            ),
             card_id="kpi-progress",
             badge=badge,
         ),
@@ -273,8 +306,13 @@ def forums_kpi(data: Overview, lang: str, params: dict):
     forums = data.forums
     link = href("/forums", params)
     if forums.empty:
-        return kpi_card("—", t("overview.kpi.no_forums", lang), href=link,
-                        detail=t("overview.kpi.no_forums_detail", lang), card_id="kpi-forums")
+        return kpi_card(
+            "—",
+            t("overview.kpi.no_forums", lang),
+            href=link,
+            detail=t("overview.kpi.no_forums_detail", lang),
+            card_id="kpi-forums",
+        )
     active = int(forums["active"].sum())
     ended = len(forums) - active
     detail = counted("overview.kpi.forums_detail", lang, active)
@@ -297,10 +335,17 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
     plan_section = panel(
         t("overview.plans.title", lang),
         [
-            graph(plan_progress_figure(plans, lang), progress_by_plan_summary(plans, lang), lang, "progress-by-plan",
-                  "overview-plan-graph", data.sample_milestones),
+            graph(
+                plan_progress_figure(plans, lang),
+                progress_by_plan_summary(plans, lang),
+                lang,
+                "progress-by-plan",
+                "overview-plan-graph",
+                data.sample_milestones,
+            ),
             html.P(t("overview.plans.left_out", lang, plans=", ".join(left_out)), className="section-note")
-            if left_out else None,
+            if left_out
+            else None,
             view_link(t("overview.link.timeline", lang), "/timeline", params),
         ],
         badge=sample_badge(lang, data.sample_milestones),
@@ -310,9 +355,14 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
     area_section = panel(
         t("overview.areas.title", lang),
         [
-            graph(stacked_counts_figure(data.areas, "area", "implementation", lang),
-                  stacked_counts_summary(data.areas, "area", "implementation", lang), lang, "status-by-area",
-                  "overview-area-graph", data.sample_milestones),
+            graph(
+                stacked_counts_figure(data.areas, "area", "implementation", lang),
+                stacked_counts_summary(data.areas, "area", "implementation", lang),
+                lang,
+                "status-by-area",
+                "overview-area-graph",
+                data.sample_milestones,
+            ),
             view_link(t("overview.link.commitments", lang), "/commitments", params),
         ],
         badge=sample_badge(lang, data.sample_milestones),
@@ -322,8 +372,10 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
     return [
         progress_kpis(data, lang, params),
         html.Div([plan_section, area_section], className="overview-grid"),
-        html.Div([attention_section(data, lang, params), meetings_section(data, lang, params)],
-                 className="overview-grid overview-grid-lists"),
+        html.Div(
+            [attention_section(data, lang, params), meetings_section(data, lang, params)],
+            className="overview-grid overview-grid-lists",
+        ),
     ]
 
 
@@ -333,17 +385,34 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
     if rows.empty:
         body = [html.P(t("overview.attention.none", lang, days=DUE_SOON_DAYS), className="overview-none")]
     else:
-        header = html.Thead(html.Tr([html.Th(t(f"overview.col.{c}", lang), scope="col") for c in
-                                     ("commitment", "milestone", "planned_end", "progress", "flag")]))
+        header = html.Thead(
+            html.Tr(
+                [
+                    html.Th(t(f"overview.col.{c}", lang), scope="col")
+                    for c in ("commitment", "milestone", "planned_end", "progress", "flag")
+                ]
+            )
+        )
         body_rows = [
             html.Tr(
                 [
-                    html.Td(dcc.Link(row.commitment_id, href=f"/commitments/{row.commitment_id}"
-                                     + to_query({k: params[k] for k in ("lang", "country") if params.get(k)}))),
+                    html.Td(
+                        dcc.Link(
+                            row.commitment_id,
+                            href=f"/commitments/{row.commitment_id}"
+                            + to_query({k: params[k] for k in ("lang", "country") if params.get(k)}),
+                        )
+                    ),
                     # The responsible body under the title: one column fewer, so the table fits beside the meetings.
-                    html.Td([f"{row.number}. {row.title}" if isinstance(row.title, str) else "—",
-                             html.Span(row.responsible, className="cell-responsible")
-                             if isinstance(row.responsible, str) else None], className="cell-title"),
+                    html.Td(
+                        [
+                            f"{row.number}. {row.title}" if isinstance(row.title, str) else "—",
+                            html.Span(row.responsible, className="cell-responsible")
+                            if isinstance(row.responsible, str)
+                            else None,
+                        ],
+                        className="cell-title",
+                    ),
                     html.Td(fmt_date(row.planned_end, lang), className="cell-date"),
                     html.Td(progress_cell(row.progress, lang), className="cell-progress"),
                     html.Td(flag_pill(row.flag, lang)),
@@ -351,8 +420,12 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
             )
             for row in rows.itertuples()
         ]
-        body = [table_region(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
-                             t("overview.attention.title", lang, days=DUE_SOON_DAYS))]
+        body = [
+            table_region(
+                html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+                t("overview.attention.title", lang, days=DUE_SOON_DAYS),
+            )
+        ]
         more = data.attention_total - len(rows)
         if more > 0:
             body.append(view_link(t("overview.attention.more", lang, n=fmt_number(more, lang)), "/timeline", params))
@@ -370,9 +443,14 @@ def attention_section(data: Overview, lang: str, params: dict) -> html.Section:
 def progress_cell(value, lang: str) -> html.Div:
     share = 0.0 if pd.isna(value) else max(0.0, min(100.0, float(value)))
     return html.Div(
-        [html.Span(fmt_percent(None if pd.isna(value) else float(value), lang), className="progress-text"),
-         html.Span(html.Span(className="progress-fill", style={"width": f"{share:.0f}%"}), className="progress-track",
-                   **{"aria-hidden": "true"})],
+        [
+            html.Span(fmt_percent(None if pd.isna(value) else float(value), lang), className="progress-text"),
+            html.Span(
+                html.Span(className="progress-fill", style={"width": f"{share:.0f}%"}),
+                className="progress-track",
+                **{"aria-hidden": "true"},
+            ),
+        ],
         className="progress-cell",
     )
 
@@ -388,25 +466,43 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
     if data.forums.empty:
         body = [html.P(t("overview.meetings.no_forums", lang), className="overview-none")]
     elif meetings.empty:
-        body = [html.P(t("overview.meetings.none", lang, date=fmt_date(data.reference, lang)), className="overview-none")]
+        body = [
+            html.P(t("overview.meetings.none", lang, date=fmt_date(data.reference, lang)), className="overview-none")
+        ]
     else:
-        header = html.Thead(html.Tr([html.Th(t(f"overview.col.{c}", lang), scope="col") for c in
-                                     ("forum", "date", "kind", "persons", "agreements")]))
+        header = html.Thead(
+            html.Tr(
+                [
+                    html.Th(t(f"overview.col.{c}", lang), scope="col")
+                    for c in ("forum", "date", "kind", "persons", "agreements")
+                ]
+            )
+        )
         body_rows = [
             html.Tr(
                 [
-                    html.Td(dcc.Link(row.forum, href=href("/forums", params, forum=row.forum_code)), className="cell-forum"),
+                    html.Td(
+                        dcc.Link(row.forum, href=href("/forums", params, forum=row.forum_code)), className="cell-forum"
+                    ),
                     html.Td(fmt_date(row.date, lang), className="cell-date"),
                     html.Td(vocab_label("meeting_kind", row.kind, lang)),
-                    html.Td(fmt_number(None if pd.isna(row.persons) else int(row.persons), lang), className="cell-number"),
-                    html.Td(fmt_number(None if pd.isna(row.agreements) else int(row.agreements), lang),
-                            className="cell-number"),
+                    html.Td(
+                        fmt_number(None if pd.isna(row.persons) else int(row.persons), lang), className="cell-number"
+                    ),
+                    html.Td(
+                        fmt_number(None if pd.isna(row.agreements) else int(row.agreements), lang),
+                        className="cell-number",
+                    ),
                 ]
             )
             for row in meetings.itertuples()
         ]
-        body = [table_region(html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
-                             t("overview.meetings.title", lang))]
+        body = [
+            table_region(
+                html.Table([header, html.Tbody(body_rows)], className="table table-sm overview-table"),
+                t("overview.meetings.title", lang),
+            )
+        ]
     body.append(view_link(t("overview.link.forums", lang), "/forums", params))
     return panel(
         t("overview.meetings.title", lang),
@@ -418,6 +514,7 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
 
 # --- without milestones: what the IRM assessed --------------------------------------------
 
+
 def irm_content(data: Overview, lang: str, params: dict) -> list:
     irm = data.irm
     assessed = int((irm["completion"] != NOT_ASSESSED).sum())
@@ -425,22 +522,45 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
     commitments_link = href("/commitments", params)
     cards = [
         commitments_kpi(data, lang, params),
-        kpi_card(fmt_number(data.commitments["action_plan_id"].nunique(), lang), t("overview.kpi.plans", lang),
-                 href=commitments_link, detail=t("overview.kpi.plans_detail", lang), card_id="kpi-plans"),
-        kpi_card(fmt_number(assessed, lang), t("overview.kpi.assessed", lang), href=commitments_link,
-                 detail=counted("overview.kpi.assessed_detail", lang, len(irm)), card_id="kpi-assessed"),
-        kpi_card(fmt_number(done, lang), t("overview.kpi.irm_done", lang), href=commitments_link,
-                 detail=counted("overview.kpi.irm_done_detail", lang, assessed), card_id="kpi-irm-done"),
-        kpi_card(fmt_number(int(irm["starred"].sum()), lang), t("overview.kpi.starred", lang), href=commitments_link,
-                 detail=t("overview.kpi.starred_detail", lang), card_id="kpi-starred"),
+        kpi_card(
+            fmt_number(data.commitments["action_plan_id"].nunique(), lang),
+            t("overview.kpi.plans", lang),
+            href=commitments_link,
+            detail=t("overview.kpi.plans_detail", lang),
+            card_id="kpi-plans",
+        ),
+        kpi_card(
+            fmt_number(assessed, lang),
+            t("overview.kpi.assessed", lang),
+            href=commitments_link,
+            detail=counted("overview.kpi.assessed_detail", lang, len(irm)),
+            card_id="kpi-assessed",
+        ),
+        kpi_card(
+            fmt_number(done, lang),
+            t("overview.kpi.irm_done", lang),
+            href=commitments_link,
+            detail=counted("overview.kpi.irm_done_detail", lang, assessed),
+            card_id="kpi-irm-done",
+        ),
+        kpi_card(
+            fmt_number(int(irm["starred"].sum()), lang),
+            t("overview.kpi.starred", lang),
+            href=commitments_link,
+            detail=t("overview.kpi.starred_detail", lang),
+            card_id="kpi-starred",
+        ),
     ]
     if not data.forums.empty:
         cards.append(forums_kpi(data, lang, params))
     if data.country_has_milestones:
         notice = empty_state(lang, t("overview.no_milestones_scope", lang), PAGE_NAME)
     else:
-        notice = html.Div(t("overview.no_milestones_country", lang, country=data.country_name or "—"),
-                          className="alert alert-info overview-notice", role="status")
+        notice = html.Div(
+            t("overview.no_milestones_country", lang, country=data.country_name or "—"),
+            className="alert alert-info overview-notice",
+            role="status",
+        )
     by_plan = irm.groupby(["action_plan_id", "completion"]).size().rename("commitments").reset_index()
     labels = dict(zip(data.plans["id"], data.plans["label"]))
     by_plan = by_plan.rename(columns={"completion": "category"})
@@ -448,18 +568,31 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
     help_text = t("overview.irm.help", lang)
     plan_section = panel(
         t("overview.irm_plans.title", lang),
-        [graph(stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
-               stacked_counts_summary(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
-               lang, "irm-by-plan", "overview-plan-graph"),
-         view_link(t("overview.link.commitments", lang), "/commitments", params)],
+        [
+            graph(
+                stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
+                stacked_counts_summary(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
+                lang,
+                "irm-by-plan",
+                "overview-plan-graph",
+            ),
+            view_link(t("overview.link.commitments", lang), "/commitments", params),
+        ],
         section_id="overview-plans",
         help_text=help_text,
     )
     area_section = panel(
         t("overview.irm_areas.title", lang),
-        [graph(stacked_counts_figure(data.areas, "area", "irm", lang),
-               stacked_counts_summary(data.areas, "area", "irm", lang), lang, "irm-by-area", "overview-area-graph"),
-         view_link(t("overview.link.commitments", lang), "/commitments", params)],
+        [
+            graph(
+                stacked_counts_figure(data.areas, "area", "irm", lang),
+                stacked_counts_summary(data.areas, "area", "irm", lang),
+                lang,
+                "irm-by-area",
+                "overview-area-graph",
+            ),
+            view_link(t("overview.link.commitments", lang), "/commitments", params),
+        ],
         section_id="overview-areas",
         help_text=help_text,
     )

@@ -6,6 +6,7 @@ rows the grid shows: potential impact x completion and potential for results x
 completion (one per IRM methodology, never mixed), "did it open government?"
 and the starred commitments.  Callbacks: callbacks/explorer.py.
 """
+
 from __future__ import annotations
 
 import dash_ag_grid as dag
@@ -13,8 +14,6 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from data.queries import explorer as queries
-from data.vocab import IRM_METHODOLOGIES
 from dashboard import ids
 from dashboard.components.chart import described_graph
 from dashboard.components.common import dom_id, empty_state, page_heading, sample_badge, section
@@ -26,14 +25,22 @@ from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
 from dashboard.theme import graph_config
+from data.queries import explorer as queries
+from data.vocab import IRM_METHODOLOGIES
 
 add(
     {
         "commitments.title": {"es": "Explorador de compromisos", "en": "Commitment explorer"},
-        "commitments.lead": {"es": "Todos los compromisos con su evaluación del IRM.", "en": "Every commitment with its IRM assessment."},
+        "commitments.lead": {
+            "es": "Todos los compromisos con su evaluación del IRM.",
+            "en": "Every commitment with its IRM assessment.",
+        },
         "explorer.filter_method": {"es": "Metodología IRM", "en": "IRM methodology"},
         "explorer.search": {"es": "Buscar", "en": "Search"},
-        "explorer.search_placeholder": {"es": "Código, título, institución, área…", "en": "Id, title, institution, area…"},
+        "explorer.search_placeholder": {
+            "es": "Código, título, institución, área…",
+            "en": "Id, title, institution, area…",
+        },
         "explorer.table_title": {"es": "Compromisos", "en": "Commitments"},
         "explorer.grid_help": {
             "es": "Filtre y ordene desde los encabezados de columna. Pulse una fila para abrir el compromiso.",
@@ -49,7 +56,10 @@ add(
             "es": "El avance y el estado de implementación vienen de hitos de muestra.",
             "en": "Progress and implementation status come from sample milestones.",
         },
-        "explorer.panels": {"es": "Evaluación del IRM de las filas mostradas", "en": "IRM assessment of the rows shown"},
+        "explorer.panels": {
+            "es": "Evaluación del IRM de las filas mostradas",
+            "en": "IRM assessment of the rows shown",
+        },
         "explorer.panels_intro": {
             "es": "{rated} de {n} compromisos tienen alguna calificación del IRM en los datos cargados.",
             "en": "{rated} of {n} commitments have an IRM rating in the loaded data.",
@@ -58,8 +68,14 @@ add(
             "es": "Para ver evaluaciones del IRM, importe la hoja de compromisos de OGP en «Datos».",
             "en": "To see IRM assessments, import OGP's commitment sheet under “Data”.",
         },
-        "explorer.matrix.irm_classic": {"es": "Impacto potencial × cumplimiento", "en": "Potential impact × completion"},
-        "explorer.matrix.irm_2021": {"es": "Potencial de resultados × cumplimiento", "en": "Potential for results × completion"},
+        "explorer.matrix.irm_classic": {
+            "es": "Impacto potencial × cumplimiento",
+            "en": "Potential impact × completion",
+        },
+        "explorer.matrix.irm_2021": {
+            "es": "Potencial de resultados × cumplimiento",
+            "en": "Potential for results × completion",
+        },
         "explorer.matrix_help": {
             "es": "Calificados en ambas escalas: n = {rated} de {total} compromisos con esta metodología. Cumplimiento: el de fin de término si existe; si no, el del informe de avance.",
             "en": "Rated on both scales: n = {rated} of {total} commitments under this methodology. Completion: end of term when there is one, else the progress report.",
@@ -151,8 +167,13 @@ def _grid(ctx: PageContext) -> dag.AgGrid:
         id=GRID,
         rowData=[],
         columnDefs=column_defs(ctx.lang),
-        defaultColDef={"sortable": True, "resizable": True, "filter": True, "floatingFilter": True,
-                       "suppressHeaderMenuButton": False},
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "filter": True,
+            "floatingFilter": True,
+            "suppressHeaderMenuButton": False,
+        },
         getRowId="params.data.id",
         dashGridOptions={
             "localeText": grid_locale(ctx.lang),
@@ -181,7 +202,9 @@ def layout(ctx: PageContext):
         [
             html.Div(
                 [
-                    html.H2(t("explorer.table_title", ctx.lang), className="section-title", id="explorer-table-heading"),
+                    html.H2(
+                        t("explorer.table_title", ctx.lang), className="section-title", id="explorer-table-heading"
+                    ),
                     html.P(id=SUMMARY, className="explorer-summary", **{"aria-live": "polite"}),
                     downloads,
                 ],
@@ -219,13 +242,17 @@ def layout(ctx: PageContext):
 
 # --- pieces the callbacks draw -------------------------------------------------------------------
 
+
 def notes(frame: pd.DataFrame, lang: str) -> list:
     """What the grid's progress columns rest on: sample milestones, or none at all."""
     summary = queries.scope_summary(frame)
     out = []
     if summary["commitments"] and summary["with_milestones"] == 0:
-        out.append(html.P(t("explorer.no_milestones", lang, n=fmt_number(summary["commitments"], lang)),
-                          className="explorer-note"))
+        out.append(
+            html.P(
+                t("explorer.no_milestones", lang, n=fmt_number(summary["commitments"], lang)), className="explorer-note"
+            )
+        )
     if summary["sample"]:
         out.append(html.P([sample_badge(lang), " ", t("explorer.sample_note", lang)], className="explorer-note"))
     return out
@@ -236,11 +263,21 @@ def irm_panels(frame: pd.DataFrame, lang: str, country: str | None) -> list:
     if frame.empty:
         return [empty_state(lang, t("explorer.empty", lang), page=PAGE_NAME)]
     rated = int(queries.irm_rated(frame).sum())
-    intro = [html.P(t("explorer.panels_intro", lang, rated=fmt_number(rated, lang), n=fmt_number(len(frame), lang)),
-                    className="section-help")]
+    intro = [
+        html.P(
+            t("explorer.panels_intro", lang, rated=fmt_number(rated, lang), n=fmt_number(len(frame), lang)),
+            className="section-help",
+        )
+    ]
     if rated == 0:
-        intro.append(html.P(dcc.Link(t("explorer.import_hint", lang), href="/data" + global_query(
-            {"lang": lang, "country": country})), className="section-help"))
+        intro.append(
+            html.P(
+                dcc.Link(
+                    t("explorer.import_hint", lang), href="/data" + global_query({"lang": lang, "country": country})
+                ),
+                className="section-help",
+            )
+        )
     return [
         *intro,
         *[_matrix_panel(frame, method, lang) for method in IRM_METHODOLOGIES],
@@ -262,16 +299,34 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
     if matrix.total == 0:
         body = html.P(t("explorer.matrix_no_method", lang, method=name), className="explorer-none")
     elif matrix.rated == 0:
-        body = html.P(t("explorer.matrix_none", lang, total=fmt_number(matrix.total, lang), method=name),
-                      className="explorer-none")
+        body = html.P(
+            t("explorer.matrix_none", lang, total=fmt_number(matrix.total, lang), method=name),
+            className="explorer-none",
+        )
     else:
-        body = html.Div([
-            html.P(t("explorer.matrix_help", lang, rated=fmt_number(matrix.rated, lang),
-                     total=fmt_number(matrix.total, lang)), className="section-help"),
-            described_graph(dcc.Graph(id=f"explorer-{method}-graph", figure=irm_heatmap(matrix.counts, lang, method=method),
-                                      config=graph_config(lang, f"ogp-monitor-irm-{method}"), className="explorer-graph"),
-                            irm_heatmap_summary(matrix.counts, lang, method=method), lang),
-        ])
+        body = html.Div(
+            [
+                html.P(
+                    t(
+                        "explorer.matrix_help",
+                        lang,
+                        rated=fmt_number(matrix.rated, lang),
+                        total=fmt_number(matrix.total, lang),
+                    ),
+                    className="section-help",
+                ),
+                described_graph(
+                    dcc.Graph(
+                        id=f"explorer-{method}-graph",
+                        figure=irm_heatmap(matrix.counts, lang, method=method),
+                        config=graph_config(lang, f"ogp-monitor-irm-{method}"),
+                        className="explorer-graph",
+                    ),
+                    irm_heatmap_summary(matrix.counts, lang, method=method),
+                    lang,
+                ),
+            ]
+        )
     return section(title, body, badge=badge, section_id=f"explorer-matrix-{method}")
 
 
@@ -283,15 +338,27 @@ def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
     if rated == 0:
         body = html.P(t("explorer.diog_none", lang, total=fmt_number(len(frame), lang)), className="explorer-none")
     else:
-        body = html.Div([
-            html.P(t("explorer.diog_help", lang, rated=fmt_number(rated, lang), missing=fmt_number(missing, lang)),
-                   className="section-help"),
-            html.P(t("explorer.diog_recent", lang, recent=fmt_number(recent, lang)), className="section-help")
-            if recent else None,
-            described_graph(dcc.Graph(id="explorer-diog-graph", figure=diog_bars(dist, lang),
-                                      config=graph_config(lang, "ogp-monitor-irm-diog"), className="explorer-graph"),
-                            diog_summary(dist, lang), lang),
-        ])
+        body = html.Div(
+            [
+                html.P(
+                    t("explorer.diog_help", lang, rated=fmt_number(rated, lang), missing=fmt_number(missing, lang)),
+                    className="section-help",
+                ),
+                html.P(t("explorer.diog_recent", lang, recent=fmt_number(recent, lang)), className="section-help")
+                if recent
+                else None,
+                described_graph(
+                    dcc.Graph(
+                        id="explorer-diog-graph",
+                        figure=diog_bars(dist, lang),
+                        config=graph_config(lang, "ogp-monitor-irm-diog"),
+                        className="explorer-graph",
+                    ),
+                    diog_summary(dist, lang),
+                    lang,
+                ),
+            ]
+        )
     return section(t("explorer.diog_title", lang), body, section_id="explorer-diog")
 
 
@@ -302,18 +369,34 @@ def _starred_panel(frame: pd.DataFrame, lang: str, country: str | None) -> html.
         body = html.P(t("explorer.starred_none", lang), className="explorer-none")
     else:
         items = [
-            html.Li([dcc.Link(row["id"], href=f"/commitments/{row['id']}{query}", className="starred-id"), " ",
-                     html.Span(display_title(row, lang), className="starred-title"),
-                     html.Span(f" · {row['plan_label']}", className="starred-plan")])
+            html.Li(
+                [
+                    dcc.Link(row["id"], href=f"/commitments/{row['id']}{query}", className="starred-id"),
+                    " ",
+                    html.Span(display_title(row, lang), className="starred-title"),
+                    html.Span(f" · {row['plan_label']}", className="starred-plan"),
+                ]
+            )
             for row in stars.to_dict("records")
         ]
-        body = html.Div([
-            html.P([html.Span("★ ", **{"aria-hidden": "true"}),
-                    t("explorer.starred_count", lang, n=fmt_number(len(stars), lang))], className="starred-count"),
-            html.Ul(items, className="starred-list"),
-        ])
-    return section(t("explorer.starred_title", lang), body, section_id="explorer-starred",
-                   help_text=t("explorer.starred_help", lang))
+        body = html.Div(
+            [
+                html.P(
+                    [
+                        html.Span("★ ", **{"aria-hidden": "true"}),
+                        t("explorer.starred_count", lang, n=fmt_number(len(stars), lang)),
+                    ],
+                    className="starred-count",
+                ),
+                html.Ul(items, className="starred-list"),
+            ]
+        )
+    return section(
+        t("explorer.starred_title", lang),
+        body,
+        section_id="explorer-starred",
+        help_text=t("explorer.starred_help", lang),
+    )
 
 
 def summary_text(shown: int, total: int, lang: str) -> str:

@@ -4,6 +4,7 @@ What is loaded (records per table and per source, when, whether sample data is
 among them), the whole database to download in the format the importer reads,
 blank templates, and how to import.  Downloads go through callbacks/data_page.py.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,28 +33,48 @@ TABLE_NAMES = {
 }
 TABLE_HELP = {
     "countries": ("Miembros de OGP: países y localidades.", "OGP members: countries and localities."),
-    "action_plans": ("Planes de acción nacionales o locales, con los datos de proceso del IRM.",
-                     "National or local action plans, with the IRM's process facts."),
-    "institutions": ("Entidades públicas que lideran o apoyan compromisos.",
-                     "Public bodies that lead or support commitments."),
+    "action_plans": (
+        "Planes de acción nacionales o locales, con los datos de proceso del IRM.",
+        "National or local action plans, with the IRM's process facts.",
+    ),
+    "institutions": (
+        "Entidades públicas que lideran o apoyan compromisos.",
+        "Public bodies that lead or support commitments.",
+    ),
     "policy_areas": ("Áreas de política (temas y etiquetas de OGP).", "Policy areas (OGP's themes and tags)."),
-    "commitments": ("Compromisos con su evaluación del IRM en ambas metodologías.",
-                    "Commitments with their IRM assessment under both methodologies."),
-    "milestones": ("Hitos de cada compromiso, con su último estado informado.",
-                   "Each commitment's milestones, with their latest reported state."),
-    "milestone_events": ("Actualizaciones de estado de los hitos a lo largo del tiempo.",
-                         "Milestones' status updates over time (the history)."),
-    "organizations": ("Organizaciones que integran foros o participan en consultas.",
-                      "Organizations that sit on forums or take part in consultations."),
-    "forums": ("Foros multiactor: nacional, pilotos sectoriales, subnacionales.",
-               "Multistakeholder forums: national, sector pilots, subnational."),
-    "memberships": ("Quién integra cada foro, como titular o suplente, y por qué periodo.",
-                    "Who sits on each forum, as titular or suplente, and for which term."),
+    "commitments": (
+        "Compromisos con su evaluación del IRM en ambas metodologías.",
+        "Commitments with their IRM assessment under both methodologies.",
+    ),
+    "milestones": (
+        "Hitos de cada compromiso, con su último estado informado.",
+        "Each commitment's milestones, with their latest reported state.",
+    ),
+    "milestone_events": (
+        "Actualizaciones de estado de los hitos a lo largo del tiempo.",
+        "Milestones' status updates over time (the history).",
+    ),
+    "organizations": (
+        "Organizaciones que integran foros o participan en consultas.",
+        "Organizations that sit on forums or take part in consultations.",
+    ),
+    "forums": (
+        "Foros multiactor: nacional, pilotos sectoriales, subnacionales.",
+        "Multistakeholder forums: national, sector pilots, subnational.",
+    ),
+    "memberships": (
+        "Quién integra cada foro, como titular o suplente, y por qué periodo.",
+        "Who sits on each forum, as titular or suplente, and for which term.",
+    ),
     "meetings": ("Reuniones de los foros.", "Forum meetings."),
-    "attendance": ("Personas en cada reunión, por organización o por tipo de actor.",
-                   "People at each meeting, per organization or as a count per stakeholder type."),
-    "participation": ("Aportes del público por cada canal y cuántos recibieron respuesta.",
-                      "Contributions from the public through each channel, and how many got an answer."),
+    "attendance": (
+        "Personas en cada reunión, por organización o por tipo de actor.",
+        "People at each meeting, per organization or as a count per stakeholder type.",
+    ),
+    "participation": (
+        "Aportes del público por cada canal y cuántos recibieron respuesta.",
+        "Contributions from the public through each channel, and how many got an answer.",
+    ),
 }
 
 add({f"data.table.{name}": {"es": es, "en": en} for name, (es, en) in TABLE_NAMES.items()})
@@ -61,23 +82,30 @@ add({f"data.table_help.{name}": {"es": es, "en": en} for name, (es, en) in TABLE
 add(
     {
         "data.title": {"es": "Datos cargados", "en": "Loaded data"},
-        "data.lead": {"es": "Qué datos hay, de qué fuente y cómo importarlos.", "en": "What data is loaded, from which source, and how to import it."},
+        "data.lead": {
+            "es": "Qué datos hay, de qué fuente y cómo importarlos.",
+            "en": "What data is loaded, from which source, and how to import it.",
+        },
         "data.sample_notice": {
             "es": "Esta base incluye datos de muestra generados ({records} registros de «{sources}»). Sirven para "
-                  "mostrar el tablero y no son datos oficiales; en las páginas se marcan como «Datos de muestra».",
+            "mostrar el tablero y no son datos oficiales; en las páginas se marcan como «Datos de muestra».",
             "en": "This database includes generated sample data ({records} records from “{sources}”). They "
-                  "demonstrate the dashboard and are not official data; the pages mark them “Sample data”.",
+            "demonstrate the dashboard and are not official data; the pages mark them “Sample data”.",
         },
         "data.loaded.title": {"es": "Qué hay cargado", "en": "What is loaded"},
         "data.loaded.help": {
             "es": "Registros por tabla y por fuente: el documento semilla, cada archivo importado y la muestra.",
             "en": "Records per table and per source: the seed document, each imported file and the sample.",
         },
-        "data.last_import": {"es": "Última importación de un archivo: {when} ({name}).",
-                             "en": "Last file import: {when} ({name})."},
+        "data.last_import": {
+            "es": "Última importación de un archivo: {when} ({name}).",
+            "en": "Last file import: {when} ({name}).",
+        },
         "data.no_import": {"es": "Todavía no se importó ningún archivo.", "en": "No file has been imported yet."},
-        "data.last_load": {"es": "Última carga de datos de cualquier fuente: {when}.",
-                           "en": "Last data load from any source: {when}."},
+        "data.last_load": {
+            "es": "Última carga de datos de cualquier fuente: {when}.",
+            "en": "Last data load from any source: {when}.",
+        },
         "data.empty": {
             "es": "La base de datos está vacía. Cargue datos con la línea de comandos (vea abajo).",
             "en": "The database is empty. Load data with the command line (see below).",
@@ -89,9 +117,9 @@ add(
         "data.download.title": {"es": "Descargar", "en": "Download"},
         "data.download.help": {
             "es": "Toda la base en el formato que lee la importación (un CSV por tabla, o un libro XLSX con una hoja "
-                  "por tabla), o plantillas en blanco con un ejemplo por tabla.",
+            "por tabla), o plantillas en blanco con un ejemplo por tabla.",
             "en": "The whole database in the format the importer reads (a CSV per table, or an XLSX workbook with "
-                  "a sheet per table), or blank templates with an example row per table.",
+            "a sheet per table), or blank templates with an example row per table.",
         },
         "data.download.csv": {"es": "Toda la base en CSV (zip)", "en": "Whole database as CSV (zip)"},
         "data.download.xlsx": {"es": "Toda la base en XLSX", "en": "Whole database as XLSX"},
@@ -99,30 +127,38 @@ add(
         "data.import.title": {"es": "Cómo importar", "en": "How to import"},
         "data.import.intro": {
             "es": "Se importa con la línea de comandos, en el servidor donde está la base de datos. La importación "
-                  "valida todos los archivos antes de escribir: o se carga todo, o nada. Reconoce la hoja de "
-                  "compromisos de OGP tal como OGP la publica y las tablas propias del proyecto (CSV o XLSX).",
+            "valida todos los archivos antes de escribir: o se carga todo, o nada. Reconoce la hoja de "
+            "compromisos de OGP tal como OGP la publica y las tablas propias del proyecto (CSV o XLSX).",
             "en": "Import with the command line, on the server that holds the database. The import validates every "
-                  "file before writing: all of it is loaded, or nothing. It reads OGP's commitment sheet as OGP "
-                  "publishes it and the project's own tables (CSV or XLSX).",
+            "file before writing: all of it is loaded, or nothing. It reads OGP's commitment sheet as OGP "
+            "publishes it and the project's own tables (CSV or XLSX).",
         },
         "data.import.examples": {"es": "Ejemplos", "en": "Examples"},
-        "data.import.example_ogp": {"es": "importar la hoja de compromisos de OGP", "en": "import OGP's commitment sheet"},
+        "data.import.example_ogp": {
+            "es": "importar la hoja de compromisos de OGP",
+            "en": "import OGP's commitment sheet",
+        },
         "data.import.example_dry": {"es": "solo validar, sin escribir nada", "en": "only validate, write nothing"},
-        "data.import.example_tables": {"es": "importar tablas del proyecto (una plantilla llena)",
-                                       "en": "import project tables (a filled-in template)"},
-        "data.import.example_db": {"es": "en otra base de datos (PostgreSQL)", "en": "into another database (PostgreSQL)"},
+        "data.import.example_tables": {
+            "es": "importar tablas del proyecto (una plantilla llena)",
+            "en": "import project tables (a filled-in template)",
+        },
+        "data.import.example_db": {
+            "es": "en otra base de datos (PostgreSQL)",
+            "en": "into another database (PostgreSQL)",
+        },
         "data.import.errors": {
             "es": "Cada problema se informa como ARCHIVO:FILA:COLUMNA: mensaje (las filas se cuentan como en una "
-                  "hoja de cálculo: el encabezado es la fila 1). Por ejemplo:",
+            "hoja de cálculo: el encabezado es la fila 1). Por ejemplo:",
             "en": "Each problem is reported as FILE:ROW:COLUMN: message (rows counted as in a spreadsheet: the "
-                  "header is row 1). For example:",
+            "header is row 1). For example:",
         },
         "data.formats.title": {"es": "Formatos de importación", "en": "Import formats"},
         "data.formats.help": {
             "es": "Un archivo CSV (o una hoja XLSX) por tabla, con el nombre de la tabla. Las columnas pueden ir en "
-                  "cualquier orden; las listas se separan con «;». Las plantillas explican cada columna.",
+            "cualquier orden; las listas se separan con «;». Las plantillas explican cada columna.",
             "en": "One CSV file (or XLSX sheet) per table, named after the table. Columns may come in any order; "
-                  "lists are separated with “;”. The templates explain each column.",
+            "lists are separated with “;”. The templates explain each column.",
         },
         "data.col.file": {"es": "Archivo u hoja", "en": "File or sheet"},
         "data.col.holds": {"es": "Contiene", "en": "Holds"},
@@ -158,57 +194,89 @@ def sample_notice(stats: dict, lang: str):
         return None
     records = sum(info["records"] for info in sample.values())
     names = ", ".join(name.split(":", 1)[1] for name in sample)
-    return dbc.Alert([sample_badge(lang), " ", t("data.sample_notice", lang, records=fmt_number(records, lang),
-                                                  sources=names)],
-                     color="warning", className="data-sample-notice", id="data-sample-notice")
+    return dbc.Alert(
+        [sample_badge(lang), " ", t("data.sample_notice", lang, records=fmt_number(records, lang), sources=names)],
+        color="warning",
+        className="data-sample-notice",
+        id="data-sample-notice",
+    )
 
 
 def loaded_section(stats: dict, lang: str) -> html.Section:
     sources = sorted(stats["sources"].items(), key=lambda item: item[1]["loaded_at"] or "")
     files = [(name, info) for name, info in sources if info["kind"] == "file"]
     facts = [
-        html.P(t("data.last_import", lang, when=_when(files[-1][1]["loaded_at"], lang), name=files[-1][0].split(":", 1)[1])
-               if files else t("data.no_import", lang), id="data-last-import"),
+        html.P(
+            t("data.last_import", lang, when=_when(files[-1][1]["loaded_at"], lang), name=files[-1][0].split(":", 1)[1])
+            if files
+            else t("data.no_import", lang),
+            id="data-last-import",
+        ),
         html.P(t("data.last_load", lang, when=_when(sources[-1][1]["loaded_at"], lang))) if sources else None,
     ]
     if not sources:
-        return section(t("data.loaded.title", lang), html.Div([*facts, html.P(t("data.empty", lang))]),
-                       section_id="data-loaded")
+        return section(
+            t("data.loaded.title", lang), html.Div([*facts, html.P(t("data.empty", lang))]), section_id="data-loaded"
+        )
     header = html.Tr(
-        [html.Th(t("data.col.table", lang), scope="col"), html.Th(t("data.col.total", lang), scope="col",
-                                                                   className="cell-number")]
+        [
+            html.Th(t("data.col.table", lang), scope="col"),
+            html.Th(t("data.col.total", lang), scope="col", className="cell-number"),
+        ]
         + [
             html.Th(
-                [html.Span(t(f"source.{info['kind']}", lang), className="source-kind"), html.Br(),
-                 html.Span(name.split(":", 1)[1], className="source-name"), html.Br(),
-                 html.Span(t("data.col.loaded_at", lang, when=_when(info["loaded_at"], lang)), className="source-when"),
-                 sample_badge(lang, info["kind"] == "sample")],
-                scope="col", className="cell-number source-col",
+                [
+                    html.Span(t(f"source.{info['kind']}", lang), className="source-kind"),
+                    html.Br(),
+                    html.Span(name.split(":", 1)[1], className="source-name"),
+                    html.Br(),
+                    html.Span(
+                        t("data.col.loaded_at", lang, when=_when(info["loaded_at"], lang)), className="source-when"
+                    ),
+                    sample_badge(lang, info["kind"] == "sample"),
+                ],
+                scope="col",
+                className="cell-number source-col",
             )
             for name, info in sources
         ]
     )
     rows = [
         html.Tr(
-            [html.Th([t(f"data.table.{table}", lang), html.Br(), html.Code(table)], scope="row"),
-             html.Td(fmt_number(total, lang), className="cell-number cell-total", **{"data-table": table})]
-            + [html.Td(fmt_number(info["tables"].get(table, 0), lang),
-                       className="cell-number" + ("" if info["tables"].get(table) else " cell-zero"))
-               for _, info in sources]
+            [
+                html.Th([t(f"data.table.{table}", lang), html.Br(), html.Code(table)], scope="row"),
+                html.Td(fmt_number(total, lang), className="cell-number cell-total", **{"data-table": table}),
+            ]
+            + [
+                html.Td(
+                    fmt_number(info["tables"].get(table, 0), lang),
+                    className="cell-number" + ("" if info["tables"].get(table) else " cell-zero"),
+                )
+                for _, info in sources
+            ]
         )
         for table, total in stats["tables"].items()
     ]
     totals = html.Tr(
-        [html.Th(t("data.total_records", lang), scope="row"),
-         html.Td(fmt_number(sum(stats["tables"].values()), lang), className="cell-number")]
+        [
+            html.Th(t("data.total_records", lang), scope="row"),
+            html.Td(fmt_number(sum(stats["tables"].values()), lang), className="cell-number"),
+        ]
         + [html.Td(fmt_number(info["records"], lang), className="cell-number") for _, info in sources],
         className="row-total",
     )
-    table = table_region(html.Table([html.Thead(header), html.Tbody([*rows, totals])],
-                                    className="table table-sm data-table", id="data-counts"),
-                         t("data.loaded.title", lang))
-    return section(t("data.loaded.title", lang), html.Div([*facts, table]), section_id="data-loaded",
-                   help_text=t("data.loaded.help", lang))
+    table = table_region(
+        html.Table(
+            [html.Thead(header), html.Tbody([*rows, totals])], className="table table-sm data-table", id="data-counts"
+        ),
+        t("data.loaded.title", lang),
+    )
+    return section(
+        t("data.loaded.title", lang),
+        html.Div([*facts, table]),
+        section_id="data-loaded",
+        help_text=t("data.loaded.help", lang),
+    )
 
 
 def download_section(lang: str) -> html.Section:
@@ -221,8 +289,13 @@ def download_section(lang: str) -> html.Section:
         t("data.download.title", lang),
         html.Div(
             [
-                html.Div([dbc.Button(t(key, lang), id=button, color="primary", outline=key.endswith("templates"))
-                          for button, _, key in buttons], className="data-buttons"),
+                html.Div(
+                    [
+                        dbc.Button(t(key, lang), id=button, color="primary", outline=key.endswith("templates"))
+                        for button, _, key in buttons
+                    ],
+                    className="data-buttons",
+                ),
                 *[dcc.Download(id=download) for _, download, _ in buttons],
             ]
         ),
@@ -272,18 +345,29 @@ def formats_section(lang: str) -> html.Section:
                     html.Td(t(f"data.table_help.{table.name}", lang)),
                     html.Td(", ".join(table.required_columns), className="cell-columns"),
                     html.Td(
-                        html.Details([html.Summary(t("data.optional_count", lang, n=len(optional))),
-                                      html.Span(", ".join(optional), className="cell-columns")])
-                        if optional else "—"
+                        html.Details(
+                            [
+                                html.Summary(t("data.optional_count", lang, n=len(optional))),
+                                html.Span(", ".join(optional), className="cell-columns"),
+                            ]
+                        )
+                        if optional
+                        else "—"
                     ),
                 ]
             )
         )
-    header = html.Tr([html.Th(t(f"data.col.{c}", lang), scope="col") for c in ("file", "holds", "required", "optional")])
+    header = html.Tr(
+        [html.Th(t(f"data.col.{c}", lang), scope="col") for c in ("file", "holds", "required", "optional")]
+    )
     return section(
         t("data.formats.title", lang),
-        table_region(html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm data-table",
-                                id="data-formats"), t("data.formats.title", lang)),
+        table_region(
+            html.Table(
+                [html.Thead(header), html.Tbody(rows)], className="table table-sm data-table", id="data-formats"
+            ),
+            t("data.formats.title", lang),
+        ),
         section_id="data-formats-section",
         help_text=t("data.formats.help", lang),
     )

@@ -11,6 +11,7 @@ contributions and are tied to no commitment or plan (data/queries/engagement.py)
 and the page says so.  The layout draws the frame of the view from the URL;
 callbacks/engagement.py fills the charts whenever a filter changes.
 """
+
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -50,7 +51,10 @@ add(
             "es": "Se ignoró lo que pide el enlace y no tiene registros de participación en este país: {what}.",
             "en": "Ignored from the link, as this country has no participation records for it: {what}.",
         },
-        "engagement.nodata.title": {"es": "No hay datos de participación para este país", "en": "No engagement data for this country"},
+        "engagement.nodata.title": {
+            "es": "No hay datos de participación para este país",
+            "en": "No engagement data for this country",
+        },
         "engagement.nodata.body": {
             "es": "La hoja de compromisos de OGP no incluye la participación ni la asistencia a los foros. Para ver esta página, importe las tablas de participación y de asistencia del proyecto (plantillas en la página Datos).",
             "en": "OGP's commitment sheet does not include participation or forum attendance. To see this page, import the project's participation and attendance tables (templates on the Data page).",
@@ -61,28 +65,43 @@ add(
             "es": "Personas en cada consulta, taller, comentario o sesión, por tipo de actor. Quien participa dos veces cuenta dos veces.",
             "en": "People at each consultation, workshop, comment or meeting, by stakeholder type. Someone who takes part twice counts twice.",
         },
-        "engagement.section.organizations": {"es": "Organizaciones distintas por periodo", "en": "Distinct organizations per period"},
+        "engagement.section.organizations": {
+            "es": "Organizaciones distintas por periodo",
+            "en": "Distinct organizations per period",
+        },
         "engagement.help.organizations": {
             "es": "Cada organización cuenta una vez por periodo. El público que participa sin organización no se cuenta aquí.",
             "en": "Each organization counts once a period. Members of the public taking part without an organization are not counted here.",
         },
-        "engagement.section.flow": {"es": "Organizaciones nuevas, que vuelven y que dejaron de participar", "en": "New, returning and stopped organizations"},
+        "engagement.section.flow": {
+            "es": "Organizaciones nuevas, que vuelven y que dejaron de participar",
+            "en": "New, returning and stopped organizations",
+        },
         "engagement.help.flow": {
             "es": "Nueva: primer periodo en que aparece. Vuelve: ya había participado en un periodo anterior. Dejó de participar: se la vio por última vez en el periodo anterior y no desde entonces. Es provisional mientras no hayan pasado seis meses (el plazo mínimo entre sesiones de un foro) hasta el último registro: puede volver.",
             "en": "New: first period it appears in. Returning: it took part in an earlier period. Stopped: last seen in the previous period and not since. It is provisional while fewer than six months (a forum's minimum meeting interval) separate it from the latest record: it may come back.",
         },
-        "engagement.section.contributions": {"es": "Aportes y respuesta razonada (estándar 4 de OGP)", "en": "Contributions and reasoned answers (OGP standard 4)"},
+        "engagement.section.contributions": {
+            "es": "Aportes y respuesta razonada (estándar 4 de OGP)",
+            "en": "Contributions and reasoned answers (OGP standard 4)",
+        },
         "engagement.help.contributions": {
             "es": "El estándar 4 de participación y co-creación de OGP pide dar una respuesta razonada a los aportes recibidos. Las sesiones del foro no registran aportes.",
             "en": "OGP's participation and co-creation standard 4 asks for a reasoned answer to the contributions received. Forum meetings record no contributions.",
         },
-        "engagement.section.contributions_time": {"es": "Aportes y tasa de respuesta en el tiempo", "en": "Contributions and answer rate over time"},
+        "engagement.section.contributions_time": {
+            "es": "Aportes y tasa de respuesta en el tiempo",
+            "en": "Contributions and answer rate over time",
+        },
         "engagement.section.gender": {"es": "Participantes por género", "en": "Participants by gender"},
         "engagement.help.gender": {
             "es": "Donde se registró el género. La parte «No registrado» muestra cuánto falta: las proporciones de mujeres y hombres solo describen a quienes sí se registró.",
             "en": "Where gender was recorded. The “Not recorded” part shows how much is missing: the shares of women and men only describe those recorded.",
         },
-        "engagement.section.table": {"es": "¿Quién vuelve? Organizaciones participantes", "en": "Who keeps coming back? Participating organizations"},
+        "engagement.section.table": {
+            "es": "¿Quién vuelve? Organizaciones participantes",
+            "en": "Who keeps coming back? Participating organizations",
+        },
         "engagement.help.table": {
             "es": "Organizaciones con participación en las fechas elegidas; primera y última participación, periodos y días según toda la historia. La descarga permite ordenarlas a su gusto.",
             "en": "Organizations that took part in the chosen dates; first and last participation, periods and days over the whole history. The download lets you sort them as you wish.",
@@ -116,21 +135,39 @@ def sector_button_id(forums: list[str]) -> dict:
 
 
 def _forum_filter(ctx: PageContext, forums) -> html.Div:
-    control = dropdown_filter(ctx, "forums", [{"label": n, "value": c} for c, n in zip(forums["code"], forums["name"])],
-                              multi=True, label_key="engagement.filter.forums")
+    control = dropdown_filter(
+        ctx,
+        "forums",
+        [{"label": n, "value": c} for c, n in zip(forums["code"], forums["name"])],
+        multi=True,
+        label_key="engagement.filter.forums",
+    )
     control.className += " filter-forums"
     sectors: dict[str, list[str]] = {}
     for code, sector in zip(forums["code"], forums["sector"]):
         if isinstance(sector, str) and sector:
             sectors.setdefault(sector, []).append(code)
     if sectors:
-        control.children.append(html.Div(
-            [html.Span(t("engagement.filter.sector", ctx.lang), className="sector-label"),
-             *[dbc.Button(sector, id=sector_button_id(codes), size="sm", color="secondary", outline=True,
-                          className="sector-button", title=t("engagement.filter.sector_button", ctx.lang, sector=sector))
-               for sector, codes in sorted(sectors.items())]],
-            className="sector-picker",
-        ))
+        control.children.append(
+            html.Div(
+                [
+                    html.Span(t("engagement.filter.sector", ctx.lang), className="sector-label"),
+                    *[
+                        dbc.Button(
+                            sector,
+                            id=sector_button_id(codes),
+                            size="sm",
+                            color="secondary",
+                            outline=True,
+                            className="sector-button",
+                            title=t("engagement.filter.sector_button", ctx.lang, sector=sector),
+                        )
+                        for sector, codes in sorted(sectors.items())
+                    ],
+                ],
+                className="sector-picker",
+            )
+        )
     return control
 
 
@@ -139,8 +176,11 @@ def _commitment_options(ctx: PageContext, commitments) -> list[dict]:
         text = str(text or "")
         return text if len(text) <= 70 else text[:68].rstrip() + "…"
 
-    titles = commitments["title_en"].where(commitments["title_en"].notna(), commitments["title"]) \
-        if ctx.lang == "en" else commitments["title"]
+    titles = (
+        commitments["title_en"].where(commitments["title_en"].notna(), commitments["title"])
+        if ctx.lang == "en"
+        else commitments["title"]
+    )
     return [{"label": f"{cid} · {short(title)}", "value": cid} for cid, title in zip(commitments["id"], titles)]
 
 
@@ -183,8 +223,11 @@ def _no_data(ctx: PageContext) -> html.Div:
         [
             html.H2(t("engagement.nodata.title", ctx.lang), className="section-title"),
             html.P(t("engagement.nodata.body", ctx.lang)),
-            dcc.Link(t("engagement.nodata.link", ctx.lang), href="/data" + global_query(ctx.params),
-                     className="btn btn-primary btn-sm"),
+            dcc.Link(
+                t("engagement.nodata.link", ctx.lang),
+                href="/data" + global_query(ctx.params),
+                className="btn btn-primary btn-sm",
+            ),
         ],
         className="panel engagement-nodata",
         role="status",
@@ -215,8 +258,9 @@ def layout(ctx: PageContext):
     filters = html.Div(
         [
             _forum_filter(ctx, forums),
-            dropdown_filter(ctx, "commitment", _commitment_options(ctx, commitments),
-                            label_key="engagement.filter.commitment"),
+            dropdown_filter(
+                ctx, "commitment", _commitment_options(ctx, commitments), label_key="engagement.filter.commitment"
+            ),
             dropdown_filter(ctx, "plan", plan_options),
             dropdown_filter(ctx, "channel", channels, multi=True, label_key="engagement.filter.channel"),
             date_filter(ctx, "start", "engagement.filter.start"),
@@ -238,12 +282,21 @@ def layout(ctx: PageContext):
             html.Div(id=EMPTY),
             html.Div(
                 [
-                    html.Div([_section("people", ctx, "engagement.help.people"),
-                              _section("organizations", ctx, "engagement.help.organizations")],
-                             className="engagement-pair"),
+                    html.Div(
+                        [
+                            _section("people", ctx, "engagement.help.people"),
+                            _section("organizations", ctx, "engagement.help.organizations"),
+                        ],
+                        className="engagement-pair",
+                    ),
                     _section("flow", ctx, "engagement.help.flow"),
-                    html.Div([_section("contributions", ctx, "engagement.help.contributions"),
-                              _section("contributions_time", ctx)], className="engagement-pair"),
+                    html.Div(
+                        [
+                            _section("contributions", ctx, "engagement.help.contributions"),
+                            _section("contributions_time", ctx),
+                        ],
+                        className="engagement-pair",
+                    ),
                     _section("gender", ctx, "engagement.help.gender"),
                     _section("table", ctx, "engagement.help.table"),
                 ],

@@ -11,19 +11,20 @@ emptied = the country's sector pilots, or all its forums when it has none) and
 The layout draws the controls; callbacks/forums.py draws the comparison and
 the panel from them.
 """
+
 from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import ids, theme
+from dashboard import theme
+from dashboard.components import forum_tables
 from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section
+from dashboard.components.downloads import table_downloads, with_downloads
 from dashboard.components.filters import dropdown_filter, filter_bar
+from dashboard.exports import forums as exports
 from dashboard.figures import forum_summaries as summaries
 from dashboard.figures import forums as figures
-from dashboard.components import forum_tables
-from dashboard.components.downloads import table_downloads, with_downloads
-from dashboard.exports import forums as exports
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
@@ -33,9 +34,9 @@ add(
         "forums.title": {"es": "Foros multiactor", "en": "Multistakeholder forums"},
         "forums.lead": {
             "es": "Los foros piloto y el foro nacional, lado a lado y en el tiempo: quién participa, cada cuánto "
-                  "sesionan, quién asiste, qué acuerdan y si avanzan los compromisos que siguen.",
+            "sesionan, quién asiste, qué acuerdan y si avanzan los compromisos que siguen.",
             "en": "The pilot forums and the national forum, side by side and over time: who takes part, how often "
-                  "they meet, who attends, what they agree and whether the commitments they follow move.",
+            "they meet, who attends, what they agree and whether the commitments they follow move.",
         },
         "forums.filter.forums": {"es": "Foros a comparar", "en": "Forums to compare"},
         "forums.filter.forum": {"es": "Foro", "en": "Forum"},
@@ -56,11 +57,11 @@ add(
         "forums.none.title": {"es": "No hay datos de foros para este país", "en": "No forum data for this country"},
         "forums.none.body": {
             "es": "La hoja de compromisos de OGP no incluye foros multiactor, miembros ni sesiones. Para comparar "
-                  "los foros de este país, importe las tablas del proyecto (foros, membresías, sesiones y "
-                  "asistencia): la página de Datos explica cómo y ofrece plantillas.",
+            "los foros de este país, importe las tablas del proyecto (foros, membresías, sesiones y "
+            "asistencia): la página de Datos explica cómo y ofrece plantillas.",
             "en": "OGP's commitment sheet has no multistakeholder forums, members or meetings. To compare this "
-                  "country's forums, import the project's tables (forums, memberships, meetings and attendance): "
-                  "the Data page explains how and offers templates.",
+            "country's forums, import the project's tables (forums, memberships, meetings and attendance): "
+            "the Data page explains how and offers templates.",
         },
         "forums.none.link": {"es": "Cómo importar datos de foros", "en": "How to import forum data"},
         "forums.sec.summary": {"es": "Resumen comparativo", "en": "The comparison at a glance"},
@@ -74,9 +75,9 @@ add(
         },
         "forums.sec.members_help": {
             "es": "Puestos titulares y suplentes al cierre del foro, o a hoy si sigue activo. Una organización con "
-                  "titular y suplente ocupa dos puestos. Todas las columnas usan la misma escala.",
+            "titular y suplente ocupa dos puestos. Todas las columnas usan la misma escala.",
             "en": "Titular and suplente (alternate) seats at the forum's close, or today if it is still active. An "
-                  "organization with both holds two seats. Every column uses the same scale.",
+            "organization with both holds two seats. Every column uses the same scale.",
         },
         "forums.sec.composition": {
             "es": "Cuán plural y estable es cada foro",
@@ -84,11 +85,11 @@ add(
         },
         "forums.sec.composition_help": {
             "es": "Izquierda: porcentaje de organizaciones miembro que no son gobierno (nacional, regional o local). "
-                  "Derecha: rotación anual = (organizaciones que entraron + las que salieron) ÷ años ÷ promedio de "
-                  "organizaciones miembro. Renovar un periodo o cambiar de rol no cuenta como salida.",
+            "Derecha: rotación anual = (organizaciones que entraron + las que salieron) ÷ años ÷ promedio de "
+            "organizaciones miembro. Renovar un periodo o cambiar de rol no cuenta como salida.",
             "en": "Left: share of member organizations that are not government (national, regional or local). "
-                  "Right: yearly turnover = (organizations that joined + those that left) ÷ years ÷ average number "
-                  "of member organizations. Renewing a term or changing role does not count as leaving.",
+            "Right: yearly turnover = (organizations that joined + those that left) ÷ years ÷ average number "
+            "of member organizations. Renewing a term or changing role does not count as leaving.",
         },
         "forums.sec.cumulative": {
             "es": "Cuántas veces sesionó cada foro desde su creación",
@@ -96,9 +97,9 @@ add(
         },
         "forums.sec.cumulative_help": {
             "es": "Todos los foros en la misma escala de tiempo, contada desde su creación: cuanto más empinada la "
-                  "línea, más a menudo sesionó. Una línea plana es un periodo sin sesiones.",
+            "línea, más a menudo sesionó. Una línea plana es un periodo sin sesiones.",
             "en": "Every forum on the same time scale, counted from its creation: the steeper the line, the more "
-                  "often it met. A flat line is a period without meetings.",
+            "often it met. A flat line is a period without meetings.",
         },
         "forums.sec.gaps": {
             "es": "Regla de OGP: sesionar al menos cada 180 días",
@@ -106,11 +107,11 @@ add(
         },
         "forums.sec.gaps_help": {
             "es": "Cada barra cubre un periodo sin sesiones (de la creación a la primera sesión, entre dos sesiones, "
-                  "o desde la última) y su altura son los días. Por encima de la línea de 180 días el foro incumple "
-                  "el estándar mínimo de OGP: barra rayada en rojo y ⚠. Los triángulos son las sesiones.",
+            "o desde la última) y su altura son los días. Por encima de la línea de 180 días el foro incumple "
+            "el estándar mínimo de OGP: barra rayada en rojo y ⚠. Los triángulos son las sesiones.",
             "en": "Each bar spans a period without meetings (from creation to the first meeting, between two "
-                  "meetings, or since the last one) and its height is its days. Above the 180-day line the forum "
-                  "breaches OGP's minimum standard: red cross-hatched bar and ⚠. Triangles are meetings.",
+            "meetings, or since the last one) and its height is its days. Above the 180-day line the forum "
+            "breaches OGP's minimum standard: red cross-hatched bar and ⚠. Triangles are meetings.",
         },
         "forums.sec.attendance": {
             "es": "Quién asistió a cada sesión, por tipo de actor",
@@ -126,9 +127,9 @@ add(
         },
         "forums.sec.rate_help": {
             "es": "Organizaciones miembro con alguien presente ÷ organizaciones miembro ese día (titular y suplente "
-                  "de una misma organización cuentan una vez; los invitados no cuentan). Línea discontinua: promedio.",
+            "de una misma organización cuentan una vez; los invitados no cuentan). Línea discontinua: promedio.",
             "en": "Member organizations with someone present ÷ member organizations that day (titular and suplente "
-                  "of one organization count once; guests do not count). Dashed line: average.",
+            "of one organization count once; guests do not count). Dashed line: average.",
         },
         "forums.sec.agreements": {
             "es": "Acuerdos adoptados en cada sesión",
@@ -144,15 +145,24 @@ add(
         },
         "forums.sec.progress_help": {
             "es": "Avance reportado de los hitos de los compromisos que sigue el foro (promedio por compromiso), "
-                  "frente al avance esperado según su cronograma. La franja celeste es la vida del foro.",
+            "frente al avance esperado según su cronograma. La franja celeste es la vida del foro.",
             "en": "Reported progress of the milestones of the commitments the forum follows (averaged per "
-                  "commitment), against the progress their schedule expects. The light band is the forum's life.",
+            "commitment), against the progress their schedule expects. The light band is the forum's life.",
         },
-        "forums.panel.title": {"es": "Un foro en detalle: sesiones y miembros", "en": "One forum in detail: meetings and members"},
+        "forums.panel.title": {
+            "es": "Un foro en detalle: sesiones y miembros",
+            "en": "One forum in detail: meetings and members",
+        },
         "forums.panel.meetings": {"es": "Sesiones", "en": "Meetings"},
         "forums.panel.members": {"es": "Miembros", "en": "Members"},
-        "forums.panel.no_meetings": {"es": "Este foro no tiene sesiones registradas.", "en": "This forum has no meetings recorded."},
-        "forums.panel.no_members": {"es": "Este foro no tiene miembros registrados.", "en": "This forum has no members recorded."},
+        "forums.panel.no_meetings": {
+            "es": "Este foro no tiene sesiones registradas.",
+            "en": "This forum has no meetings recorded.",
+        },
+        "forums.panel.no_members": {
+            "es": "Este foro no tiene miembros registrados.",
+            "en": "This forum has no members recorded.",
+        },
     }
 )
 
@@ -190,8 +200,10 @@ def graph_id(key: str) -> str:
 
 
 def forum_options(forums, lang: str) -> list[dict]:
-    return [{"label": t("forums.option", lang, name=name, kind=vocab_label("forum_kind", kind, lang)), "value": code}
-            for code, name, kind in zip(forums["code"], forums["name"], forums["kind"])]
+    return [
+        {"label": t("forums.option", lang, name=name, kind=vocab_label("forum_kind", kind, lang)), "value": code}
+        for code, name, kind in zip(forums["code"], forums["name"], forums["kind"])
+    ]
 
 
 def no_forums(ctx: PageContext):
@@ -199,8 +211,9 @@ def no_forums(ctx: PageContext):
         [
             html.H2(t("forums.none.title", ctx.lang), className="section-title"),
             html.P(t("forums.none.body", ctx.lang)),
-            dcc.Link(t("forums.none.link", ctx.lang), href="/data" + global_query(ctx.params),
-                     className="btn btn-primary"),
+            dcc.Link(
+                t("forums.none.link", ctx.lang), href="/data" + global_query(ctx.params), className="btn btn-primary"
+            ),
         ],
         className="panel forums-none",
         role="status",
@@ -234,18 +247,29 @@ def layout(ctx: PageContext):
             filter_bar(ctx, names=(), extra=[compare]),
             html.Div(
                 html.P(t("forums.hint.unknown", ctx.lang, codes=", ".join(unknown)), className="forums-warning")
-                if unknown else None,
+                if unknown
+                else None,
             ),
             html.Div(id=NOTE, role="status"),
             dcc.Loading(html.Div(id=COMPARISON, className="forums-comparison"), type="default", delay_show=300),
             section(
                 t("forums.panel.title", ctx.lang),
-                html.Div([html.Div(single, className="filter-bar forums-panel-select"),
-                          dcc.Loading(html.Div(id=PANEL), type="default", delay_show=300)]),
+                html.Div(
+                    [
+                        html.Div(single, className="filter-bar forums-panel-select"),
+                        dcc.Loading(html.Div(id=PANEL), type="default", delay_show=300),
+                    ]
+                ),
                 section_id="forums-panel-section",
             ),
-            dcc.Store(id=CONTEXT, data={"lang": ctx.lang, "country": ctx.params.get("country"),
-                                        "projector": bool(ctx.params.get("projector"))}),
+            dcc.Store(
+                id=CONTEXT,
+                data={
+                    "lang": ctx.lang,
+                    "country": ctx.params.get("country"),
+                    "projector": bool(ctx.params.get("projector")),
+                },
+            ),
         ],
         className="forums-page",
     )
@@ -255,52 +279,86 @@ def comparison_view(comparison: dict, lang: str) -> list:
     """The comparison's sections: the summary table, then one figure per indicator,
     each marked when it draws sample data."""
     sample = comparison["sample"]
-    out = [section(
-        t("forums.sec.summary", lang), forum_tables.summary_table(comparison, lang),
-        badge=with_downloads(sample_badge(lang, any(sample.values())), exports.summary_table(comparison, lang)),
-        section_id="forums-summary",
-        help_text=t("forums.sec.summary_help", lang),
-    )]
+    out = [
+        section(
+            t("forums.sec.summary", lang),
+            forum_tables.summary_table(comparison, lang),
+            badge=with_downloads(sample_badge(lang, any(sample.values())), exports.summary_table(comparison, lang)),
+            section_id="forums-summary",
+            help_text=t("forums.sec.summary_help", lang),
+        )
+    ]
     # Each forum's column keeps a readable width (330 px, as COLUMN in
     # assets/45_stack_columns.js): where the panel is narrower, the columns
     # become rows there and this minimum is lifted.
     min_width = f"{max(560, 330 * len(comparison['forums']))}px"
     for key, build, flag in FIGURES:
         figure = build(comparison, lang)
-        graph = dcc.Graph(id=graph_id(key), figure=figure, config=theme.graph_config(lang, f"ogp-forums-{key}"),
-                          style={"height": f"{figure['layout']['height']}px", "minWidth": min_width},
-                          className="forums-graph")
-        out.append(section(
-            t(f"forums.sec.{key}", lang),
-            described_graph(html.Div(graph, className="forums-graph-scroll"), SUMMARIES[key](comparison, lang), lang,
-                            sample=sample[flag], graph_id=graph_id(key)),
-            badge=sample_badge(lang, sample[flag]), section_id=f"forums-{key}",
-            help_text=t(f"forums.sec.{key}_help", lang),
-        ))
+        graph = dcc.Graph(
+            id=graph_id(key),
+            figure=figure,
+            config=theme.graph_config(lang, f"ogp-forums-{key}"),
+            style={"height": f"{figure['layout']['height']}px", "minWidth": min_width},
+            className="forums-graph",
+        )
+        out.append(
+            section(
+                t(f"forums.sec.{key}", lang),
+                described_graph(
+                    html.Div(graph, className="forums-graph-scroll"),
+                    SUMMARIES[key](comparison, lang),
+                    lang,
+                    sample=sample[flag],
+                    graph_id=graph_id(key),
+                ),
+                badge=sample_badge(lang, sample[flag]),
+                section_id=f"forums-{key}",
+                help_text=t(f"forums.sec.{key}_help", lang),
+            )
+        )
     return out
 
 
-def panel_view(name: str, meetings, members, reference, lang: str, *, meetings_sample: bool,
-               members_sample: bool, code: str | None = None, brief_link=None) -> list:
+def panel_view(
+    name: str,
+    meetings,
+    members,
+    reference,
+    lang: str,
+    *,
+    meetings_sample: bool,
+    members_sample: bool,
+    code: str | None = None,
+    brief_link=None,
+) -> list:
     """One forum's meetings and members; with its ``code``, each table downloads too."""
+
     def downloads(build, rows, sample):
         return table_downloads(build(rows, code, name, lang, sample)) if code and len(rows) else None
 
     return [
         html.Div([html.H3(name, className="forums-panel-name"), brief_link], className="forums-panel-head"),
-        html.Div([
-            html.H3(t("forums.panel.meetings", lang), className="forums-subtitle"),
-            sample_badge(lang, meetings_sample),
-            downloads(exports.meetings_table, meetings, meetings_sample),
-        ], className="section-head"),
-        forum_tables.meetings_table(meetings, name, lang) if len(meetings)
+        html.Div(
+            [
+                html.H3(t("forums.panel.meetings", lang), className="forums-subtitle"),
+                sample_badge(lang, meetings_sample),
+                downloads(exports.meetings_table, meetings, meetings_sample),
+            ],
+            className="section-head",
+        ),
+        forum_tables.meetings_table(meetings, name, lang)
+        if len(meetings)
         else html.P(t("forums.panel.no_meetings", lang), className="empty-state"),
-        html.Div([
-            html.H3(t("forums.panel.members", lang), className="forums-subtitle"),
-            sample_badge(lang, members_sample),
-            downloads(exports.members_table, members, members_sample),
-        ], className="section-head"),
-        forum_tables.members_table(members, name, reference, lang) if len(members)
+        html.Div(
+            [
+                html.H3(t("forums.panel.members", lang), className="forums-subtitle"),
+                sample_badge(lang, members_sample),
+                downloads(exports.members_table, members, members_sample),
+            ],
+            className="section-head",
+        ),
+        forum_tables.members_table(members, name, reference, lang)
+        if len(members)
         else html.P(t("forums.panel.no_members", lang), className="empty-state"),
     ]
 

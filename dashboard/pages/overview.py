@@ -6,11 +6,11 @@ latest forum meetings.  The layout draws the filters and an empty container;
 callbacks/overview.py fills it from the filters (so a filter change redraws
 the content, not the page) and the URL follows the filters (callbacks/url_state.py).
 """
+
 from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import ids
 from dashboard.components.common import page_heading
 from dashboard.components.filters import date_filter, filter_bar
 from dashboard.i18n import add, t
@@ -19,7 +19,10 @@ from dashboard.pages import Page, PageContext
 add(
     {
         "overview.title": {"es": "Resumen del plan de acción", "en": "Action plan overview"},
-        "overview.lead": {"es": "Cuánto avanzó el plan de acción, qué está atrasado y qué foros se reunieron.", "en": "How far the action plan has come, what is late and which forums met."},
+        "overview.lead": {
+            "es": "Cuánto avanzó el plan de acción, qué está atrasado y qué foros se reunieron.",
+            "en": "How far the action plan has come, what is late and which forums met.",
+        },
         "overview.asof": {"es": "Situación al", "en": "As of"},
         "overview.asof_placeholder": {"es": "Hoy", "en": "Today"},
         "overview.asof_help": {
@@ -38,9 +41,16 @@ EARLIEST_DATE = "2011-01-01"
 
 def asof_filter(ctx: PageContext) -> html.Div:
     """The "as of" date: empty means today."""
-    return date_filter(ctx, "asof", "overview.asof", t("overview.asof_placeholder", ctx.lang),
-                       help_text=t("overview.asof_help", ctx.lang), min_date=EARLIEST_DATE,
-                       max_date=ctx.today.isoformat(), class_name="asof-picker")
+    return date_filter(
+        ctx,
+        "asof",
+        "overview.asof",
+        t("overview.asof_placeholder", ctx.lang),
+        help_text=t("overview.asof_help", ctx.lang),
+        min_date=EARLIEST_DATE,
+        max_date=ctx.today.isoformat(),
+        class_name="asof-picker",
+    )
 
 
 def layout(ctx: PageContext):
@@ -49,12 +59,21 @@ def layout(ctx: PageContext):
             page_heading(t("overview.title", ctx.lang), t("overview.lead", ctx.lang)),
             # What the content callback needs besides the filters; the page is
             # redrawn when the language or the country change, so these are fixed.
-            dcc.Store(id=CONTEXT, data={"lang": ctx.lang, "country": ctx.params.get("country"),
-                                        "projector": bool(ctx.params.get("projector"))}),
+            dcc.Store(
+                id=CONTEXT,
+                data={
+                    "lang": ctx.lang,
+                    "country": ctx.params.get("country"),
+                    "projector": bool(ctx.params.get("projector")),
+                },
+            ),
             filter_bar(ctx, extra=[asof_filter(ctx)]),
             dcc.Loading(
-                html.Div(html.P(t("common.loading", ctx.lang), className="text-muted"), id=CONTENT,
-                         className="overview-content"),
+                html.Div(
+                    html.P(t("common.loading", ctx.lang), className="text-muted"),
+                    id=CONTENT,
+                    className="overview-content",
+                ),
                 delay_show=400,
                 overlay_style={"visibility": "visible", "opacity": 0.55},
                 type="default",

@@ -4,6 +4,7 @@ Filters (all in the URL): plan, policy area, lead institution, milestone state,
 a date window, an "as of" date, the grouping of the due chart and the page.
 The layout draws the frame of the view; callbacks/timeline.py fills it.
 """
+
 from __future__ import annotations
 
 from dash import dcc, html
@@ -23,7 +24,10 @@ from dashboard.theme import graph_config
 add(
     {
         "timeline.title": {"es": "Cronograma de hitos", "en": "Milestone timeline"},
-        "timeline.lead": {"es": "Los hitos de cada compromiso: lo planificado, lo real y lo atrasado.", "en": "Each commitment's milestones: planned, actual and late."},
+        "timeline.lead": {
+            "es": "Los hitos de cada compromiso: lo planificado, lo real y lo atrasado.",
+            "en": "Each commitment's milestones: planned, actual and late.",
+        },
         "timeline.filter.status": {"es": "Estado del hito", "en": "Milestone state"},
         "timeline.filter.start": {"es": "Desde", "en": "From"},
         "timeline.filter.end": {"es": "Hasta", "en": "To"},
@@ -86,16 +90,26 @@ PAGE_BUTTONS = {
     LAST: lambda page, pages: pages,
 }
 
-BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
-                                       "height": 300, "template": None}}
+BLANK_FIGURE = {
+    "data": [],
+    "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 300, "template": None},
+}
 
 
 def _graph(graph_id: str, lang: str, filename: str, height: int) -> html.Figure:
     """A chart and its text alternative, both filled by callbacks/timeline.py."""
     return described_graph(
-        dcc.Loading(dcc.Graph(id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang, filename),
-                              style={"height": f"{height}px"}), delay_show=400),
-        None, lang, graph_id=graph_id, class_name="timeline-figure")
+        dcc.Loading(
+            dcc.Graph(
+                id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang, filename), style={"height": f"{height}px"}
+            ),
+            delay_show=400,
+        ),
+        None,
+        lang,
+        graph_id=graph_id,
+        class_name="timeline-figure",
+    )
 
 
 def _no_milestones(ctx: PageContext, heading) -> html.Div:
@@ -104,24 +118,34 @@ def _no_milestones(ctx: PageContext, heading) -> html.Div:
     countries = shell.countries(ctx.db_url)
     names = dict(zip(countries["code"], countries["name"]))
     country = ctx.params.get("country")
-    message = t("timeline.no_milestones", ctx.lang, country=names.get(country, country)) if country \
+    message = (
+        t("timeline.no_milestones", ctx.lang, country=names.get(country, country))
+        if country
         else t("timeline.no_data", ctx.lang)
+    )
     query = global_query(ctx.params)
-    return html.Div([
-        heading,
-        empty_state(ctx.lang, message),
-        html.P([
-            dcc.Link(t("timeline.to_data", ctx.lang), href="/data" + query, className="btn btn-primary me-2"),
-            dcc.Link(t("timeline.to_commitments", ctx.lang), href="/commitments" + query,
-                     className="btn btn-outline-secondary"),
-        ], className="mt-3 timeline-next-steps"),
-    ])
+    return html.Div(
+        [
+            heading,
+            empty_state(ctx.lang, message),
+            html.P(
+                [
+                    dcc.Link(t("timeline.to_data", ctx.lang), href="/data" + query, className="btn btn-primary me-2"),
+                    dcc.Link(
+                        t("timeline.to_commitments", ctx.lang),
+                        href="/commitments" + query,
+                        className="btn btn-outline-secondary",
+                    ),
+                ],
+                className="mt-3 timeline-next-steps",
+            ),
+        ]
+    )
 
 
 def _pager(ctx: PageContext) -> html.Nav:
     def button(key, button_id):
-        return html.Button(t(key, ctx.lang), id=button_id, className="btn btn-outline-secondary btn-sm",
-                           disabled=True)
+        return html.Button(t(key, ctx.lang), id=button_id, className="btn btn-outline-secondary btn-sm", disabled=True)
 
     return html.Nav(
         [
@@ -147,18 +171,27 @@ def layout(ctx: PageContext):
     heading = page_heading(t("timeline.title", lang), t("timeline.lead", lang))
     if not country_has_milestones(ctx.db_url, ctx.params.get("country")):
         return _no_milestones(ctx, heading)
-    status = dropdown_filter(ctx, "status", [{"label": vocab_label("status", s, lang), "value": s}
-                                             for s in MILESTONE_STATES], label_key="timeline.filter.status")
+    status = dropdown_filter(
+        ctx,
+        "status",
+        [{"label": vocab_label("status", s, lang), "value": s} for s in MILESTONE_STATES],
+        label_key="timeline.filter.status",
+    )
     any_date = t("timeline.filter.any_date", lang)
     dates = [
         date_filter(ctx, "start", "timeline.filter.start", any_date),
         date_filter(ctx, "end", "timeline.filter.end", any_date),
-        date_filter(ctx, "asof", "timeline.filter.asof", t("timeline.filter.today", lang,
-                                                             date=fmt_date(ctx.today, lang))),
+        date_filter(
+            ctx, "asof", "timeline.filter.asof", t("timeline.filter.today", lang, date=fmt_date(ctx.today, lang))
+        ),
     ]
-    period = dropdown_filter(ctx, "period", [{"label": t(f"timeline.period_option.{p}", lang), "value": p}
-                                             for p in PERIODS],
-                             label_key="timeline.period", placeholder=t("timeline.period.auto", lang))
+    period = dropdown_filter(
+        ctx,
+        "period",
+        [{"label": t(f"timeline.period_option.{p}", lang), "value": p} for p in PERIODS],
+        label_key="timeline.period",
+        placeholder=t("timeline.period.auto", lang),
+    )
     return html.Div(
         [
             heading,
@@ -166,17 +199,22 @@ def layout(ctx: PageContext):
             html.Div(id=SUMMARY, className="kpi-grid timeline-summary", **{"aria-live": "polite"}),
             section(
                 t("timeline.due.title", lang),
-                html.Div([html.Div(period, className="timeline-period"),
-                          _graph(DUE_GRAPH, lang, "timeline-due", DUE_HEIGHT)]),
+                html.Div(
+                    [html.Div(period, className="timeline-period"), _graph(DUE_GRAPH, lang, "timeline-due", DUE_HEIGHT)]
+                ),
                 badge=html.Span(id=DUE_BADGE),
                 section_id=DUE_SECTION,
                 help_text=t("timeline.due.help", lang),
             ),
             section(
                 t("timeline.gantt.title", lang),
-                html.Div([_pager(ctx), html.P(id=GANTT_NOTE, className="timeline-note"),
-                          html.Div(_graph(GANTT_GRAPH, lang, "timeline-gantt", 400),
-                                   className="timeline-scroll")]),
+                html.Div(
+                    [
+                        _pager(ctx),
+                        html.P(id=GANTT_NOTE, className="timeline-note"),
+                        html.Div(_graph(GANTT_GRAPH, lang, "timeline-gantt", 400), className="timeline-scroll"),
+                    ]
+                ),
                 badge=with_downloads(html.Span(id=GANTT_BADGE), exports.placeholder(lang, ctx.params)),
                 section_id=GANTT_SECTION,
                 help_text=t("timeline.gantt.help", lang),

@@ -9,6 +9,7 @@ Public API:
 Everything is validated before anything is written; any problem raises
 ImportFailed with every problem located as ``FILE:ROW:COLUMN: message``.
 """
+
 from data.importers.batch import import_paths, load_frames
 from data.importers.problems import ImportFailed, Problem
 from data.importers.report import ImportReport, TableCounts

@@ -3,6 +3,7 @@
 Nothing is written unless the whole batch is valid, and then everything is
 written in one transaction: on any problem the database is left as it was.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,9 @@ from data.importers.upsert import Writer
 PathLike = str | os.PathLike
 
 
-def import_paths(paths: PathLike | Iterable[PathLike], url: str | None = None, *,
-                 dry_run: bool = False) -> ImportReport:
+def import_paths(
+    paths: PathLike | Iterable[PathLike], url: str | None = None, *, dry_run: bool = False
+) -> ImportReport:
     """Import CSV/XLSX files (OGP's commitment sheet or project tables) into the database.
 
     Raises ImportFailed, writing nothing, when anything is wrong.  A dry run
@@ -84,16 +86,28 @@ def load_frames(session: Session, frames: dict[str, pd.DataFrame], origin: str) 
     """
     kind = origin.split(":", 1)[0]
     if kind not in vocab.SOURCE_KINDS or not origin.partition(":")[2]:
-        raise ImportFailed([file_problem(origin, f"the origin must be kind:name with kind one of "
-                                         f"{', '.join(vocab.SOURCE_KINDS)}, e.g. sample:peru-sample")])
+        raise ImportFailed(
+            [
+                file_problem(
+                    origin,
+                    f"the origin must be kind:name with kind one of "
+                    f"{', '.join(vocab.SOURCE_KINDS)}, e.g. sample:peru-sample",
+                )
+            ]
+        )
     found, problems, warnings, headers = [], [], [], {}
     for table, data in frames.items():
         where = f"{origin}/{table}"
         if table not in BY_NAME:
             problems.append(file_problem(where, f"'{table}' is not a project table; use one of {', '.join(BY_NAME)}"))
             continue
-        sheet = Sheet(where, where, table, header=[str(c) for c in data.columns],
-                      rows=[(i + 2, [_text(v) for v in values]) for i, values in enumerate(data.itertuples(index=False))])
+        sheet = Sheet(
+            where,
+            where,
+            table,
+            header=[str(c) for c in data.columns],
+            rows=[(i + 2, [_text(v) for v in values]) for i, values in enumerate(data.itertuples(index=False))],
+        )
         headers[where] = sheet.header
         frame, wrong, noticed = project_frame(sheet, table, origin)
         found += [frame] if frame else []
@@ -108,8 +122,14 @@ def _text(value) -> str:
     return cell_text(value)
 
 
-def load(session: Session, frames: list[Frame], problems: list[Problem], warnings: list[Problem],
-         sources: list[str], headers: dict[str, list[str]]) -> ImportReport:
+def load(
+    session: Session,
+    frames: list[Frame],
+    problems: list[Problem],
+    warnings: list[Problem],
+    sources: list[str],
+    headers: dict[str, list[str]],
+) -> ImportReport:
     """Check the whole batch against the database, then write it (no commit)."""
     if problems and not frames:
         raise ImportFailed(_in_order(problems, sources, headers), warnings)  # nothing to check further
@@ -133,10 +153,18 @@ def load(session: Session, frames: list[Frame], problems: list[Problem], warning
 
 def _in_order(problems: list[Problem], sources: list[str], headers: dict[str, list[str]]) -> list[Problem]:
     """As the user reads them: files in the order given, then rows, then columns."""
+
     def position(problem: Problem) -> tuple[int, int, int]:
-        file = next((i for i, s in enumerate(sources) if problem.file == s or problem.file.startswith(f"{s}[")
-                     or problem.file.startswith(f"{s}/")), len(sources))
+        file = next(
+            (
+                i
+                for i, s in enumerate(sources)
+                if problem.file == s or problem.file.startswith(f"{s}[") or problem.file.startswith(f"{s}/")
+            ),
+            len(sources),
+        )
         header = headers.get(problem.file, [])
         column = header.index(problem.column) if problem.column in header else -1
         return file, problem.row, column
+
     return sorted(problems, key=position)

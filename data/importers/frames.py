@@ -5,6 +5,7 @@ data/formats.py, empty where the file lacks the column) together with where
 each row and column came from, so every problem can be located in the user's
 own file.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,13 +46,17 @@ class Frame:
         self._records = None
 
 
-def new_frame(table: str, columns: dict[str, list[str]], rows: list[int], file: str, source: str,
-              headers: dict[str, str] | None = None) -> Frame:
+def new_frame(
+    table: str,
+    columns: dict[str, list[str]],
+    rows: list[int],
+    file: str,
+    source: str,
+    headers: dict[str, str] | None = None,
+) -> Frame:
     """A frame with every column of the table (missing ones empty)."""
     fmt = BY_NAME[table]
-    data = pd.DataFrame(
-        {c.name: columns.get(c.name, [""] * len(rows)) for c in fmt.all_columns}, dtype="str"
-    )
+    data = pd.DataFrame({c.name: columns.get(c.name, [""] * len(rows)) for c in fmt.all_columns}, dtype="str")
     return Frame(table, data, rows, file, source, headers or {}, frozenset(columns))
 
 
@@ -79,8 +84,11 @@ def table_of(sheet: Sheet) -> tuple[str | None, Problem | None]:
     if fits and (len(fits) == 1 or _overlap(fits[0], header) > _overlap(fits[1], header)):
         return fits[0].name, None
     names = ", ".join(f"{t.name}.csv" for t in TABLES)
-    return None, file_problem(sheet.file, "cannot tell which table this is; name the file (or sheet) after its "
-                              f"table ({names}) or use the template's header row")
+    return None, file_problem(
+        sheet.file,
+        "cannot tell which table this is; name the file (or sheet) after its "
+        f"table ({names}) or use the template's header row",
+    )
 
 
 def _overlap(fmt: TableFormat, header: set[str]) -> int:
@@ -98,22 +106,46 @@ def project_frame(sheet: Sheet, table: str, source: str) -> tuple[Frame | None, 
         name = normalise(header)
         if not name:
             if any(cells[index] for _, cells in sheet.rows):
-                warnings.append(Problem(sheet.file, sheet.header_row, column_letter(index),
-                                        "this column has no header, so it was ignored; give it a header to import it"))
+                warnings.append(
+                    Problem(
+                        sheet.file,
+                        sheet.header_row,
+                        column_letter(index),
+                        "this column has no header, so it was ignored; give it a header to import it",
+                    )
+                )
         elif name not in known:
-            warnings.append(Problem(sheet.file, sheet.header_row, header,
-                                    f"'{header}' is not a column of the {table} table, so it was ignored; "
-                                    "the columns are listed in the templates' README"))
+            warnings.append(
+                Problem(
+                    sheet.file,
+                    sheet.header_row,
+                    header,
+                    f"'{header}' is not a column of the {table} table, so it was ignored; "
+                    "the columns are listed in the templates' README",
+                )
+            )
         elif name in positions:
-            problems.append(Problem(sheet.file, sheet.header_row, header,
-                                    f"the column appears twice (columns {column_letter(positions[name])} and "
-                                    f"{column_letter(index)}); keep one"))
+            problems.append(
+                Problem(
+                    sheet.file,
+                    sheet.header_row,
+                    header,
+                    f"the column appears twice (columns {column_letter(positions[name])} and "
+                    f"{column_letter(index)}); keep one",
+                )
+            )
         else:
             positions[name], headers[name] = index, header
     for required in fmt.required_columns:
         if required not in positions:
-            problems.append(Problem(sheet.file, sheet.header_row, required,
-                                    f"the required column '{required}' is missing; add a column headed {required}"))
+            problems.append(
+                Problem(
+                    sheet.file,
+                    sheet.header_row,
+                    required,
+                    f"the required column '{required}' is missing; add a column headed {required}",
+                )
+            )
     if problems:
         return None, problems, warnings
     columns = {name: [cells[i] for _, cells in sheet.rows] for name, i in positions.items()}
@@ -134,8 +166,13 @@ def _settle_day_order(frame: Frame) -> list[Problem]:
     ambiguous = [t for t in texts if ambiguous_day_month(t)]
     if frame.dayfirst is None and ambiguous:
         frame.dayfirst = True
-        return [file_problem(frame.file, f"dates such as '{ambiguous[0]}' were read as day/month/year; "
-                             "write dates as YYYY-MM-DD to be sure they are read as meant")]
+        return [
+            file_problem(
+                frame.file,
+                f"dates such as '{ambiguous[0]}' were read as day/month/year; "
+                "write dates as YYYY-MM-DD to be sure they are read as meant",
+            )
+        ]
     return []
 
 
@@ -150,6 +187,12 @@ def dates_kept_as_text(frame: Frame) -> list[Problem]:
             except DateError:
                 continue  # an error, reported as such
             if unknown:
-                warnings.append(frame.problem(index, column, f"'{text}' is kept as written but gives no date; "
-                                              "write it like 12/31/2019, December 2019 or 2019 to give it one"))
+                warnings.append(
+                    frame.problem(
+                        index,
+                        column,
+                        f"'{text}' is kept as written but gives no date; "
+                        "write it like 12/31/2019, December 2019 or 2019 to give it one",
+                    )
+                )
     return warnings

@@ -7,6 +7,7 @@ A reference is good when the record it names is in the database or anywhere
 in the same import; the checks run after the per-cell validation, on the
 batch as a whole, and never touch the database.
 """
+
 from __future__ import annotations
 
 from data.formats import BY_NAME
@@ -62,20 +63,29 @@ def _duplicate(frame: Frame, index: int, key: tuple, seen: dict) -> list[Problem
     named = ", ".join(f"{header} {value}" for header, value in zip(headers, key, strict=True) if value)
     # point at the key column that tells records apart: the last required one
     column = next(c for c in reversed(fmt.key) if fmt.column(c).required)
-    return [frame.problem(index, column, f"{named} is already in {where}; keep one of the two rows "
-                          f"or change its {' and '.join(headers)}")]
+    return [
+        frame.problem(
+            index,
+            column,
+            f"{named} is already in {where}; keep one of the two rows or change its {' and '.join(headers)}",
+        )
+    ]
 
 
 def _unknown(parent: Parent) -> str:
     what, file, key = _MISSING[parent.table]
-    return (f"{what.format(*parent.key)} is not in the database or in this import; "
-            f"add it ({file}) or correct the {key}")
+    return f"{what.format(*parent.key)} is not in the database or in this import; add it ({file}) or correct the {key}"
 
 
 def _answered_within_received(frame: Frame, index: int, row: dict[str, str]) -> list[Problem]:
     received, answered = row["contributions_received"], row["contributions_answered"]
     if received and answered and int(answered) > int(received):
-        return [frame.problem(index, "contributions_answered",
-                              f"{answered} answered is more than the {received} received; answered counts "
-                              "contributions that got a reasoned answer, so it cannot exceed received")]
+        return [
+            frame.problem(
+                index,
+                "contributions_answered",
+                f"{answered} answered is more than the {received} received; answered counts "
+                "contributions that got a reasoned answer, so it cannot exceed received",
+            )
+        ]
     return []

@@ -10,6 +10,7 @@ OGP's sheet also has a numeric twin for every IRM label (``_Specificity``,
 ``_Potential Impact``, ...).  The twins disagree with the labels in several real
 rows, and the labels are what the IRM publishes, so the twins are ignored.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,13 @@ AREA_NOT_FLAGGED = frozenset({"0", "ND", "NA", ""})
 NO_INSTITUTION = frozenset({"na", "n/a", "unclear", "nd", "none", "-"})
 
 COUNTRY = {"code": "Code", "name": "Country/Locality", "region": "Region", "level": "National Or Local"}
-PLAN = {"id": "Action Plan ID", "country": "Code", "number": "Action Plan Number",
-        "cycle_year": "Year Of Submission", "end_year": "Action Plan End Year"}
+PLAN = {
+    "id": "Action Plan ID",
+    "country": "Code",
+    "number": "Action Plan Number",
+    "cycle_year": "Year Of Submission",
+    "end_year": "Action Plan End Year",
+}
 COMMITMENT = {
     "id": "Commitment Unique Identifier",
     "action_plan": "Action Plan ID",
@@ -68,17 +74,47 @@ STATUS = {"1": "active", "0": "inactive", "": ""}
 # Columns of the sheet the project does not store, on purpose: OGP's own
 # derived scores and flags, other "starred" formulas (``Max star`` is kept),
 # clustering, and bookkeeping.  Listed so that they raise no warning.
-NOT_STORED = frozenset(name.casefold() for name in (
-    "Commitment Dummy", "Action Plan Duration (Years)", "Compound", "Cluster", "_Relevant",
-    "Starred (2015 Only)", "Starred (Current Formula) Progress Report", "Cluster (AP Review)",
-    "Cluster Commitment ID(s)", "Change In Completion", "Starred (Current Formula) End of Term",
-    "Carried Forward", "Most Recently Assessed", "Star - Most Recently Assessed", "IRM Assessed",
-    "Updated? (Website)", "Ambition Assessed", "Comp Assessed", "DIOG Assessed", "Midterm Only",
-    "Max Completion", "Raw Completion", "High Completion", "High Ambition", "High DIOG",
-    "Ambitious and complete, or DIOG", "Ambitious but not complete", "Complete but not ambitious",
-    "Not complete or ambitious", "Not reviewed", "CHECKSUM", "IRM-Based Score", "Binding constraint",
-    "Latest IRM Report", "Subnational in NAPs", "id",
-))
+NOT_STORED = frozenset(
+    name.casefold()
+    for name in (
+        "Commitment Dummy",
+        "Action Plan Duration (Years)",
+        "Compound",
+        "Cluster",
+        "_Relevant",
+        "Starred (2015 Only)",
+        "Starred (Current Formula) Progress Report",
+        "Cluster (AP Review)",
+        "Cluster Commitment ID(s)",
+        "Change In Completion",
+        "Starred (Current Formula) End of Term",
+        "Carried Forward",
+        "Most Recently Assessed",
+        "Star - Most Recently Assessed",
+        "IRM Assessed",
+        "Updated? (Website)",
+        "Ambition Assessed",
+        "Comp Assessed",
+        "DIOG Assessed",
+        "Midterm Only",
+        "Max Completion",
+        "Raw Completion",
+        "High Completion",
+        "High Ambition",
+        "High DIOG",
+        "Ambitious and complete, or DIOG",
+        "Ambitious but not complete",
+        "Complete but not ambitious",
+        "Not complete or ambitious",
+        "Not reviewed",
+        "CHECKSUM",
+        "IRM-Based Score",
+        "Binding constraint",
+        "Latest IRM Report",
+        "Subnational in NAPs",
+        "id",
+    )
+)
 
 
 def is_ogp_sheet(sheet: Sheet) -> bool:
@@ -112,9 +148,16 @@ class _Columns:
 
 def ogp_frames(sheet: Sheet) -> tuple[list[Frame], list[Problem], list[Problem]]:
     columns = _Columns(sheet)
-    problems = [Problem(sheet.file, sheet.header_row, name,
-                        f"OGP's sheet needs the column '{name}'; add it, or export the sheet again from OGP")
-                for name in REQUIRED if not columns.has(name)]
+    problems = [
+        Problem(
+            sheet.file,
+            sheet.header_row,
+            name,
+            f"OGP's sheet needs the column '{name}'; add it, or export the sheet again from OGP",
+        )
+        for name in REQUIRED
+        if not columns.has(name)
+    ]
     if problems:
         return [], problems, []
     areas, warnings = _policy_area_columns(sheet)
@@ -133,22 +176,35 @@ def _policy_area_columns(sheet: Sheet) -> tuple[list[str], list[Problem]]:
     names = [h.casefold() for h in sheet.header]
     first, last = FIRST_AREA.casefold(), LAST_AREA.casefold()
     if first in names and last in names and names.index(first) <= names.index(last):
-        return sheet.header[names.index(first): names.index(last) + 1], []
-    return [], [Problem(sheet.file, sheet.header_row, "-",
-                        f"the policy-area columns ('{FIRST_AREA}' to '{LAST_AREA}') were not found, so no "
-                        "policy areas were imported; keep those columns as OGP publishes them")]
+        return sheet.header[names.index(first) : names.index(last) + 1], []
+    return [], [
+        Problem(
+            sheet.file,
+            sheet.header_row,
+            "-",
+            f"the policy-area columns ('{FIRST_AREA}' to '{LAST_AREA}') were not found, so no "
+            "policy areas were imported; keep those columns as OGP publishes them",
+        )
+    ]
 
 
 def _warn_unknown_columns(sheet: Sheet, areas: list[str]) -> list[Problem]:
     used = {h.casefold() for h in (*COUNTRY.values(), *PLAN.values(), *COMMITMENT.values(), *areas)}
-    return [Problem(sheet.file, sheet.header_row, header,
-                    f"'{header}' is not a column of OGP's commitment sheet that the project reads, so it was ignored")
-            for header in sheet.header
-            if header and header.casefold() not in used | NOT_STORED and not header.startswith("_")]
+    return [
+        Problem(
+            sheet.file,
+            sheet.header_row,
+            header,
+            f"'{header}' is not a column of OGP's commitment sheet that the project reads, so it was ignored",
+        )
+        for header in sheet.header
+        if header and header.casefold() not in used | NOT_STORED and not header.startswith("_")
+    ]
 
 
-def _entities(sheet: Sheet, columns: _Columns, table: str, mapping: dict[str, str], key: str, source: str,
-              problems: list[Problem]) -> Frame:
+def _entities(
+    sheet: Sheet, columns: _Columns, table: str, mapping: dict[str, str], key: str, source: str, problems: list[Problem]
+) -> Frame:
     """One row per country (or plan): its first row; later rows must agree with it."""
     mapping = columns.given(mapping)
     first: dict[str, tuple[int, list[str]]] = {}
@@ -162,18 +218,26 @@ def _entities(sheet: Sheet, columns: _Columns, table: str, mapping: dict[str, st
         first_number, first_cells = first[ident]
         for name in dict.fromkeys(mapping.values()):
             if columns.cell(cells_, name) != columns.cell(first_cells, name):
-                problems.append(Problem(sheet.file, number, columns.header(name),
-                                        f"{ident} has '{columns.cell(first_cells, name)}' in row {first_number} "
-                                        f"but '{columns.cell(cells_, name)}' in this row; give every row of "
-                                        f"{ident} the same {columns.header(name)}"))
+                problems.append(
+                    Problem(
+                        sheet.file,
+                        number,
+                        columns.header(name),
+                        f"{ident} has '{columns.cell(first_cells, name)}' in row {first_number} "
+                        f"but '{columns.cell(cells_, name)}' in this row; give every row of "
+                        f"{ident} the same {columns.header(name)}",
+                    )
+                )
     rows = list(first.values())
     data = {field: [columns.cell(c, name) for _, c in rows] for field, name in mapping.items()}
     headers = {field: columns.header(name) for field, name in mapping.items()}
     if table == "action_plans":
         starts = [columns.cell(c, PLAN["cycle_year"]) for _, c in rows]
         ends = [columns.cell(c, PLAN["end_year"]) for _, c in rows]
-        data["title"] = [_plan_title(columns.cell(c, COUNTRY["name"]), start, end)
-                         for (_, c), start, end in zip(rows, starts, ends, strict=True)]
+        data["title"] = [
+            _plan_title(columns.cell(c, COUNTRY["name"]), start, end)
+            for (_, c), start, end in zip(rows, starts, ends, strict=True)
+        ]
         headers["title"] = columns.header(COUNTRY["name"])
         if "cycle_year" in data:
             data["start_year"], headers["start_year"] = data["cycle_year"], headers["cycle_year"]
@@ -188,12 +252,12 @@ def _plan_title(country: str, start: str, end: str) -> str:
 
 def _policy_areas(sheet: Sheet, areas: list[str], source: str) -> Frame:
     # Defined by the header, so their source row is the header's.
-    return new_frame("policy_areas", {"name": list(areas)}, [sheet.header_row] * len(areas), sheet.file, source,
-                     {"name": "-"})
+    return new_frame(
+        "policy_areas", {"name": list(areas)}, [sheet.header_row] * len(areas), sheet.file, source, {"name": "-"}
+    )
 
 
-def _commitments(sheet: Sheet, columns: _Columns, areas: list[str], source: str,
-                 problems: list[Problem]) -> Frame:
+def _commitments(sheet: Sheet, columns: _Columns, areas: list[str], source: str, problems: list[Problem]) -> Frame:
     mapping = columns.given(COMMITMENT)
     data: dict[str, list[str]] = {field: [] for field in mapping}
     if areas:
@@ -219,13 +283,17 @@ def _commitments(sheet: Sheet, columns: _Columns, areas: list[str], source: str,
 def _status(flag: str, file: str, number: int, header: str, problems: list[Problem]) -> str:
     """Active Commitment: 1 or 0."""
     if flag not in STATUS:
-        problems.append(Problem(file, number, header,
-                                f"'{flag}' is not 1 or 0; write 1 for an active commitment, 0 for an inactive one"))
+        problems.append(
+            Problem(
+                file, number, header, f"'{flag}' is not 1 or 0; write 1 for an active commitment, 0 for an inactive one"
+            )
+        )
     return STATUS.get(flag, "")
 
 
-def _flagged(cells_: list[str], columns: _Columns, areas: list[str], file: str, number: int,
-             problems: list[Problem]) -> str:
+def _flagged(
+    cells_: list[str], columns: _Columns, areas: list[str], file: str, number: int, problems: list[Problem]
+) -> str:
     """The policy areas whose flag column holds 1."""
     flagged = []
     for area in areas:
@@ -233,8 +301,15 @@ def _flagged(cells_: list[str], columns: _Columns, areas: list[str], file: str, 
         if flag == "1":
             flagged.append(area)
         elif flag not in AREA_NOT_FLAGGED:
-            problems.append(Problem(file, number, area, f"'{flag}' is not a policy-area flag; write 1 if the "
-                                    f"commitment is about {area}, 0 if not (ND and NA also mean not)"))
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    area,
+                    f"'{flag}' is not a policy-area flag; write 1 if the "
+                    f"commitment is about {area}, 0 if not (ND and NA also mean not)",
+                )
+            )
     return "; ".join(flagged)
 
 

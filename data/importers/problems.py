@@ -1,4 +1,5 @@
 """What can be wrong with an import, located the way a spreadsheet user finds it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

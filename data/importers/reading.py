@@ -6,6 +6,7 @@ wherever the first non-blank row is), and a record with line breaks inside a
 quoted cell is still one row.  Damaged input (binary junk, a file cut short,
 an empty file) becomes a located Problem, never an exception.
 """
+
 from __future__ import annotations
 
 import csv
@@ -59,7 +60,11 @@ def read_path(path: str | Path) -> tuple[list[Sheet], list[Problem], list[Proble
     except FileNotFoundError:
         return [], [file_problem(label, "the file does not exist; check the path")], []
     except OSError as error:
-        return [], [file_problem(label, f"the file cannot be read ({error.strerror}); check that it is a readable file")], []
+        return (
+            [],
+            [file_problem(label, f"the file cannot be read ({error.strerror}); check that it is a readable file")],
+            [],
+        )
     return read_bytes(data, label, Path(path).name)
 
 
@@ -133,19 +138,30 @@ def _read_csv(text: str, label: str, filename: str) -> tuple[list[Sheet], list[P
     except csv.Error as error:
         row = len(records) + 1
         if "unexpected end of data" in str(error):
-            message = ("a quoted cell that starts in this row is never closed, so the file looks cut short; "
-                       "check the end of the file or export it again")
+            message = (
+                "a quoted cell that starts in this row is never closed, so the file looks cut short; "
+                "check the end of the file or export it again"
+            )
         else:
-            message = (f"a quote is out of place in this row ({error}); put quotes around the whole cell "
-                       "and double any quote inside it, as spreadsheets do")
+            message = (
+                f"a quote is out of place in this row ({error}); put quotes around the whole cell "
+                "and double any quote inside it, as spreadsheets do"
+            )
         return [], [Problem(label, row, "-", message)], []
     sheet = Sheet(label, filename, Path(filename).stem, delimiter=delimiter)
     problems = _fill(sheet, [(i + 1, [c.strip() for c in r]) for i, r in enumerate(records)])
     if sheet.rows and not text.endswith(("\n", "\r")):
         last_row, last = sheet.rows[-1]
         if len(records[last_row - 1]) < len(sheet.header):
-            problems.append(Problem(label, last_row, "-", "the last row has fewer cells than the header and the "
-                                    "file does not end with a line break, so it looks cut short; export it again"))
+            problems.append(
+                Problem(
+                    label,
+                    last_row,
+                    "-",
+                    "the last row has fewer cells than the header and the "
+                    "file does not end with a line break, so it looks cut short; export it again",
+                )
+            )
     return [sheet], problems, []
 
 
@@ -154,8 +170,17 @@ def _read_workbook(data: bytes, label: str, filename: str) -> tuple[list[Sheet],
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         metadata = book.sheets_metadata
     except Exception as error:  # calamine raises several types for damaged zips
-        return [], [file_problem(label, f"the workbook cannot be read, it may be damaged or cut short ({error}); "
-                                 "open it in your spreadsheet and save it again")], []
+        return (
+            [],
+            [
+                file_problem(
+                    label,
+                    f"the workbook cannot be read, it may be damaged or cut short ({error}); "
+                    "open it in your spreadsheet and save it again",
+                )
+            ],
+            [],
+        )
     sheets, problems, warnings = [], [], []
     for meta in metadata:
         where = f"{label}[{meta.name}]"
@@ -208,8 +233,15 @@ def _fill(sheet: Sheet, numbered: list[tuple[int, list[str]]]) -> list[Problem]:
     problems = []
     for number, cells in body:
         if any(cells[width:]):
-            problems.append(Problem(sheet.file, number, "-", f"this row has {len(cells)} cells but the header "
-                                    f"names {width} columns; remove the extra cells or give them a header"))
+            problems.append(
+                Problem(
+                    sheet.file,
+                    number,
+                    "-",
+                    f"this row has {len(cells)} cells but the header "
+                    f"names {width} columns; remove the extra cells or give them a header",
+                )
+            )
             continue
         sheet.rows.append((number, (cells + [""] * width)[:width]))
     return problems

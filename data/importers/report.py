@@ -1,4 +1,5 @@
 """What an import did: records added, updated and unchanged per table."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,8 +47,11 @@ class ImportReport:
     def summary(self) -> str:
         head = "Dry run, nothing written: " if self.dry_run else "Imported "
         lines = [head + ", ".join(self.sources)]
-        lines += [f"  {table}: {counts}" for table, counts in self.counts.items()
-                  if counts.added or counts.updated or counts.unchanged]
+        lines += [
+            f"  {table}: {counts}"
+            for table, counts in self.counts.items()
+            if counts.added or counts.updated or counts.unchanged
+        ]
         lines.append(f"Total: {self.total}")
         return "\n".join(lines)
 

@@ -5,6 +5,7 @@ the text as written; the longest text a column may hold comes from the models.
 Validation is lazy, so every failing cell of every column is reported at once.
 The messages come from data.cells, which says what is wrong and what to write.
 """
+
 from __future__ import annotations
 
 import functools
@@ -59,6 +60,7 @@ def _in_range(column: Column):
         if column.high is not None:
             inside &= numbers <= column.high
         return numbers.isna() | inside  # text that is no number fails the kind check instead
+
     return test
 
 
@@ -87,8 +89,9 @@ def schema(table: str) -> pa.DataFrameSchema:
         if length := lengths.get(column.name):
             checks.append(pa.Check(_each(lambda v, n=length: len(v) <= n, many), element_wise=True, error="length"))
         if column.name in identifying:
-            checks.append(pa.Check(_each(lambda v: len(v.encode()) <= MAX_KEY_BYTES, many), element_wise=True,
-                                   error="key_bytes"))
+            checks.append(
+                pa.Check(_each(lambda v: len(v.encode()) <= MAX_KEY_BYTES, many), element_wise=True, error="key_bytes")
+            )
         if column.name == "source":
             checks.append(pa.Check(_blank_or(lambda s: s.str.fullmatch(SOURCE_PATTERN)), error="source"))
         columns[column.name] = pa.Column(None, checks=checks, nullable=False, required=True)
@@ -122,14 +125,18 @@ def explain(check: str, column: Column, value: str, length: int | None, header: 
     if check == "vocabulary":
         return f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}"
     if check == "irm":
-        return (f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}, "
-                "or a sentinel such as ND or NR where the IRM gives none")
+        return (
+            f"'{value}' is not a valid {header}; write one of: {', '.join(column.vocabulary)}, "
+            "or a sentinel such as ND or NR where the IRM gives none"
+        )
     if check == "length":
         return f"this text is longer than the {length} characters {header} can hold; shorten it"
     if check == "key_bytes":
         return f"this name is too long to identify a record (at most {MAX_KEY_BYTES} bytes in UTF-8); shorten it"
     if check == "source":
-        return f"'{value}' is not a source; write kind:name with kind {', '.join(vocab.SOURCE_KINDS)}, or leave it empty"
+        return (
+            f"'{value}' is not a source; write kind:name with kind {', '.join(vocab.SOURCE_KINDS)}, or leave it empty"
+        )
     try:
         if check == "ogp_date":
             parse_date(value)

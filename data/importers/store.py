@@ -11,6 +11,7 @@ not erase one set by a project file).  An empty cell does erase.  Files of one
 batch apply in order, as if imported one after another: a later file's row
 completes and overrides an earlier file's row for the same record.
 """
+
 from __future__ import annotations
 
 from sqlalchemy.orm import Session

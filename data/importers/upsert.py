@@ -9,6 +9,7 @@ keeps that source and row.  Otherwise its source is the file (or origin) being
 imported; a record whose data is unchanged keeps the source it has, because a
 second file that merely repeats a record is not where it came from.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -86,8 +87,9 @@ class Writer:
             return row["source"], given_row, True
         return frame.source, given_row if given_row is not None else frame.rows[index], False
 
-    def _upsert(self, table: str, key: tuple, values: dict[str, Any], label: str, source_row: int | None,
-                explicit: bool) -> None:
+    def _upsert(
+        self, table: str, key: tuple, values: dict[str, Any], label: str, source_row: int | None, explicit: bool
+    ) -> None:
         record = self.store.objects[table].get(key)
         if record is None:
             self._add(table, key, values, label, source_row)

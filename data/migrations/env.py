@@ -1,4 +1,5 @@
 """Alembic environment: runs on the connection data.db.migrate() passes in."""
+
 from alembic import context
 from sqlalchemy import create_engine
 

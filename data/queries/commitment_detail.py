@@ -2,15 +2,16 @@
 and their history, the forums linked to it, participation, and where each fact
 comes from (``source_kind``, ``source_name``, ``source_row`` on every frame).
 """
+
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
-
-import datetime as dt
-from dataclasses import dataclass
 
 from data import progress
 from data.db import get_engine
@@ -58,8 +59,11 @@ IRM_FIELDS = (
 
 def _source_columns(model):
     source = aliased(Source)
-    return source, (source.kind.label("source_kind"), source.name.label("source_name"),
-                    model.source_row.label("source_row"))
+    return source, (
+        source.kind.label("source_kind"),
+        source.name.label("source_name"),
+        model.source_row.label("source_row"),
+    )
 
 
 def _frame(url: str, stmt) -> pd.DataFrame:
@@ -81,13 +85,21 @@ def commitment(url: str, commitment_id: str) -> pd.DataFrame:
     stmt = (
         select(
             *Commitment.__table__.columns,
-            ActionPlan.title.label("plan_title"), ActionPlan.number.label("plan_number"), ActionPlan.cycle_year,
-            ActionPlan.start_year, ActionPlan.end_year, ActionPlan.country_code, Country.name.label("country_name"),
+            ActionPlan.title.label("plan_title"),
+            ActionPlan.number.label("plan_number"),
+            ActionPlan.cycle_year,
+            ActionPlan.start_year,
+            ActionPlan.end_year,
+            ActionPlan.country_code,
+            Country.name.label("country_name"),
             Institution.name.label("lead_institution"),
-            source.kind.label("source_kind"), source.name.label("source_name"),
-            plan_source.kind.label("plan_source_kind"), plan_source.name.label("plan_source_name"),
+            source.kind.label("source_kind"),
+            source.name.label("source_name"),
+            plan_source.kind.label("plan_source_kind"),
+            plan_source.name.label("plan_source_name"),
             ActionPlan.source_row.label("plan_source_row"),
-            lead_source.kind.label("lead_source_kind"), lead_source.name.label("lead_source_name"),
+            lead_source.kind.label("lead_source_kind"),
+            lead_source.name.label("lead_source_name"),
             Institution.source_row.label("lead_source_row"),
         )
         .join(ActionPlan, ActionPlan.id == Commitment.action_plan_id)
@@ -129,9 +141,22 @@ def milestones(url: str, commitment_id: str) -> pd.DataFrame:
     """The milestones as last reported, in their order."""
     source, own = _source_columns(Milestone)
     stmt = (
-        select(Milestone.id, Milestone.commitment_id, Milestone.number, Milestone.title, Milestone.responsible,
-               Milestone.planned_start, Milestone.planned_end, Milestone.actual_end, Milestone.status,
-               Milestone.progress, Milestone.weight, Milestone.evidence_url, Milestone.note, *own)
+        select(
+            Milestone.id,
+            Milestone.commitment_id,
+            Milestone.number,
+            Milestone.title,
+            Milestone.responsible,
+            Milestone.planned_start,
+            Milestone.planned_end,
+            Milestone.actual_end,
+            Milestone.status,
+            Milestone.progress,
+            Milestone.weight,
+            Milestone.evidence_url,
+            Milestone.note,
+            *own,
+        )
         .join(source, source.id == Milestone.source_id)
         .where(Milestone.commitment_id == commitment_id)
         .order_by(Milestone.number)
@@ -143,8 +168,15 @@ def milestone_events(url: str, commitment_id: str) -> pd.DataFrame:
     """Every reported status update of the commitment's milestones, oldest first."""
     source, own = _source_columns(MilestoneEvent)
     stmt = (
-        select(MilestoneEvent.milestone_id, Milestone.number, MilestoneEvent.date, MilestoneEvent.status,
-               MilestoneEvent.progress, MilestoneEvent.note, *own)
+        select(
+            MilestoneEvent.milestone_id,
+            Milestone.number,
+            MilestoneEvent.date,
+            MilestoneEvent.status,
+            MilestoneEvent.progress,
+            MilestoneEvent.note,
+            *own,
+        )
         .join(Milestone, Milestone.id == MilestoneEvent.milestone_id)
         .join(source, source.id == MilestoneEvent.source_id)
         .where(Milestone.commitment_id == commitment_id)
@@ -170,12 +202,14 @@ def progress_history(milestones_: pd.DataFrame, events: pd.DataFrame) -> pd.Data
         table = last.pivot(index="date", columns="milestone_id", values=column).reindex(index=dates, columns=ids)
         return table.ffill().fillna(before_first).to_numpy().ravel()
 
-    states = pd.DataFrame({
-        "commitment_id": np.repeat(np.arange(len(dates)), len(ids)),
-        "progress": wide("progress", 0.0).astype(float),
-        "status": wide("status", "not_started"),
-        "weight": np.tile(milestones_["weight"].to_numpy(dtype=float), len(dates)),
-    })
+    states = pd.DataFrame(
+        {
+            "commitment_id": np.repeat(np.arange(len(dates)), len(ids)),
+            "progress": wide("progress", 0.0).astype(float),
+            "status": wide("status", "not_started"),
+            "weight": np.tile(milestones_["weight"].to_numpy(dtype=float), len(dates)),
+        }
+    )
     rolled = progress.commitment_progress(states).reindex(range(len(dates)))
     return pd.DataFrame({"date": dates, "progress": rolled.to_numpy(dtype=float)})
 
@@ -185,9 +219,18 @@ def linked_forums(url: str, commitment_id: str) -> pd.DataFrame:
     source, own = _source_columns(Forum)
     follows = select(forum_commitments.c.forum_id).where(forum_commitments.c.commitment_id == commitment_id)
     stmt = (
-        select(Forum.code, Forum.name, Forum.kind, Forum.sector, Forum.legal_basis, Forum.created, Forum.ended,
-               (Forum.commitment_id == commitment_id).label("created_by"),
-               Forum.id.in_(follows).label("follows"), *own)
+        select(
+            Forum.code,
+            Forum.name,
+            Forum.kind,
+            Forum.sector,
+            Forum.legal_basis,
+            Forum.created,
+            Forum.ended,
+            (Forum.commitment_id == commitment_id).label("created_by"),
+            Forum.id.in_(follows).label("follows"),
+            *own,
+        )
         .join(source, source.id == Forum.source_id)
         .where(or_(Forum.commitment_id == commitment_id, Forum.id.in_(follows)))
         .order_by(Forum.created, Forum.code)
@@ -204,16 +247,25 @@ def participation(url: str, commitment_id: str) -> pd.DataFrame:
     one (``via`` = forum)."""
     created = select(Forum.id).where(Forum.commitment_id == commitment_id)
     parts = []
-    for via, condition in (("commitment", Participation.commitment_id == commitment_id),
-                           ("forum", Participation.forum_id.in_(created)
-                            & or_(Participation.commitment_id.is_(None),
-                                  Participation.commitment_id != commitment_id))):
+    for via, condition in (
+        ("commitment", Participation.commitment_id == commitment_id),
+        (
+            "forum",
+            Participation.forum_id.in_(created)
+            & or_(Participation.commitment_id.is_(None), Participation.commitment_id != commitment_id),
+        ),
+    ):
         parts.append(
-            select(literal(via).label("via"), Participation.channel, Source.kind.label("source_kind"),
-                   Source.name.label("source_name"), func.count().label("records"),
-                   func.sum(Participation.participants).label("participants"),
-                   func.sum(Participation.contributions_received).label("received"),
-                   func.sum(Participation.contributions_answered).label("answered"))
+            select(
+                literal(via).label("via"),
+                Participation.channel,
+                Source.kind.label("source_kind"),
+                Source.name.label("source_name"),
+                func.count().label("records"),
+                func.sum(Participation.participants).label("participants"),
+                func.sum(Participation.contributions_received).label("received"),
+                func.sum(Participation.contributions_answered).label("answered"),
+            )
             .join(Source, Source.id == Participation.source_id)
             .where(condition)
             .group_by(Participation.channel, Source.kind, Source.name)

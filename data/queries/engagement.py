@@ -13,6 +13,7 @@ gender), or per organization and day; calendar periods and histories are
 computed from those in pandas (data/periods.py, data/turnover.py).  Dates are
 not filtered here: histories need every date, and views crop to their window.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from data.models import (
     Participation,
     Source,
 )
+
 FORUM_MEETING = "forum_meeting"
 
 
@@ -120,8 +122,17 @@ def _frame(stmt, url: str, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-ACTIVITY_COLUMNS = ["date", "channel", "stakeholder_type", "gender", "persons", "received", "answered",
-                    "records", "sample"]
+ACTIVITY_COLUMNS = [
+    "date",
+    "channel",
+    "stakeholder_type",
+    "gender",
+    "persons",
+    "received",
+    "answered",
+    "records",
+    "sample",
+]
 
 
 def activity(url: str, f: EngagementFilter) -> pd.DataFrame:
@@ -208,13 +219,10 @@ def commitment_options(url: str, country: str | None) -> pd.DataFrame:
     """Commitments that participation records of the country are linked to."""
     stmt = (
         select(Commitment.id, Commitment.title, Commitment.title_en, Commitment.action_plan_id)
-        .where(Commitment.id.in_(
-            select(Participation.commitment_id).where(Participation.country_code == country)
-        ))
+        .where(Commitment.id.in_(select(Participation.commitment_id).where(Participation.country_code == country)))
         .order_by(Commitment.id)
     )
     return _frame(stmt, url, ["id", "title", "title_en", "action_plan_id"])
-
 
 
 def plan_periods(url: str, country: str | None) -> pd.DataFrame:
@@ -237,5 +245,8 @@ def turnover(url: str, f: EngagementFilter, period: str) -> tuple[pd.DataFrame, 
 def engagement_frames(url: str, f: EngagementFilter) -> dict[str, pd.DataFrame]:
     """What a view of one selection draws from, in one piece to cache:
     ``activity``, ``organization_days`` and the country's ``plans`` periods."""
-    return {"activity": activity(url, f), "organization_days": organization_days(url, f),
-            "plans": plan_periods(url, f.country)}
+    return {
+        "activity": activity(url, f),
+        "organization_days": organization_days(url, f),
+        "plans": plan_periods(url, f.country),
+    }

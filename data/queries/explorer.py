@@ -31,12 +31,13 @@ A commitment's *completion* is the latest the IRM gave: the end-of-term rating
 when there is one, else the progress-report (midterm) one; ``completion_stage``
 says which, so the two are never mixed up silently.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,8 +78,10 @@ RESULTS_ONLY = ("potential_for_results", "early_results")
 FIRST_RESULTS_CYCLE = 2021
 
 # The two panels "ambition x completion", one per methodology, each on its own scales.
-AMBITION = {CLASSIC: ("potential_impact", vocab.POTENTIAL_IMPACT), RESULTS: ("potential_for_results",
-                                                                             vocab.POTENTIAL_FOR_RESULTS)}
+AMBITION = {
+    CLASSIC: ("potential_impact", vocab.POTENTIAL_IMPACT),
+    RESULTS: ("potential_for_results", vocab.POTENTIAL_FOR_RESULTS),
+}
 # "Unclear" belongs to the 2021 methodology, yet OGP's sheet also gives it to two
 # commitments that fall under the classic one; they are counted, not dropped.
 COMPLETION_SCALE = {CLASSIC: vocab.COMPLETION_END, RESULTS: vocab.COMPLETION_END}
@@ -88,26 +91,63 @@ OPTIONAL_COMPLETION = frozenset({"Withdrawn", "Unclear"})
 NO_DATA = "no_data"  # implementation status of a commitment without milestones
 
 COLUMNS = (
-    "id", "number", "number_label", "title", "title_en", "action_plan_id", "plan_label", "cycle_year",
-    "lead_institution", "policy_areas", "status", "url",
+    "id",
+    "number",
+    "number_label",
+    "title",
+    "title_en",
+    "action_plan_id",
+    "plan_label",
+    "cycle_year",
+    "lead_institution",
+    "policy_areas",
+    "status",
+    "url",
     *(f for name in IRM_LABEL_FIELDS for f in (name, f"{name}_raw")),
-    "starred", "starred_raw", "method", "completion", "completion_raw", "completion_stage",
-    "irm_rated", "milestones", "sample_milestones", "progress", "implementation", "search_text",
+    "starred",
+    "starred_raw",
+    "method",
+    "completion",
+    "completion_raw",
+    "completion_stage",
+    "irm_rated",
+    "milestones",
+    "sample_milestones",
+    "progress",
+    "implementation",
+    "search_text",
 )
 
 
-def commitments(url: str, country: str | None, plan: str | None = None, area: str | None = None,
-                institution: str | None = None, today: dt.date | None = None) -> pd.DataFrame:
+def commitments(
+    url: str,
+    country: str | None,
+    plan: str | None = None,
+    area: str | None = None,
+    institution: str | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
     """The commitments in scope, one row each, ordered by plan (newest first) and number."""
     scope = Scope(country=country, plan=plan, area=area, institution=institution)
     ids = commitment_ids(scope).subquery()
     irm = [getattr(Commitment, f) for name in IRM_LABEL_FIELDS for f in (name, f"{name}_raw")]
     stmt = (
         select(
-            Commitment.id, Commitment.number, Commitment.number_label, Commitment.title, Commitment.title_en,
-            Commitment.action_plan_id, ActionPlan.cycle_year, ActionPlan.start_year, ActionPlan.end_year,
-            Institution.name.label("lead_institution"), Commitment.status, Commitment.url,
-            *irm, Commitment.starred, Commitment.starred_raw,
+            Commitment.id,
+            Commitment.number,
+            Commitment.number_label,
+            Commitment.title,
+            Commitment.title_en,
+            Commitment.action_plan_id,
+            ActionPlan.cycle_year,
+            ActionPlan.start_year,
+            ActionPlan.end_year,
+            Institution.name.label("lead_institution"),
+            Commitment.status,
+            Commitment.url,
+            *irm,
+            Commitment.starred,
+            Commitment.starred_raw,
         )
         .join(ActionPlan, ActionPlan.id == Commitment.action_plan_id)
         .join(Institution, Institution.id == Commitment.lead_institution_id, isouter=True)
@@ -118,16 +158,21 @@ def commitments(url: str, country: str | None, plan: str | None = None, area: st
         frame = pd.DataFrame(result.all(), columns=list(result.keys()))
         areas = _policy_areas(conn, ids)
         sampled = _milestone_sources(conn, ids)
-    frame["plan_label"] = [plan_label(p) for p in frame[["action_plan_id", "start_year", "cycle_year", "end_year"]]
-                           .rename(columns={"action_plan_id": "id"}).itertuples()]
+    frame["plan_label"] = [
+        plan_label(p)
+        for p in frame[["action_plan_id", "start_year", "cycle_year", "end_year"]]
+        .rename(columns={"action_plan_id": "id"})
+        .itertuples()
+    ]
     frame["policy_areas"] = [areas.get(cid, "") for cid in frame["id"]]
     frame["method"] = methodology(frame)
     frame["irm_rated"] = _any_rating(frame)
     frame["completion"], frame["completion_raw"], frame["completion_stage"] = _latest_completion(frame)
     frame = _with_progress(frame, milestone_frame(url, scope), sampled, today or dt.date.today())
     frame["search_text"] = _searchable(frame)
-    frame = frame.sort_values(["cycle_year", "action_plan_id", "number", "id"],
-                              ascending=[False, False, True, True], na_position="last")
+    frame = frame.sort_values(
+        ["cycle_year", "action_plan_id", "number", "id"], ascending=[False, False, True, True], na_position="last"
+    )
     return frame[list(COLUMNS)].reset_index(drop=True)
 
 
@@ -181,17 +226,22 @@ def _latest_completion(frame: pd.DataFrame):
     mid = _rated(frame, "completion_midterm").to_numpy()
     end_raw = frame["completion_end_raw"].fillna("").astype(str).to_numpy()
     mid_raw = frame["completion_midterm_raw"].fillna("").astype(str).to_numpy()
-    label = np.select([end, mid], [frame["completion_end"].to_numpy(), frame["completion_midterm"].to_numpy()],
-                      default=None)
+    label = np.select(
+        [end, mid], [frame["completion_end"].to_numpy(), frame["completion_midterm"].to_numpy()], default=None
+    )
     # Without a rating, the sentinel is shown as given: the end-of-term one when there is one.
     raw = np.select([end, mid, end_raw != ""], [end_raw, mid_raw, end_raw], default=mid_raw)
     stage = np.select([end, mid], ["end_of_term", "midterm"], default=None)
-    return (pd.Series(label, index=frame.index, dtype=object), pd.Series(raw, index=frame.index, dtype=object),
-            pd.Series(stage, index=frame.index, dtype=object))
+    return (
+        pd.Series(label, index=frame.index, dtype=object),
+        pd.Series(raw, index=frame.index, dtype=object),
+        pd.Series(stage, index=frame.index, dtype=object),
+    )
 
 
-def _with_progress(frame: pd.DataFrame, milestones: pd.DataFrame, sampled: dict[str, bool],
-                   today: dt.date) -> pd.DataFrame:
+def _with_progress(
+    frame: pd.DataFrame, milestones: pd.DataFrame, sampled: dict[str, bool], today: dt.date
+) -> pd.DataFrame:
     counts = milestones.groupby("commitment_id").size() if len(milestones) else pd.Series(dtype=int)
     frame["milestones"] = frame["id"].map(counts).fillna(0).astype(int)
     frame["sample_milestones"] = [sampled.get(cid, False) for cid in frame["id"]]
@@ -226,8 +276,9 @@ def _searchable(frame: pd.DataFrame) -> pd.Series:
     return joined.str.casefold().str.normalize("NFKD").str.replace(_MARKS, "", regex=True)
 
 
-def filter_commitments(frame: pd.DataFrame, status: str | None = None, method: str | None = None,
-                       q: str | None = None) -> pd.DataFrame:
+def filter_commitments(
+    frame: pd.DataFrame, status: str | None = None, method: str | None = None, q: str | None = None
+) -> pd.DataFrame:
     """The explorer's own filters on top of the shared scope.
 
     ``status``: implementation status (``no_data`` for commitments without
@@ -255,6 +306,7 @@ def restrict(frame: pd.DataFrame, ids: list[str] | None) -> pd.DataFrame:
 
 
 # --- the IRM panels ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IrmMatrix:
@@ -296,11 +348,13 @@ def diog_distribution(frame: pd.DataFrame) -> pd.DataFrame:
     counts_2021 = Counter(level for level, method in pairs if method == RESULTS)
     levels = list(vocab.DID_IT_OPEN_GOVERNMENT)
     rated = sum(counts[level] for level in levels)
-    return pd.DataFrame({
-        "level": levels + ["not_assessed"],
-        "count": [counts[level] for level in levels] + [len(pairs) - rated],
-        "count_2021": [counts_2021[level] for level in levels] + [0],
-    })
+    return pd.DataFrame(
+        {
+            "level": levels + ["not_assessed"],
+            "count": [counts[level] for level in levels] + [len(pairs) - rated],
+            "count_2021": [counts_2021[level] for level in levels] + [0],
+        }
+    )
 
 
 def starred(frame: pd.DataFrame) -> pd.DataFrame:

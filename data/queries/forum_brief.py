@@ -30,6 +30,7 @@ What a forum reviews when it meets, on one **reference date**:
 the rules in ``forum_indicators`` and ``progress``); the other functions are
 its parts, pure where they can be.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,8 +68,20 @@ REF_TODAY = "today"
 REF_CLOSED = "closed"  # the forum's end
 REF_ASOF = "asof"  # a date asked for
 
-MILESTONE_COLUMNS = ["id", "commitment_id", "number", "title", "responsible", "planned_start", "planned_end",
-                     "status", "progress", "expected", "state", "sample"]
+MILESTONE_COLUMNS = [
+    "id",
+    "commitment_id",
+    "number",
+    "title",
+    "responsible",
+    "planned_start",
+    "planned_end",
+    "status",
+    "progress",
+    "expected",
+    "state",
+    "sample",
+]
 
 
 def _rows(conn, stmt) -> list[tuple]:
@@ -78,16 +91,29 @@ def _rows(conn, stmt) -> list[tuple]:
 
 def _followed(code: str):
     """SELECT the commitment ids the forum ``code`` follows."""
-    return (select(forum_commitments.c.commitment_id)
-            .join(Forum, Forum.id == forum_commitments.c.forum_id)
-            .where(Forum.code == code))
+    return (
+        select(forum_commitments.c.commitment_id)
+        .join(Forum, Forum.id == forum_commitments.c.forum_id)
+        .where(Forum.code == code)
+    )
 
 
 # --- queries ---------------------------------------------------------------------------
 
 
-FORUM_KEYS = ["code", "name", "kind", "sector", "legal_basis", "created", "ended", "commitment_id", "country_code",
-              "country_name", "sample"]
+FORUM_KEYS = [
+    "code",
+    "name",
+    "kind",
+    "sector",
+    "legal_basis",
+    "created",
+    "ended",
+    "commitment_id",
+    "country_code",
+    "country_name",
+    "sample",
+]
 
 
 @cache
@@ -96,8 +122,19 @@ def _forum_statement():
     and building the statement costs more than running it."""
     src = aliased(Source)
     return (
-        select(Forum.code, Forum.name, Forum.kind, Forum.sector, Forum.legal_basis, Forum.created, Forum.ended,
-               Forum.commitment_id, Forum.country_code, Country.name, src.kind == "sample")
+        select(
+            Forum.code,
+            Forum.name,
+            Forum.kind,
+            Forum.sector,
+            Forum.legal_basis,
+            Forum.created,
+            Forum.ended,
+            Forum.commitment_id,
+            Forum.country_code,
+            Country.name,
+            src.kind == "sample",
+        )
         .join(Country, Country.code == Forum.country_code)
         .join(src, src.id == Forum.source_id)
         .where(Forum.code == bindparam("code"))
@@ -125,15 +162,22 @@ def forum_header(url: str, code: str) -> dict | None:
         return None
     c_src = aliased(Source)
     follows = (
-        select(Commitment.id, Commitment.number_label, Commitment.title, Commitment.title_en,
-               Commitment.action_plan_id, c_src.kind == "sample")
+        select(
+            Commitment.id,
+            Commitment.number_label,
+            Commitment.title,
+            Commitment.title_en,
+            Commitment.action_plan_id,
+            c_src.kind == "sample",
+        )
         .join(c_src, c_src.id == Commitment.source_id)
         .where(Commitment.id.in_(_followed(code)))
         .order_by(Commitment.id)
     )
     with get_engine(url).connect() as conn:
-        followed = pd.DataFrame(_rows(conn, follows),
-                                columns=["id", "number_label", "title", "title_en", "action_plan_id", "sample"])
+        followed = pd.DataFrame(
+            _rows(conn, follows), columns=["id", "number_label", "title", "title_en", "action_plan_id", "sample"]
+        )
     followed["sample"] = followed["sample"].astype(bool)
     return {"forum": forum, "follows": followed}
 
@@ -141,14 +185,27 @@ def forum_header(url: str, code: str) -> dict | None:
 def milestone_texts(url: str, code: str) -> pd.DataFrame:
     """Number, title and responsible body of each milestone of the commitments
     the forum follows: ``id``, ``number``, ``title``, ``responsible``."""
-    stmt = (select(Milestone.id, Milestone.number, Milestone.title, Milestone.responsible)
-            .where(Milestone.commitment_id.in_(_followed(code))))
+    stmt = select(Milestone.id, Milestone.number, Milestone.title, Milestone.responsible).where(
+        Milestone.commitment_id.in_(_followed(code))
+    )
     with get_engine(url).connect() as conn:
         return pd.DataFrame(_rows(conn, stmt), columns=["id", "number", "title", "responsible"])
 
 
-AWAITING_COLUMNS = ["id", "date", "channel", "commitment_id", "organization", "stakeholder_type", "participants",
-                    "received", "answered", "pending", "via_forum", "sample"]
+AWAITING_COLUMNS = [
+    "id",
+    "date",
+    "channel",
+    "commitment_id",
+    "organization",
+    "stakeholder_type",
+    "participants",
+    "received",
+    "answered",
+    "pending",
+    "via_forum",
+    "sample",
+]
 
 
 def awaiting_answers(url: str, code: str, reference: dt.date) -> pd.DataFrame:
@@ -159,15 +216,26 @@ def awaiting_answers(url: str, code: str, reference: dt.date) -> pd.DataFrame:
     src = aliased(Source)
     forum_id = select(Forum.id).where(Forum.code == code).scalar_subquery()
     stmt = (
-        select(Participation.id, Participation.date, Participation.channel, Participation.commitment_id,
-               Organization.name, Participation.stakeholder_type, Participation.participants,
-               Participation.contributions_received, Participation.contributions_answered,
-               Participation.forum_id == forum_id, src.kind == "sample")
+        select(
+            Participation.id,
+            Participation.date,
+            Participation.channel,
+            Participation.commitment_id,
+            Organization.name,
+            Participation.stakeholder_type,
+            Participation.participants,
+            Participation.contributions_received,
+            Participation.contributions_answered,
+            Participation.forum_id == forum_id,
+            src.kind == "sample",
+        )
         .join(Organization, Organization.id == Participation.organization_id, isouter=True)
         .join(src, src.id == Participation.source_id)
-        .where(or_(Participation.forum_id == forum_id, Participation.commitment_id.in_(_followed(code))),
-               Participation.date <= reference,
-               Participation.contributions_received > Participation.contributions_answered)
+        .where(
+            or_(Participation.forum_id == forum_id, Participation.commitment_id.in_(_followed(code))),
+            Participation.date <= reference,
+            Participation.contributions_received > Participation.contributions_answered,
+        )
         .order_by(Participation.date.desc(), Organization.name, Participation.id)
     )
     with get_engine(url).connect() as conn:
@@ -175,8 +243,11 @@ def awaiting_answers(url: str, code: str, reference: dt.date) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[c for c in AWAITING_COLUMNS if c != "pending"])
     frame["via_forum"] = frame["via_forum"].fillna(False).astype(bool)
     frame["sample"] = frame["sample"].astype(bool)
-    frame.insert(AWAITING_COLUMNS.index("pending"), "pending",
-                 (frame["received"].astype(int) - frame["answered"].astype(int)).to_numpy())
+    frame.insert(
+        AWAITING_COLUMNS.index("pending"),
+        "pending",
+        (frame["received"].astype(int) - frame["answered"].astype(int)).to_numpy(),
+    )
     return frame[AWAITING_COLUMNS]
 
 
@@ -192,16 +263,29 @@ def awaiting_by_occasion(rows: pd.DataFrame) -> pd.DataFrame:
     columns = OCCASION_KEYS + ["received", "answered", "pending", "records", "who"]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    keyed = rows.assign(commitment_id=rows["commitment_id"].fillna(""),
-                        organization=rows["organization"].fillna(""))
+    keyed = rows.assign(commitment_id=rows["commitment_id"].fillna(""), organization=rows["organization"].fillna(""))
     out = []
     for key, group in keyed.groupby(OCCASION_KEYS, sort=False, dropna=False):
-        by_who = (group.groupby(["organization", "stakeholder_type"], sort=False)["pending"].sum().reset_index()
-                  .assign(_public=lambda f: f["organization"] == "")
-                  .sort_values(["_public", "organization", "stakeholder_type"], kind="stable"))
-        out.append((*key, int(group["received"].sum()), int(group["answered"].sum()), int(group["pending"].sum()),
-                    int(len(group)), [(o, k, int(n)) for o, k, n in
-                                      by_who[["organization", "stakeholder_type", "pending"]].itertuples(index=False)]))
+        by_who = (
+            group.groupby(["organization", "stakeholder_type"], sort=False)["pending"]
+            .sum()
+            .reset_index()
+            .assign(_public=lambda f: f["organization"] == "")
+            .sort_values(["_public", "organization", "stakeholder_type"], kind="stable")
+        )
+        out.append(
+            (
+                *key,
+                int(group["received"].sum()),
+                int(group["answered"].sum()),
+                int(group["pending"].sum()),
+                int(len(group)),
+                [
+                    (o, k, int(n))
+                    for o, k, n in by_who[["organization", "stakeholder_type", "pending"]].itertuples(index=False)
+                ],
+            )
+        )
     frame = pd.DataFrame(out, columns=columns)
     frame["commitment_id"] = frame["commitment_id"].replace("", None)
     return frame.sort_values("date", ascending=False, kind="stable", ignore_index=True)
@@ -228,20 +312,30 @@ def brief_sources(url: str, code: str, reference: dt.date) -> pd.DataFrame:
         part("meetings", Meeting, Meeting.id.in_(meetings)),
         part("meetings", Attendance, Attendance.meeting_id.in_(meetings)),
         part("milestones", Milestone, Milestone.id.in_(milestones)),
-        part("milestones", MilestoneEvent, MilestoneEvent.milestone_id.in_(milestones),
-             MilestoneEvent.date <= reference),
-        part("participation", Participation,
-             or_(Participation.forum_id == forum_id, Participation.commitment_id.in_(followed)),
-             Participation.date <= reference),
+        part(
+            "milestones", MilestoneEvent, MilestoneEvent.milestone_id.in_(milestones), MilestoneEvent.date <= reference
+        ),
+        part(
+            "participation",
+            Participation,
+            or_(Participation.forum_id == forum_id, Participation.commitment_id.in_(followed)),
+            Participation.date <= reference,
+        ),
     ).subquery()
-    stmt = (select(every.c.part, Source.kind, Source.name, func.count())
-            .join(Source, Source.id == every.c.source_id)
-            .group_by(every.c.part, Source.kind, Source.name))
+    stmt = (
+        select(every.c.part, Source.kind, Source.name, func.count())
+        .join(Source, Source.id == every.c.source_id)
+        .group_by(every.c.part, Source.kind, Source.name)
+    )
     with get_engine(url).connect() as conn:
         frame = pd.DataFrame(_rows(conn, stmt), columns=["part", "kind", "name", "records"])
     order = {p: i for i, p in enumerate(SOURCE_PARTS)}
-    return frame.sort_values(["part", "kind", "name"], key=lambda c: c.map(order) if c.name == "part" else c,
-                             kind="stable", ignore_index=True)
+    return frame.sort_values(
+        ["part", "kind", "name"],
+        key=lambda c: c.map(order) if c.name == "part" else c,
+        kind="stable",
+        ignore_index=True,
+    )
 
 
 # --- the rules, pure ---------------------------------------------------------------------
@@ -264,8 +358,13 @@ def reference_for(today: dt.date, asof: dt.date | None, ended, created=None) -> 
 
 def meetings_until(meeting_dates, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """(last meeting, previous meeting) on or before ``reference``."""
-    held = sorted({d.date() for d in pd.to_datetime(pd.Series(list(meeting_dates), dtype=object)).dropna()
-                   if d.date() <= reference})
+    held = sorted(
+        {
+            d.date()
+            for d in pd.to_datetime(pd.Series(list(meeting_dates), dtype=object)).dropna()
+            if d.date() <= reference
+        }
+    )
     return (held[-1] if held else None), (held[-2] if len(held) > 1 else None)
 
 
@@ -314,8 +413,12 @@ def late_or_at_risk(milestones: pd.DataFrame) -> pd.DataFrame:
 
 def _by_end(frame: pd.DataFrame, first: str | None = None) -> pd.DataFrame:
     keys = ([first] if first else []) + ["_end", "commitment_id", "number"]
-    return (frame.assign(_end=pd.to_datetime(frame["planned_end"], errors="coerce").to_numpy())
-            .sort_values(keys, kind="stable", na_position="last").drop(columns="_end").reset_index(drop=True))
+    return (
+        frame.assign(_end=pd.to_datetime(frame["planned_end"], errors="coerce").to_numpy())
+        .sort_values(keys, kind="stable", na_position="last")
+        .drop(columns="_end")
+        .reset_index(drop=True)
+    )
 
 
 def recent_meetings(frames: dict, reference: dt.date, n: int = RECENT_MEETINGS) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -382,8 +485,16 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
     closed = kind == REF_CLOSED
     gaps = ind.meeting_gaps(held["date"], forum["created"], reference, ended=closed)
     running = gaps.iloc[-1] if len(gaps) else None
-    gap = ({"start": running["start"].date(), "days": int(running["days"]), "kind": running["kind"],
-            "breach": bool(running["breach"])} if running is not None else None)
+    gap = (
+        {
+            "start": running["start"].date(),
+            "days": int(running["days"]),
+            "kind": running["kind"],
+            "breach": bool(running["breach"]),
+        }
+        if running is not None
+        else None
+    )
 
     miles = frames["milestones"]
     states = states_on(miles, frames["events"], reference, today)
@@ -398,24 +509,37 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
     recent_ids = recent["meeting_id"]
     attendance_sample = frames["attendance"][frames["attendance"]["meeting_id"].isin(recent_ids)]["sample"]
     return Brief(
-        forum=forum, follows=header["follows"], today=today, reference=reference, reference_kind=kind,
-        asked=asof, asked_moved=moved,
-        last_meeting=last, previous_meeting=previous, meetings_held=int(len(held)),
-        gap=gap, breaches=int(gaps["breach"].sum()),
-        due_since=due_between(states, since_start, reference), due_since_window=(since_start, reference),
-        due_next=due_between(states, reference, ahead), due_next_window=(reference, ahead),
+        forum=forum,
+        follows=header["follows"],
+        today=today,
+        reference=reference,
+        reference_kind=kind,
+        asked=asof,
+        asked_moved=moved,
+        last_meeting=last,
+        previous_meeting=previous,
+        meetings_held=int(len(held)),
+        gap=gap,
+        breaches=int(gaps["breach"].sum()),
+        due_since=due_between(states, since_start, reference),
+        due_since_window=(since_start, reference),
+        due_next=due_between(states, reference, ahead),
+        due_next_window=(reference, ahead),
         next_due=first_due_after(states, ahead),
         late=late_or_at_risk(states),
         live_milestones=int((states["status"].astype(str) != "cancelled").sum()),
-        meetings=recent, attendance=by_type, awaiting=awaiting, occasions=awaiting_by_occasion(awaiting),
+        meetings=recent,
+        attendance=by_type,
+        awaiting=awaiting,
+        occasions=awaiting_by_occasion(awaiting),
         sources=brief_sources(url, code, reference),
         sample={
-            "forum": forum["sample"] or bool(frames["memberships"]["sample"].any())
-            or bool(held["sample"].any()),
+            "forum": forum["sample"] or bool(frames["memberships"]["sample"].any()) or bool(held["sample"].any()),
             "milestones": bool(states["sample"].astype(bool).any() or event_sample.astype(bool).any()),
-            "meetings": bool(meetings[meetings["meeting_id"].isin(recent_ids)]["sample"].any()
-                             or attendance_sample.astype(bool).any()),
+            "meetings": bool(
+                meetings[meetings["meeting_id"].isin(recent_ids)]["sample"].any()
+                or attendance_sample.astype(bool).any()
+            ),
             "participation": bool(awaiting["sample"].any()),
         },
     )
-

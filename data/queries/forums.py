@@ -6,6 +6,7 @@ stakeholder type in SQL; the indicators are computed by the pure functions of
 generated sample source), so the interface marks sample data wherever it
 draws it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,17 @@ def forum_list(url: str, country: str | None) -> pd.DataFrame:
     src = aliased(Source)
     kind_order = case((Forum.kind == "national", 0), (Forum.kind == "sector_pilot", 1), else_=2)
     stmt = (
-        select(Forum.code, Forum.name, Forum.kind, Forum.sector, Forum.legal_basis, Forum.created, Forum.ended,
-               Forum.commitment_id, _is_sample(src))
+        select(
+            Forum.code,
+            Forum.name,
+            Forum.kind,
+            Forum.sector,
+            Forum.legal_basis,
+            Forum.created,
+            Forum.ended,
+            Forum.commitment_id,
+            _is_sample(src),
+        )
         .join(src, src.id == Forum.source_id)
         .where(Forum.country_code == country)
         .order_by(kind_order, Forum.name, Forum.code)
@@ -87,30 +97,62 @@ def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
     with get_engine(url).connect() as conn:
         forums = _frame(
             conn,
-            select(Forum.code, Forum.name, Forum.kind, Forum.sector, Forum.legal_basis, Forum.created,
-                   Forum.ended, Forum.commitment_id, _is_sample(src))
-            .join(src, src.id == Forum.source_id).where(in_codes),
+            select(
+                Forum.code,
+                Forum.name,
+                Forum.kind,
+                Forum.sector,
+                Forum.legal_basis,
+                Forum.created,
+                Forum.ended,
+                Forum.commitment_id,
+                _is_sample(src),
+            )
+            .join(src, src.id == Forum.source_id)
+            .where(in_codes),
             FORUM_COLUMNS,
         )
         org_src = aliased(Source)
         memberships = _frame(
             conn,
-            select(Forum.code, Organization.id, Organization.name, Organization.stakeholder_type, Membership.role,
-                   Membership.term_start, Membership.term_end,
-                   case(((src.kind == "sample") | (org_src.kind == "sample"), 1), else_=0))
+            select(
+                Forum.code,
+                Organization.id,
+                Organization.name,
+                Organization.stakeholder_type,
+                Membership.role,
+                Membership.term_start,
+                Membership.term_end,
+                case(((src.kind == "sample") | (org_src.kind == "sample"), 1), else_=0),
+            )
             .join(Forum, Forum.id == Membership.forum_id)
             .join(Organization, Organization.id == Membership.organization_id)
             .join(src, src.id == Membership.source_id)
             .join(org_src, org_src.id == Organization.source_id)
             .where(in_codes)
             .order_by(Forum.code, Membership.term_start, Organization.name, Membership.role),
-            ["forum", "organization_id", "organization", "stakeholder_type", "role", "term_start", "term_end",
-             "sample"],
+            [
+                "forum",
+                "organization_id",
+                "organization",
+                "stakeholder_type",
+                "role",
+                "term_start",
+                "term_end",
+                "sample",
+            ],
         )
         meetings = _frame(
             conn,
-            select(Forum.code, Meeting.id, Meeting.date, Meeting.kind, Meeting.minutes_url, Meeting.agreements,
-                   _is_sample(src))
+            select(
+                Forum.code,
+                Meeting.id,
+                Meeting.date,
+                Meeting.kind,
+                Meeting.minutes_url,
+                Meeting.agreements,
+                _is_sample(src),
+            )
             .join(Forum, Forum.id == Meeting.forum_id)
             .join(src, src.id == Meeting.source_id)
             .where(in_codes)
@@ -119,8 +161,13 @@ def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
         )
         attendance = _frame(
             conn,
-            select(Forum.code, Meeting.id, Attendance.stakeholder_type, func.sum(Attendance.persons),
-                   func.max(_is_sample(src)))
+            select(
+                Forum.code,
+                Meeting.id,
+                Attendance.stakeholder_type,
+                func.sum(Attendance.persons),
+                func.max(_is_sample(src)),
+            )
             .join(Meeting, Meeting.id == Attendance.meeting_id)
             .join(Forum, Forum.id == Meeting.forum_id)
             .join(src, src.id == Attendance.source_id)
@@ -146,29 +193,48 @@ def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
         )
         milestones = _frame(
             conn,
-            select(followed.c.forum, Milestone.id, Milestone.commitment_id, Milestone.planned_start,
-                   Milestone.planned_end, Milestone.status, Milestone.progress, Milestone.weight, _is_sample(src))
+            select(
+                followed.c.forum,
+                Milestone.id,
+                Milestone.commitment_id,
+                Milestone.planned_start,
+                Milestone.planned_end,
+                Milestone.status,
+                Milestone.progress,
+                Milestone.weight,
+                _is_sample(src),
+            )
             .join(Milestone, Milestone.commitment_id == followed.c.commitment_id)
             .join(src, src.id == Milestone.source_id)
             .order_by(followed.c.forum, Milestone.commitment_id, Milestone.number),
-            ["forum", "id", "commitment_id", "planned_start", "planned_end", "status", "progress", "weight",
-             "sample"],
+            ["forum", "id", "commitment_id", "planned_start", "planned_end", "status", "progress", "weight", "sample"],
         )
         events = _frame(
             conn,
-            select(MilestoneEvent.milestone_id, MilestoneEvent.date, MilestoneEvent.status, MilestoneEvent.progress,
-                   _is_sample(src))
+            select(
+                MilestoneEvent.milestone_id,
+                MilestoneEvent.date,
+                MilestoneEvent.status,
+                MilestoneEvent.progress,
+                _is_sample(src),
+            )
             .join(src, src.id == MilestoneEvent.source_id)
-            .where(MilestoneEvent.milestone_id.in_(
-                select(Milestone.id).where(Milestone.commitment_id.in_(select(followed.c.commitment_id)))
-            ))
+            .where(
+                MilestoneEvent.milestone_id.in_(
+                    select(Milestone.id).where(Milestone.commitment_id.in_(select(followed.c.commitment_id)))
+                )
+            )
             .order_by(MilestoneEvent.milestone_id, MilestoneEvent.date),
             ["milestone_id", "date", "status", "progress", "sample"],
         )
         participation = _frame(
             conn,
-            select(Forum.code, func.sum(Participation.contributions_received),
-                   func.sum(Participation.contributions_answered), func.max(_is_sample(src)))
+            select(
+                Forum.code,
+                func.sum(Participation.contributions_received),
+                func.sum(Participation.contributions_answered),
+                func.max(_is_sample(src)),
+            )
             .join(Forum, Forum.id == Participation.forum_id)
             .join(src, src.id == Participation.source_id)
             .where(in_codes)
@@ -177,8 +243,16 @@ def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
         )
     order = {code: i for i, code in enumerate(codes)}
     forums = forums.sort_values("code", key=lambda c: c.map(order)).reset_index(drop=True)
-    return {"forums": forums, "memberships": memberships, "meetings": meetings, "attendance": attendance,
-            "present": present, "milestones": milestones, "events": events, "participation": participation}
+    return {
+        "forums": forums,
+        "memberships": memberships,
+        "meetings": meetings,
+        "attendance": attendance,
+        "present": present,
+        "milestones": milestones,
+        "events": events,
+        "participation": participation,
+    }
 
 
 def comparison(url: str, codes: list[str], as_of: dt.date) -> dict:

@@ -1,4 +1,5 @@
 """What is loaded: counts per table and per source."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,8 +22,12 @@ def source_counts(url: str) -> pd.DataFrame:
     """One row per (source, table) with the number of records from that source,
     in table order.  One UNION ALL query: the Data page draws it on every visit."""
     parts = [
-        select(literal(position).label("position"), literal(name).label("table"), table.c.source_id,
-               func.count().label("records")).group_by(table.c.source_id)
+        select(
+            literal(position).label("position"),
+            literal(name).label("table"),
+            table.c.source_id,
+            func.count().label("records"),
+        ).group_by(table.c.source_id)
         for position, name in enumerate(TABLE_ORDER)
         for table in (Base.metadata.tables[name],)
     ]

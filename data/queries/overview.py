@@ -16,6 +16,7 @@ forums in scope are those set up by or following a commitment in scope; the
 implementation-status filter (a property derived from milestones) does not
 narrow them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,15 +92,21 @@ class Overview:
         return int(self.commitments["progress"].notna().sum())
 
 
-
 def _mean(values: pd.Series) -> float | None:
     values = values.dropna()
     return float(values.mean()) if len(values) else None
 
 
-def overview(url: str, country: str | None, plan: str | None = None, area: str | None = None,
-             institution: str | None = None, status: str | None = None, as_of: str | None = None,
-             today: str | None = None) -> Overview:
+def overview(
+    url: str,
+    country: str | None,
+    plan: str | None = None,
+    area: str | None = None,
+    institution: str | None = None,
+    status: str | None = None,
+    as_of: str | None = None,
+    today: str | None = None,
+) -> Overview:
     """Everything the overview draws (dates as ISO text so the call can be cached)."""
     today_date = dt.date.fromisoformat(today) if today else dt.date.today()
     as_of_date = dt.date.fromisoformat(as_of) if as_of else None
@@ -123,8 +130,9 @@ def overview(url: str, country: str | None, plan: str | None = None, area: str |
     forums = forum_activity(url, scope, reference, bool(plan or area or institution))
     scope_has_milestones = len(milestones) > 0
     irm = _empty_irm() if scope_has_milestones else irm_frame(url, scope, commitments["id"])
-    category = (commitments.set_index("id")["implementation"] if scope_has_milestones
-                else irm.set_index("id")["completion"])
+    category = (
+        commitments.set_index("id")["implementation"] if scope_has_milestones else irm.set_index("id")["completion"]
+    )
     return Overview(
         reference=reference,
         as_of=as_of_date,
@@ -147,6 +155,7 @@ def overview(url: str, country: str | None, plan: str | None = None, area: str |
 
 # --- commitments and their progress ----------------------------------------------------
 
+
 def commitment_frame(url: str, scope: scopes.Scope) -> pd.DataFrame:
     ids = scopes.commitment_ids(scope).subquery()
     stmt = select(Commitment.id, Commitment.action_plan_id).where(Commitment.id.in_(select(ids.c.id)))
@@ -161,8 +170,13 @@ def milestone_state(flagged: pd.DataFrame) -> np.ndarray:
     done = flagged["progress"].astype(float).fillna(0.0)
     status = flagged["status"].astype(str)
     return np.select(
-        [status == "cancelled", flagged["late"].astype(bool), flagged["at_risk"].astype(bool),
-         done >= progress.DONE, (done > 0) | (status == "in_progress")],
+        [
+            status == "cancelled",
+            flagged["late"].astype(bool),
+            flagged["at_risk"].astype(bool),
+            done >= progress.DONE,
+            (done > 0) | (status == "in_progress"),
+        ],
         ["cancelled", "late", "at_risk", "complete", "in_progress"],
         default="not_started",
     ).astype(object)
@@ -212,6 +226,7 @@ def plan_frame(url: str, country: str | None, commitments: pd.DataFrame) -> pd.D
 
 # --- policy areas -----------------------------------------------------------------------
 
+
 def area_frame(url: str, scope: scopes.Scope, category: pd.Series) -> pd.DataFrame:
     """Commitments per policy area and category (implementation status or IRM
     completion).  A commitment in two areas counts in both; one in none counts
@@ -233,6 +248,7 @@ def area_frame(url: str, scope: scopes.Scope, category: pd.Series) -> pd.DataFra
 
 
 # --- milestones needing attention ------------------------------------------------------
+
 
 def attention_frame(flagged: pd.DataFrame, reference: dt.date) -> pd.DataFrame:
     """Milestones late, or unfinished and due within DUE_SOON_DAYS, most urgent
@@ -261,6 +277,7 @@ def milestone_details(url: str, milestone_ids: list[int]) -> pd.DataFrame:
 
 
 # --- forums -------------------------------------------------------------------------------
+
 
 def forums_in_scope(scope: scopes.Scope, filtered: bool):
     """A condition selecting the forums in scope (see the module docstring)."""
@@ -291,8 +308,9 @@ def forum_activity(url: str, scope: scopes.Scope, reference: dt.date, filtered: 
         .order_by(Forum.name)
     )
     with get_engine(url).connect() as conn:
-        frame = pd.DataFrame(conn.execute(stmt).all(),
-                             columns=["code", "name", "kind", "created", "ended", "last_meeting"])
+        frame = pd.DataFrame(
+            conn.execute(stmt).all(), columns=["code", "name", "kind", "created", "ended", "last_meeting"]
+        )
     ended = frame["ended"].map(lambda d: d is not None and not pd.isna(d) and d < reference).astype(bool)
     frame["active"] = ~ended
     since = reference - dt.timedelta(days=FORUM_MAX_GAP_DAYS)
@@ -326,6 +344,7 @@ def latest_meetings(url: str, forum_codes: list[str], reference: dt.date, limit:
 
 # --- IRM facts (what exists without milestones) ---------------------------------------
 
+
 def _empty_irm() -> pd.DataFrame:
     return pd.DataFrame(columns=["id", "action_plan_id", "completion", "starred"])
 
@@ -334,11 +353,15 @@ def irm_frame(url: str, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.Da
     """Each commitment's IRM completion: at the end of term, else at midterm;
     ``not_assessed`` where OGP's sheet has a sentinel (ND, NR, …) or nothing."""
     ids = scopes.commitment_ids(scope).subquery()
-    stmt = select(Commitment.id, Commitment.action_plan_id, Commitment.completion_end,
-                  Commitment.completion_midterm, Commitment.starred).where(Commitment.id.in_(select(ids.c.id)))
+    stmt = select(
+        Commitment.id,
+        Commitment.action_plan_id,
+        Commitment.completion_end,
+        Commitment.completion_midterm,
+        Commitment.starred,
+    ).where(Commitment.id.in_(select(ids.c.id)))
     with get_engine(url).connect() as conn:
-        frame = pd.DataFrame(conn.execute(stmt).all(),
-                             columns=["id", "action_plan_id", "end", "midterm", "starred"])
+        frame = pd.DataFrame(conn.execute(stmt).all(), columns=["id", "action_plan_id", "end", "midterm", "starred"])
     frame = frame[frame["id"].isin(commitment_ids)]
     completion = frame["end"].where(frame["end"].notna(), frame["midterm"])
     frame["completion"] = completion.where(completion.isin(IRM_COMPLETION), NOT_ASSESSED).astype(object)
@@ -347,6 +370,7 @@ def irm_frame(url: str, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.Da
 
 
 # --- the country and the sample mark -----------------------------------------------------
+
 
 def country_name(url: str, country: str | None) -> str | None:
     if not country:
@@ -376,10 +400,13 @@ def milestones_from_sample(url: str, scope: scopes.Scope, as_of: dt.date | None)
     updates) comes from a sample source."""
     ids = select(scopes.commitment_ids(scope).subquery().c.id)
     stmt = select(exists().where(Milestone.commitment_id.in_(ids), _sample(Milestone.source_id)))
-    events = select(exists().where(
-        MilestoneEvent.milestone_id == Milestone.id, Milestone.commitment_id.in_(ids),
-        _sample(MilestoneEvent.source_id),
-    ))
+    events = select(
+        exists().where(
+            MilestoneEvent.milestone_id == Milestone.id,
+            Milestone.commitment_id.in_(ids),
+            _sample(MilestoneEvent.source_id),
+        )
+    )
     with get_engine(url).connect() as conn:
         return bool(conn.execute(stmt).scalar()) or (as_of is not None and bool(conn.execute(events).scalar()))
 
@@ -392,8 +419,11 @@ def forums_from_sample(url: str, forum_codes: list[str]) -> bool:
     checks = (
         select(exists().where(Forum.code.in_(forum_codes), _sample(Forum.source_id))),
         select(exists().where(Meeting.forum_id.in_(forum_ids), _sample(Meeting.source_id))),
-        select(exists().where(Attendance.meeting_id == Meeting.id, Meeting.forum_id.in_(forum_ids),
-                              _sample(Attendance.source_id))),
+        select(
+            exists().where(
+                Attendance.meeting_id == Meeting.id, Meeting.forum_id.in_(forum_ids), _sample(Attendance.source_id)
+            )
+        ),
     )
     with get_engine(url).connect() as conn:
         return any(conn.execute(check).scalar() for check in checks)

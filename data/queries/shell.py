@@ -1,4 +1,5 @@
 """What every page's frame shows: the countries to choose from, when data was loaded."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -8,6 +8,7 @@ commitments as categoricals.  Views cache it and derive the rest (state and
 date filters, pages, counts per period) with numpy, so 30,000 milestones stay
 cheap once read.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,20 @@ PERIODS = ("month", "quarter")
 PAGE_COMMITMENTS = 25
 PAGE_MILESTONES = 250
 
-COLUMNS = ["id", "commitment_id", "rank", "number", "start", "end", "actual_end", "progress", "expected",
-           "state", "sample", "end_month"]
+COLUMNS = [
+    "id",
+    "commitment_id",
+    "rank",
+    "number",
+    "start",
+    "end",
+    "actual_end",
+    "progress",
+    "expected",
+    "state",
+    "sample",
+    "end_month",
+]
 NO_MONTH = np.iinfo("int32").min  # end_month of a milestone without a planned end
 
 
@@ -52,17 +65,19 @@ def milestones(url: str, scope: Scope, as_of: dt.date | None, today: dt.date) ->
     frame = milestone_frame(url, scope, as_of)
     flagged = milestone_flags(frame, as_of or today)
     extra = _order_and_source(url, scope)
-    out = pd.DataFrame({
-        "id": frame["id"].to_numpy("int64"),
-        "commitment_id": frame["commitment_id"].astype(str).to_numpy(),
-        "number": frame["number"].to_numpy("int64"),
-        "start": _dates(frame["planned_start"].where(frame["planned_start"].notna(), frame["planned_end"])),
-        "end": _dates(frame["planned_end"]),
-        "actual_end": _dates(frame["actual_end"]),
-        "progress": frame["progress"].astype(float).fillna(0.0).to_numpy(),
-        "expected": flagged["expected"].to_numpy(float),
-        "state": pd.Categorical(milestone_state(flagged), categories=DRAWN_STATES),
-    })
+    out = pd.DataFrame(
+        {
+            "id": frame["id"].to_numpy("int64"),
+            "commitment_id": frame["commitment_id"].astype(str).to_numpy(),
+            "number": frame["number"].to_numpy("int64"),
+            "start": _dates(frame["planned_start"].where(frame["planned_start"].notna(), frame["planned_end"])),
+            "end": _dates(frame["planned_end"]),
+            "actual_end": _dates(frame["actual_end"]),
+            "progress": frame["progress"].astype(float).fillna(0.0).to_numpy(),
+            "expected": flagged["expected"].to_numpy(float),
+            "state": pd.Categorical(milestone_state(flagged), categories=DRAWN_STATES),
+        }
+    )
     # months since 1970 of the planned end: what the due chart counts by
     months = out["end"].to_numpy().astype("datetime64[M]")
     out["end_month"] = np.where(np.isnat(months), NO_MONTH, months.astype("int64")).astype("int32")
@@ -78,34 +93,46 @@ def _order_and_source(url: str, scope: Scope) -> pd.DataFrame:
     ids = commitment_ids(scope).subquery()
     in_scope = Commitment.id.in_(select(ids.c.id))
     commitments = (
-        select(Commitment.id, Commitment.number, Commitment.action_plan_id, ActionPlan.cycle_year,
-               ActionPlan.start_year)
+        select(
+            Commitment.id, Commitment.number, Commitment.action_plan_id, ActionPlan.cycle_year, ActionPlan.start_year
+        )
         .join(ActionPlan, ActionPlan.id == Commitment.action_plan_id)
         .where(in_scope)
     )
     milestones = select(Milestone.id, Milestone.commitment_id, Milestone.source_id).where(
-        Milestone.commitment_id.in_(select(ids.c.id)))
+        Milestone.commitment_id.in_(select(ids.c.id))
+    )
     with get_engine(url).connect() as conn:
-        plans = pd.DataFrame([tuple(r) for r in conn.execute(commitments).all()],
-                             columns=["commitment_id", "c_number", "plan", "cycle_year", "start_year"])
-        raw = pd.DataFrame([tuple(r) for r in conn.execute(milestones).all()],
-                           columns=["id", "commitment_id", "source_id"])
+        plans = pd.DataFrame(
+            [tuple(r) for r in conn.execute(commitments).all()],
+            columns=["commitment_id", "c_number", "plan", "cycle_year", "start_year"],
+        )
+        raw = pd.DataFrame(
+            [tuple(r) for r in conn.execute(milestones).all()], columns=["id", "commitment_id", "source_id"]
+        )
         samples = list(conn.execute(select(Source.id).where(Source.kind == "sample")).scalars())
     year = plans["cycle_year"].astype(float).fillna(plans["start_year"].astype(float)).fillna(-1)
     plans = plans.assign(year=-year, c_number=plans["c_number"].astype(float))
     # Newest plan first; within a plan by commitment number, then id.
-    plans = plans.sort_values(["year", "plan", "c_number", "commitment_id"],
-                              ascending=[True, False, True, True], na_position="last", kind="stable")
+    plans = plans.sort_values(
+        ["year", "plan", "c_number", "commitment_id"],
+        ascending=[True, False, True, True],
+        na_position="last",
+        kind="stable",
+    )
     rank = pd.Series(np.arange(len(plans), dtype="int64"), index=plans["commitment_id"].to_numpy())
-    return pd.DataFrame({
-        "id": raw["id"].to_numpy("int64"),
-        "rank": rank.reindex(raw["commitment_id"].to_numpy()).to_numpy("int64"),
-        "sample": raw["source_id"].isin(samples).to_numpy(bool),
-    })
+    return pd.DataFrame(
+        {
+            "id": raw["id"].to_numpy("int64"),
+            "rank": rank.reindex(raw["commitment_id"].to_numpy()).to_numpy("int64"),
+            "sample": raw["source_id"].isin(samples).to_numpy(bool),
+        }
+    )
 
 
-def select_milestones(frame: pd.DataFrame, state: str | None = None, start: dt.date | None = None,
-                      end: dt.date | None = None) -> pd.DataFrame:
+def select_milestones(
+    frame: pd.DataFrame, state: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+) -> pd.DataFrame:
     """Milestones in ``state`` whose planned period overlaps ``start``-``end``.
 
     With a window, milestones without a planned end are left out: nobody knows
@@ -133,8 +160,9 @@ class TimelinePage:
     undated: int
 
 
-def paginate(frame: pd.DataFrame, page: int | None, per_page: int = PAGE_COMMITMENTS,
-             max_rows: int = PAGE_MILESTONES) -> TimelinePage:
+def paginate(
+    frame: pd.DataFrame, page: int | None, per_page: int = PAGE_COMMITMENTS, max_rows: int = PAGE_MILESTONES
+) -> TimelinePage:
     """Page ``page`` of the dated milestones, grouped by commitment.
 
     A page is full at ``per_page`` commitments or when the next commitment
@@ -163,8 +191,9 @@ def paginate(frame: pd.DataFrame, page: int | None, per_page: int = PAGE_COMMITM
     bounds.append((first_row, first_row + rows, first_c, len(sizes) - 1))
     number = min(max(int(page or 1), 1), len(bounds))
     lo, hi, c_first, c_last = bounds[number - 1]
-    return TimelinePage(dated.iloc[lo:hi], number, len(bounds), c_first + 1, c_last + 1, len(sizes),
-                        len(dated), len(frame) - len(dated))
+    return TimelinePage(
+        dated.iloc[lo:hi], number, len(bounds), c_first + 1, c_last + 1, len(sizes), len(dated), len(frame) - len(dated)
+    )
 
 
 def state_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -213,24 +242,46 @@ def due_by_period(frame: pd.DataFrame, period: str) -> pd.DataFrame:
     index = np.unique(buckets)
     table = np.zeros((len(index), len(DRAWN_STATES)), dtype="int64")
     table[np.searchsorted(index, buckets), states] = counts
-    return pd.DataFrame(table, columns=list(DRAWN_STATES),
-                        index=pd.Index(index.astype("datetime64[M]").astype("datetime64[s]"), name="period"))
+    return pd.DataFrame(
+        table,
+        columns=list(DRAWN_STATES),
+        index=pd.Index(index.astype("datetime64[M]").astype("datetime64[s]"), name="period"),
+    )
 
 
 def details(url: str, ids: tuple[int, ...]) -> pd.DataFrame:
     """What the hover shows for these milestones: title, responsible body,
     commitment, and the record's source (kind, name, row)."""
     stmt = (
-        select(Milestone.id, Milestone.title, Milestone.responsible, Commitment.title, Commitment.title_en,
-               Source.kind, Source.name, Milestone.source_row)
+        select(
+            Milestone.id,
+            Milestone.title,
+            Milestone.responsible,
+            Commitment.title,
+            Commitment.title_en,
+            Source.kind,
+            Source.name,
+            Milestone.source_row,
+        )
         .join(Commitment, Commitment.id == Milestone.commitment_id)
         .join(Source, Source.id == Milestone.source_id)
         .where(Milestone.id.in_(list(ids)))
     )
     with get_engine(url).connect() as conn:
         rows = [tuple(r) for r in conn.execute(stmt).all()] if ids else []
-    return pd.DataFrame(rows, columns=["id", "title", "responsible", "commitment_title", "commitment_title_en",
-                                       "source_kind", "source_name", "source_row"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "title",
+            "responsible",
+            "commitment_title",
+            "commitment_title_en",
+            "source_kind",
+            "source_name",
+            "source_row",
+        ],
+    )
 
 
 def with_details(rows: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
@@ -244,6 +295,7 @@ def country_has_milestones(url: str, country: str | None) -> bool:
     stmt = select(Milestone.id).join(Commitment, Commitment.id == Milestone.commitment_id).limit(1)
     if country:
         stmt = stmt.join(ActionPlan, ActionPlan.id == Commitment.action_plan_id).where(
-            ActionPlan.country_code == country)
+            ActionPlan.country_code == country
+        )
     with get_engine(url).connect() as conn:
         return conn.execute(stmt).first() is not None

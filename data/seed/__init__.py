@@ -8,6 +8,7 @@
 Both return project-format tables (``data/formats.py``) whose ``source`` column
 is empty, so the origin given to the importer is each row's source.
 """
+
 from __future__ import annotations
 
 from data.seed.peru import SEED_ORIGIN, seed_frames

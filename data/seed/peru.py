@@ -16,6 +16,7 @@ Public entry points:
   planned dates) as the document's table gives them.  They are *not* in the
   seed frames: see ``pe0066_milestones`` for why.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -43,8 +44,20 @@ PE0066_URL = "https://www.opengovpartnership.org/members/peru/commitments/PE0066
 SPANISH_MONTHS = {
     name: number
     for number, name in enumerate(
-        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-         "septiembre", "octubre", "noviembre", "diciembre"),
+        (
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
         start=1,
     )
 }
@@ -77,6 +90,7 @@ class PlanMilestone:
 
 # --- reading the document -------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=4)
 def read_page(path: Path = PAGE_PATH) -> str:
     return Path(path).read_text(encoding="utf-8")
@@ -100,7 +114,7 @@ def _between(text: str, start: str, end: str) -> str:
     j = text.find(end, i + len(start)) if i >= 0 else -1
     if i < 0 or j < 0:
         raise SeedDocumentError(f"cannot find {start!r} … {end!r} in the seed document")
-    return text[i + len(start):j].strip()
+    return text[i + len(start) : j].strip()
 
 
 def _month(raw: str, *, last_day: bool) -> dt.date:
@@ -132,7 +146,7 @@ def listed_commitments(text: str | None = None) -> list[ListedCommitment]:
         raise SeedDocumentError("no 'Commitments' list in the seed document") from exc
     found: list[ListedCommitment] = []
     title: str | None = None
-    for number, line in enumerate(lines[start + 1:], start=start + 2):
+    for number, line in enumerate(lines[start + 1 :], start=start + 2):
         if m := ID_LINE.match(line):
             if title is None:
                 raise SeedDocumentError(f"line {number}: {m.group(1)} has no title line")
@@ -141,7 +155,7 @@ def listed_commitments(text: str | None = None) -> list[ListedCommitment]:
                 ListedCommitment(
                     id=m.group(1),
                     year=int(m.group(2)),
-                    title_en=title[len(STARRED_PREFIX):] if starred else title,
+                    title_en=title[len(STARRED_PREFIX) :] if starred else title,
                     policy_area=m.group(3),
                     starred=starred,
                     line=number,
@@ -157,6 +171,7 @@ def listed_commitments(text: str | None = None) -> list[ListedCommitment]:
 
 
 # --- action plans -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -203,6 +218,7 @@ def plan_by_year(text: str | None = None) -> dict[int, str]:
 
 # --- PE0066 in full ---------------------------------------------------------------
 
+
 def _commitment_block(text: str) -> list[str]:
     """PE0066's Spanish text: from "1. Foros Multiactor…" to the end of the contact block."""
     lines = _lines(text)
@@ -229,9 +245,7 @@ def pe0066_milestones(text: str | None = None) -> list[PlanMilestone]:
     """
     block = "\n".join(_commitment_block(read_page() if text is None else text))
     table = _between(block, "Fecha de Inicio Fecha de término", "Información de Contacto")
-    pattern = re.compile(
-        r"^(\d+)\.\s+(.+?)\s+(SGP)\s+(\w+ \d{4})\s+(\w+ \d{4})\s*$", flags=re.MULTILINE
-    )
+    pattern = re.compile(r"^(\d+)\.\s+(.+?)\s+(SGP)\s+(\w+ \d{4})\s+(\w+ \d{4})\s*$", flags=re.MULTILINE)
     rows = [
         PlanMilestone(
             number=int(m.group(1)),
@@ -264,7 +278,7 @@ def _support_institutions(text: str, block: list[str]) -> list[str]:
     if not starts:
         raise SeedDocumentError("no government actors in PE0066's contact block")
     government: list[str] = []
-    for line in block[starts[0]:]:
+    for line in block[starts[0] :]:
         if line.startswith("Otros actores de Organizaciones"):
             break
         government.append(line.removeprefix(label).strip())
@@ -273,7 +287,7 @@ def _support_institutions(text: str, block: list[str]) -> list[str]:
         for name in government:
             if piece.startswith(name + " "):
                 names.append(name)
-                piece = piece[len(name) + 1:]
+                piece = piece[len(name) + 1 :]
         names.append(piece)
     return names
 
@@ -342,11 +356,12 @@ def _policy_areas_after_heading(text: str) -> list[str]:
     """The page puts policy areas on the line after a "Policy Areas" heading."""
     lines = _lines(text)
     i = lines.index("Policy Areas")
-    value = next(line for line in lines[i + 1:] if line.strip())
+    value = next(line for line in lines[i + 1 :] if line.strip())
     return [p.strip() for p in value.split(",") if p.strip()]
 
 
 # --- the frames -----------------------------------------------------------------------
+
 
 def seed_frames(path: Path = PAGE_PATH) -> dict[str, pd.DataFrame]:
     """Project-format tables holding only what the document states."""
@@ -378,7 +393,7 @@ def seed_frames(path: Path = PAGE_PATH) -> dict[str, pd.DataFrame]:
                 if c.title_en != full["title_en"] or plan_of[c.year] != "AP_PER03":
                     raise SeedDocumentError("PE0066's page and list entry disagree")
                 row.update(full)
-                row["source_row"] = next(i for i, l in enumerate(lines, 1) if l.endswith(f"({PE0066})"))
+                row["source_row"] = next(i for i, line in enumerate(lines, 1) if line.endswith(f"({PE0066})"))
             commitments.append(row)
 
     institutions = [full["lead_institution"], *full["support_institutions"]]

@@ -24,6 +24,7 @@ Reproducible: every part draws from its own ``numpy`` generator seeded from
 ``SEED`` and the part's name, and time is measured against ``SAMPLE_AS_OF``,
 never today's date, so two runs give identical frames.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -204,22 +205,49 @@ def _forums(plan_of: dict[str, str]) -> list[ForumSpec]:
     national_follows = tuple(sorted(c for c, p in plan_of.items() if p == "AP_PER04"))
     return [
         # The national forum follows the whole plan in force when it was set up.
-        ForumSpec(FMGA, "Foro Multiactor de Gobierno Abierto", "national", "", "DS 206-2019-PCM",
-                  D(2020, 1, 15), None, "", national_follows),
+        ForumSpec(
+            FMGA,
+            "Foro Multiactor de Gobierno Abierto",
+            "national",
+            "",
+            "DS 206-2019-PCM",
+            D(2020, 1, 15),
+            None,
+            "",
+            national_follows,
+        ),
         # The Ambiente pilot follows its sector's 2017 commitments and, in its last
         # sessions, the environmental commitments being co-created for the 2019 plan.
-        ForumSpec(AMBIENTE, "Foro Multiactor piloto – Ambiente", "sector_pilot", "Ambiente", "",
-                  D(2018, 5, 14), PILOTS_END, peru.PE0066,
-                  ("PE0067", "PE0068", "PE0069", "PE0093", "PE0094", "PE0095")),
+        ForumSpec(
+            AMBIENTE,
+            "Foro Multiactor piloto – Ambiente",
+            "sector_pilot",
+            "Ambiente",
+            "",
+            D(2018, 5, 14),
+            PILOTS_END,
+            peru.PE0066,
+            ("PE0067", "PE0068", "PE0069", "PE0093", "PE0094", "PE0095"),
+        ),
         # Sanitation (PE0079, PE0080) is the Ministerio de Vivienda, Construcción y
         # Saneamiento's.  The urban transport commitments (PE0074 ATU, PE0075) are the
         # transport sector's, not Vivienda's, so the pilot does not follow them.
-        ForumSpec(VIVIENDA, "Foro Multiactor piloto – Vivienda", "sector_pilot", "Vivienda", "",
-                  D(2018, 6, 18), PILOTS_END, peru.PE0066, ("PE0079", "PE0080")),
+        ForumSpec(
+            VIVIENDA,
+            "Foro Multiactor piloto – Vivienda",
+            "sector_pilot",
+            "Vivienda",
+            "",
+            D(2018, 6, 18),
+            PILOTS_END,
+            peru.PE0066,
+            ("PE0079", "PE0080"),
+        ),
     ]
 
 
 # --- memberships ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Seat:
@@ -335,6 +363,7 @@ def _members_on(seats: list[Seat], day: dt.date) -> dict[str, set[str]]:
 
 # --- meetings ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class MeetingSpec:
     forum: str
@@ -411,16 +440,39 @@ def _meetings() -> list[MeetingSpec]:
 
 # Chance that a member organization turns up, by forum and stakeholder type.
 ATTEND = {
-    AMBIENTE: {"national_government": 0.95, "regional_local_government": 0.75, "civil_society_national": 0.9,
-               "civil_society_local": 0.85, "academia": 0.8, "private_sector": 0.6, "international_cooperation": 0.7},
-    VIVIENDA: {"national_government": 0.9, "regional_local_government": 0.5, "civil_society_national": 0.5,
-               "civil_society_local": 0.45, "academia": 0.5, "private_sector": 0.7, "international_cooperation": 0.5},
-    FMGA: {"national_government": 0.85, "regional_local_government": 0.6, "civil_society_national": 0.85,
-           "civil_society_local": 0.7, "academia": 0.7, "private_sector": 0.5, "international_cooperation": 0.6},
+    AMBIENTE: {
+        "national_government": 0.95,
+        "regional_local_government": 0.75,
+        "civil_society_national": 0.9,
+        "civil_society_local": 0.85,
+        "academia": 0.8,
+        "private_sector": 0.6,
+        "international_cooperation": 0.7,
+    },
+    VIVIENDA: {
+        "national_government": 0.9,
+        "regional_local_government": 0.5,
+        "civil_society_national": 0.5,
+        "civil_society_local": 0.45,
+        "academia": 0.5,
+        "private_sector": 0.7,
+        "international_cooperation": 0.5,
+    },
+    FMGA: {
+        "national_government": 0.85,
+        "regional_local_government": 0.6,
+        "civil_society_national": 0.85,
+        "civil_society_local": 0.7,
+        "academia": 0.7,
+        "private_sector": 0.5,
+        "international_cooperation": 0.6,
+    },
 }
 # Organizations a forum may invite to a session without being members.
 INVITABLE = {
-    AMBIENTE: ORGANIZATIONS["academia"][4:] + ORGANIZATIONS["civil_society_local"][6:7] + ORGANIZATIONS["international_cooperation"][1:2],
+    AMBIENTE: ORGANIZATIONS["academia"][4:]
+    + ORGANIZATIONS["civil_society_local"][6:7]
+    + ORGANIZATIONS["international_cooperation"][1:2],
     VIVIENDA: ORGANIZATIONS["international_cooperation"][2:] + ORGANIZATIONS["civil_society_local"][5:6],
     FMGA: ORGANIZATIONS["international_cooperation"][:2] + ("Contraloría General de la República",),
 }
@@ -458,13 +510,29 @@ def _attendance(meetings: list[MeetingSpec], seats: dict[str, list[Seat]]) -> tu
             kind = STAKEHOLDER_OF[org]
             share = 0.58 if kind.startswith("civil_society") else 0.45
             for gender, n in _gender_rows(rng, persons, share):
-                rows.append({"forum": m.forum, "meeting_date": m.date, "organization": org,
-                             "stakeholder_type": kind, "gender": gender, "persons": n})
+                rows.append(
+                    {
+                        "forum": m.forum,
+                        "meeting_date": m.date,
+                        "organization": org,
+                        "stakeholder_type": kind,
+                        "gender": gender,
+                        "persons": n,
+                    }
+                )
         if m.kind == "public_session":  # members of the public, counted by gender only
             public = int(rng.integers(12, 40) if m.forum != VIVIENDA else rng.integers(4, 15))
             for gender, n in _gender_rows(rng, public, 0.55):
-                rows.append({"forum": m.forum, "meeting_date": m.date, "organization": "",
-                             "stakeholder_type": "civil_society_local", "gender": gender, "persons": n})
+                rows.append(
+                    {
+                        "forum": m.forum,
+                        "meeting_date": m.date,
+                        "organization": "",
+                        "stakeholder_type": "civil_society_local",
+                        "gender": gender,
+                        "persons": n,
+                    }
+                )
         present[(m.forum, m.date)] = sorted(came)
     return rows, present
 
@@ -577,8 +645,7 @@ RESPONSIBLE_BY_AREA = {
     "Capacity Building": "Autoridad Nacional del Servicio Civil",
 }
 WEIGHTED_COMMITMENTS = 8
-PE0066_NOTE = ("Título, responsable y fechas planificadas: documento semilla (PE0066). "
-               "Estado y avance: muestra.")
+PE0066_NOTE = "Título, responsable y fechas planificadas: documento semilla (PE0066). Estado y avance: muestra."
 
 
 def _responsible(commitment: peru.ListedCommitment) -> str:
@@ -632,7 +699,10 @@ def _history(rng, ms: dict, profile: PlanProfile) -> list[dict]:
             done = end - _days(rng.integers(0, max(1, min(60, (end - start).days // 3))))
         done = min(max(done, start + _days(7)), SAMPLE_AS_OF - _days(30))
         ms["actual_end"] = done
-        final_day, final = done + _days(rng.integers(0, 21)), {"status": "complete", "progress": 100.0, "note": "Hito culminado"}
+        final_day, final = (
+            done + _days(rng.integers(0, 21)),
+            {"status": "complete", "progress": 100.0, "note": "Hito culminado"},
+        )
     elif status == "cancelled":
         final_day = min(start + _days(rng.integers(60, 400)), last_report)
         final = {"status": "cancelled", "progress": progress, "note": "Hito cancelado al reprogramar el compromiso"}
@@ -644,8 +714,10 @@ def _history(rng, ms: dict, profile: PlanProfile) -> list[dict]:
     top = progress if status != "complete" else 100.0
     values = _rising(rng, len(days), top)
     days = days[: len(values)]
-    events = [{"date": d, "status": "in_progress", "progress": v, "note": "Avance reportado por la entidad responsable"}
-              for d, v in zip(days, values)]
+    events = [
+        {"date": d, "status": "in_progress", "progress": v, "note": "Avance reportado por la entidad responsable"}
+        for d, v in zip(days, values)
+    ]
     return events + [{"date": final_day, **final}]
 
 
@@ -670,8 +742,18 @@ def _commitment_milestones(rng, c: peru.ListedCommitment, plan: str) -> list[dic
             status, progress = "in_progress", float(min(95, max(5, round(partial * 20) * 5)))
         else:
             status, progress = "not_started", 0.0
-        out.append({"commitment": c.id, "number": i + 1, "title": title, "responsible": _responsible(c),
-                    "planned_start": s, "planned_end": e, "status": status, "progress": progress})
+        out.append(
+            {
+                "commitment": c.id,
+                "number": i + 1,
+                "title": title,
+                "responsible": _responsible(c),
+                "planned_start": s,
+                "planned_end": e,
+                "status": status,
+                "progress": progress,
+            }
+        )
     return out
 
 
@@ -683,24 +765,51 @@ def _pe0066_milestones() -> list[dict]:
     evaluation and proposal were still being finished when last reported.
     """
     state = {
-        1: ("complete", 100.0, D(2018, 3, 29),
-            [(D(2018, 2, 15), "in_progress", 40.0), (D(2018, 4, 6), "complete", 100.0)]),
-        2: ("complete", 100.0, D(2019, 6, 28),
-            [(D(2018, 6, 29), "in_progress", 15.0), (D(2018, 11, 30), "in_progress", 45.0),
-             (D(2019, 3, 29), "in_progress", 75.0), (D(2019, 7, 5), "complete", 100.0)]),
-        3: ("in_progress", 70.0, None,
-            [(D(2019, 8, 30), "in_progress", 30.0), (D(2019, 11, 29), "in_progress", 70.0)]),
+        1: (
+            "complete",
+            100.0,
+            D(2018, 3, 29),
+            [(D(2018, 2, 15), "in_progress", 40.0), (D(2018, 4, 6), "complete", 100.0)],
+        ),
+        2: (
+            "complete",
+            100.0,
+            D(2019, 6, 28),
+            [
+                (D(2018, 6, 29), "in_progress", 15.0),
+                (D(2018, 11, 30), "in_progress", 45.0),
+                (D(2019, 3, 29), "in_progress", 75.0),
+                (D(2019, 7, 5), "complete", 100.0),
+            ],
+        ),
+        3: ("in_progress", 70.0, None, [(D(2019, 8, 30), "in_progress", 30.0), (D(2019, 11, 29), "in_progress", 70.0)]),
     }
     rows = []
     for m in peru.pe0066_milestones():
         status, progress, actual_end, events = state[m.number]
-        rows.append({"commitment": peru.PE0066, "number": m.number, "title": m.title,
-                     "responsible": m.responsible, "planned_start": m.planned_start,
-                     "planned_end": m.planned_end, "actual_end": actual_end, "status": status,
-                     "progress": progress, "note": PE0066_NOTE,
-                     "events": [{"date": d, "status": s, "progress": p,
-                                 "note": "Hito culminado" if s == "complete" else "Avance reportado por la SGP"}
-                                for d, s, p in events]})
+        rows.append(
+            {
+                "commitment": peru.PE0066,
+                "number": m.number,
+                "title": m.title,
+                "responsible": m.responsible,
+                "planned_start": m.planned_start,
+                "planned_end": m.planned_end,
+                "actual_end": actual_end,
+                "status": status,
+                "progress": progress,
+                "note": PE0066_NOTE,
+                "events": [
+                    {
+                        "date": d,
+                        "status": s,
+                        "progress": p,
+                        "note": "Hito culminado" if s == "complete" else "Avance reportado por la SGP",
+                    }
+                    for d, s, p in events
+                ],
+            }
+        )
     return rows
 
 
@@ -728,8 +837,9 @@ def _milestones(plan_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
         for ms, part in zip(group, parts):
             ms["weight"] = float(part * 5)
 
-    events = [{"commitment": ms["commitment"], "milestone": ms["number"], **e}
-              for ms in milestones for e in ms.pop("events")]
+    events = [
+        {"commitment": ms["commitment"], "milestone": ms["number"], **e} for ms in milestones for e in ms.pop("events")
+    ]
     return milestones, events
 
 
@@ -780,8 +890,17 @@ def _public_rows(rng, base: dict, people: tuple[int, int], per_person: float, ra
         n = int(rng.integers(*people)) if gender != "other" else int(rng.integers(1, 3))
         received = max(1, int(rng.poisson(n * per_person)))
         answered = int(rng.binomial(received, float(np.clip(rate + rng.normal(0, 0.05), 0, 1))))
-        rows.append({**base, "organization": "", "stakeholder_type": "civil_society_local", "gender": gender,
-                     "participants": n, "contributions_received": received, "contributions_answered": answered})
+        rows.append(
+            {
+                **base,
+                "organization": "",
+                "stakeholder_type": "civil_society_local",
+                "gender": gender,
+                "participants": n,
+                "contributions_received": received,
+                "contributions_answered": answered,
+            }
+        )
     return rows
 
 
@@ -791,12 +910,20 @@ def _org_row(rng, base: dict, org: str, received_range: tuple[int, int], rate: f
     if participants == 1 and rng.random() > GENDER_UNRECORDED:
         gender = "female" if rng.random() < 0.55 else "male"
     received, answered = _contribution(rng, received_range, rate)
-    return {**base, "organization": org, "stakeholder_type": STAKEHOLDER_OF[org], "gender": gender,
-            "participants": participants, "contributions_received": received, "contributions_answered": answered}
+    return {
+        **base,
+        "organization": org,
+        "stakeholder_type": STAKEHOLDER_OF[org],
+        "gender": gender,
+        "participants": participants,
+        "contributions_received": received,
+        "contributions_answered": answered,
+    }
 
 
-def _participation(plan_of: dict[str, str], forums: list[ForumSpec], meetings: list[MeetingSpec],
-                   present: dict) -> list[dict]:
+def _participation(
+    plan_of: dict[str, str], forums: list[ForumSpec], meetings: list[MeetingSpec], present: dict
+) -> list[dict]:
     rng = _rng("participation")
     rows: list[dict] = []
     base = {"country": COUNTRY, "forum": "", "commitment": ""}
@@ -828,12 +955,19 @@ def _participation(plan_of: dict[str, str], forums: list[ForumSpec], meetings: l
     for m in meetings:
         if m.kind != "workshop":
             continue
-        topics = [c for c in follows[m.forum]
-                  if int(plan_of[c][-2:]) <= (3 if m.date.year < 2019 else 4) or m.forum == FMGA]
+        topics = [
+            c for c in follows[m.forum] if int(plan_of[c][-2:]) <= (3 if m.date.year < 2019 else 4) or m.forum == FMGA
+        ]
         commitment = topics[int(rng.integers(len(topics)))]
         rate = NATIONAL_FORUM_ANSWER_RATE if m.forum == FMGA else PILOT_ANSWER_RATE[m.forum]
-        here = {**base, "date": m.date, "channel": "workshop", "forum": m.forum,
-                "action_plan": plan_of[commitment], "commitment": commitment}
+        here = {
+            **base,
+            "date": m.date,
+            "channel": "workshop",
+            "forum": m.forum,
+            "action_plan": plan_of[commitment],
+            "commitment": commitment,
+        }
         for org in present[(m.forum, m.date)]:
             if STAKEHOLDER_OF[org] not in ("national_government", "regional_local_government"):
                 rows.append(_org_row(rng, here, org, (1, 7), rate))
@@ -842,13 +976,20 @@ def _participation(plan_of: dict[str, str], forums: list[ForumSpec], meetings: l
     for commitment in follows[FMGA]:
         if rng.random() < 0.5:
             day = D(2020, 6, 1) + _days(rng.integers(0, 540))
-            here = {**base, "date": day, "channel": "online_comment", "forum": FMGA,
-                    "action_plan": plan_of[commitment], "commitment": commitment}
+            here = {
+                **base,
+                "date": day,
+                "channel": "online_comment",
+                "forum": FMGA,
+                "action_plan": plan_of[commitment],
+                "commitment": commitment,
+            }
             rows.extend(_public_rows(rng, here, (1, 8), 1.0, NATIONAL_FORUM_ANSWER_RATE))
     return rows
 
 
 # --- the frames -----------------------------------------------------------------------
+
 
 def sample_frames() -> dict[str, pd.DataFrame]:
     """The sample as project-format tables, identical on every run."""
@@ -865,20 +1006,43 @@ def sample_frames() -> dict[str, pd.DataFrame]:
         "milestone_events": to_frame("milestone_events", events),
         "organizations": to_frame(
             "organizations",
-            [{"country": COUNTRY, "name": name, "stakeholder_type": kind}
-             for kind, names in ORGANIZATIONS.items() for name in names],
+            [
+                {"country": COUNTRY, "name": name, "stakeholder_type": kind}
+                for kind, names in ORGANIZATIONS.items()
+                for name in names
+            ],
         ),
         "forums": to_frame(
             "forums",
-            [{"code": f.code, "country": COUNTRY, "name": f.name, "kind": f.kind, "sector": f.sector,
-              "legal_basis": f.legal_basis, "created": f.created, "ended": f.ended,
-              "commitment": f.commitment, "follows": list(f.follows)} for f in forums],
+            [
+                {
+                    "code": f.code,
+                    "country": COUNTRY,
+                    "name": f.name,
+                    "kind": f.kind,
+                    "sector": f.sector,
+                    "legal_basis": f.legal_basis,
+                    "created": f.created,
+                    "ended": f.ended,
+                    "commitment": f.commitment,
+                    "follows": list(f.follows),
+                }
+                for f in forums
+            ],
         ),
         "memberships": to_frame(
             "memberships",
-            [{"forum": code, "organization": s.organization, "role": s.role,
-              "term_start": s.start, "term_end": s.end}
-             for code, forum_seats in seats.items() for s in forum_seats],
+            [
+                {
+                    "forum": code,
+                    "organization": s.organization,
+                    "role": s.role,
+                    "term_start": s.start,
+                    "term_end": s.end,
+                }
+                for code, forum_seats in seats.items()
+                for s in forum_seats
+            ],
         ),
         "meetings": to_frame(
             "meetings",

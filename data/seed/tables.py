@@ -5,6 +5,7 @@ columns are exactly the format's, every cell a string: ``""`` for no value,
 dates as ``YYYY-MM-DD``, numbers without a spurious ``.0``, lists joined with
 ``"; "``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
