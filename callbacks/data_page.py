@@ -10,7 +10,7 @@ from __future__ import annotations
 from dash import Input, Output, dcc
 
 from dashboard.cache import cached
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.pages import data as page
 
 ZIP = "application/zip"
@@ -30,14 +30,18 @@ def register(app) -> None:
 
     @app.callback(Output(page.DOWNLOAD_CSV, "data"), Input(page.BUTTON_CSV, "n_clicks"), prevent_initial_call=True)
     def download_csv(_clicks):
-        return dcc.send_bytes(cached(app, export_csv_zip), export_filename(today_of(app), "zip"), type=ZIP)
+        return dcc.send_bytes(
+            cached(database_url_of(app), export_csv_zip), export_filename(today_of(app), "zip"), type=ZIP
+        )
 
     @app.callback(Output(page.DOWNLOAD_XLSX, "data"), Input(page.BUTTON_XLSX, "n_clicks"), prevent_initial_call=True)
     def download_xlsx(_clicks):
-        return dcc.send_bytes(cached(app, export_xlsx_bytes), export_filename(today_of(app), "xlsx"), type=XLSX)
+        return dcc.send_bytes(
+            cached(database_url_of(app), export_xlsx_bytes), export_filename(today_of(app), "xlsx"), type=XLSX
+        )
 
     @app.callback(
         Output(page.DOWNLOAD_TEMPLATES, "data"), Input(page.BUTTON_TEMPLATES, "n_clicks"), prevent_initial_call=True
     )
     def download_templates(_clicks):
-        return dcc.send_bytes(cached(app, templates_zip), TEMPLATES_NAME, type=ZIP)
+        return dcc.send_bytes(cached(database_url_of(app), templates_zip), TEMPLATES_NAME, type=ZIP)

@@ -15,6 +15,7 @@ from dashboard.components.downloads import with_downloads
 from dashboard.components.kpi import kpi_card
 from dashboard.components.organization_table import organizations_list
 from dashboard.exports.engagement import organizations_table
+from dashboard.factory import database_url_of
 from dashboard.figures import engagement as figures
 from dashboard.i18n import add, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import engagement as page
@@ -156,7 +157,7 @@ class View:
 
 def load(app, context, values: dict) -> View:
     chosen, lang, period, start, end = selection(context, values)
-    frames = cached(app, engagement_frames, chosen)
+    frames = cached(database_url_of(app), engagement_frames, chosen)
     shown = summary.window(frames["activity"], start, end)
     history = frames["organization_days"]
     return View(
@@ -224,7 +225,7 @@ def history(app, view: View) -> dict:
     if view.organizations.empty:
         note = _note(t("engagement.no_organizations", lang)) if not view.shown.empty else None
         return {"flow_body": note, "flow_badge": None, "table_body": note, "table_badge": None}
-    flow, records = cached(app, turnover, view.chosen, view.period)
+    flow, records = cached(database_url_of(app), turnover, view.chosen, view.period)
     flow = crop_flow(flow, view.periods)
     shown, sample = set(view.organizations["organization_id"]), bool(view.organizations["sample"].any())
     flow_sample = bool(view.history["sample"].any())

@@ -17,7 +17,7 @@ from dashboard import ids
 from dashboard.cache import cached
 from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
 from dashboard.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import commitments as page
 from dashboard.state import BY_NAME
@@ -55,7 +55,7 @@ def register(app) -> None:
     filter_inputs = [Input(ids.filter_id(name), "value") for name in page.FILTERS]
 
     def country_table(country):
-        return cached(app, queries.commitments, country, None, None, None, today_of(app))
+        return cached(database_url_of(app), queries.commitments, country, None, None, None, today_of(app))
 
     @app.callback(
         Output(page.GRID, "rowData"),
@@ -66,7 +66,7 @@ def register(app) -> None:
     def show_rows(context, plan, area, institution, status, method, q):
         lang, country = _context(context)
         table = cached(
-            app,
+            database_url_of(app),
             queries.commitments,
             country,
             clean("plan", plan),

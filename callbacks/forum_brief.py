@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 
 from dash import ClientsideFunction, Input, Output, html
-from plotly.io.json import to_json_plotly as to_json
 
 from callbacks.forums import _apology as apology
 from dashboard import ids
 from dashboard.cache import cached
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import forum_brief as page
 from data.queries import forum_brief as queries
@@ -45,21 +43,13 @@ def register(app) -> None:
         if code is None:
             return None
         today, day = today_of(app), _date(asof)
-
-        def drawn(_url, code, today, day, lang, query):
-            # The brief's data is cached apart from its drawing, so switching
-            # language does not query again.  The drawing is cached as JSON
-            # text: a long brief is some 900 components, which take ~15 ms to
-            # unpickle and encode again on every request, and ~3 ms as text.
-            brief = cached(app, queries.forum_brief, code, today, day)
-            if brief is None:  # removed since the page was drawn
-                view = html.P(t("brief.not_found_body", lang, code=code), className="brief-empty")
-            else:
-                view = page.brief_view(brief, lang, query)
-            return to_json(view)
-
         try:
-            return json.loads(cached(app, drawn, code, today, day, lang, query))
+            # The brief's data is cached; it is drawn for each request, so
+            # switching language does not query again.
+            brief = cached(database_url_of(app), queries.forum_brief, code, today, day)
+            if brief is None:  # removed since the page was drawn
+                return html.P(t("brief.not_found_body", lang, code=code), className="brief-empty")
+            return page.brief_view(brief, lang, query)
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum brief failed for %s as of %s", code, asof)
             return apology(lang)

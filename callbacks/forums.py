@@ -8,7 +8,7 @@ from dash import Input, Output, State, html, no_update
 
 from dashboard import ids
 from dashboard.cache import cached
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import forum_brief as brief
 from dashboard.pages import forums as page
@@ -43,7 +43,8 @@ def selection(value, forums) -> list[str]:
 
 
 def panel_content(url: str, code: str, today, lang: str, params: dict | None = None) -> list:
-    frames = queries.forum_frames(url, [code])
+    """The one-forum panel, drawn from the forum's (cached) frames."""
+    frames = cached(url, queries.forum_frames, [code])
     forum = frames["forums"].iloc[0]
     reference = ind.reference_date(today, forum["ended"])
     meetings = ind.meeting_table(frames["meetings"], frames["attendance"], frames["present"], frames["memberships"])
@@ -74,7 +75,7 @@ def register(app) -> None:
         if parse_query(search)[0].get("forums"):
             return no_update
         _, country = _context(context)
-        forums = cached(app, queries.forum_list, country)
+        forums = cached(database_url_of(app), queries.forum_list, country)
         return queries.default_selection(forums) if len(forums) else no_update
 
     @app.callback(
@@ -85,22 +86,17 @@ def register(app) -> None:
     )
     def compare(value, context):
         lang, country = _context(context)
-        forums = cached(app, queries.forum_list, country)
+        forums = cached(database_url_of(app), queries.forum_list, country)
         if forums.empty:
             return None, None
         codes = selection(value, forums)
         note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
-        today = today_of(app)
-
-        def content(_url, codes, today, lang):
-            # Each forum's indicators are cached apart, so adding a forum to a
-            # comparison computes only that one; the drawn sections are cached
-            # per selection and language.
-            parts = [cached(app, queries.comparison, [code], today) for code in codes]
-            return page.comparison_view(ind.merge_comparisons(parts), lang)
-
+        today, url = today_of(app), database_url_of(app)
         try:
-            return cached(app, content, codes, today, lang), note
+            # Each forum's indicators are cached apart, so adding a forum to a
+            # comparison computes only that one.
+            parts = [cached(url, queries.comparison, [code], today) for code in codes]
+            return page.comparison_view(ind.merge_comparisons(parts), lang), note
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum comparison failed for %s", codes)
             return _apology(lang), None
@@ -113,7 +109,7 @@ def register(app) -> None:
     )
     def panel(value, compared, context):
         lang, country = _context(context)
-        forums = cached(app, queries.forum_list, country)
+        forums = cached(database_url_of(app), queries.forum_list, country)
         if forums.empty:
             return None
         code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
@@ -121,7 +117,7 @@ def register(app) -> None:
             params = {"lang": lang, "country": country}
             if isinstance(context, dict) and context.get("projector"):
                 params["projector"] = True
-            return cached(app, panel_content, code, today_of(app), lang, params)
+            return panel_content(database_url_of(app), code, today_of(app), lang, params)
         except Exception:
             log.exception("forum panel failed for %s", code)
             return _apology(lang)

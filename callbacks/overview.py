@@ -1,25 +1,22 @@
 """The overview's content follows its filters and its "as of" date.
 
 One callback: the page's filters (and the language and country the page was
-drawn for) in, the content under the filters out.  What it returns is cached
-already serialised, keyed by the data's version and every input: building the
-content's components and serialising them costs several times the query on a
-warm cache (≈30 ms against ≈1 ms to send the cached JSON), and the same few
-filter combinations are asked for again and again.
+drawn for) in, the content under the filters out.  The overview's data (one
+call, data.queries.overview) is cached by the data's version and every
+filter; the content is drawn from it on each request, so a language or
+projector switch does not query again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 
 from dash import Input, Output, html
-from plotly.io.json import to_json_plotly
 
 from dashboard import ids
 from dashboard.cache import cached
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import overview as page
 from dashboard.state import BY_NAME
@@ -51,11 +48,11 @@ def reference_date(asof, today: dt.date) -> str | None:
 def rendered_content(
     url: str, country, plan, area, institution, status, as_of, today: str, lang: str, projector: bool
 ) -> list:
-    """The content for these inputs, as the JSON Dash sends (components as dicts)."""
+    """The content for these inputs, drawn from the (cached) overview data."""
     from dashboard.pages._overview_sections import content
     from data.queries.overview import overview
 
-    data = overview(url, country, plan, area, institution, status, as_of, today)
+    data = cached(url, overview, country, plan, area, institution, status, as_of, today)
     params = {
         "lang": lang,
         "country": country,
@@ -66,7 +63,7 @@ def rendered_content(
         "asof": as_of,
         "projector": projector,
     }
-    return json.loads(to_json_plotly(content(data, lang, params)))
+    return content(data, lang, params)
 
 
 def register(app) -> None:
@@ -93,7 +90,7 @@ def register(app) -> None:
             context.get("projector") is True,
         )
         try:
-            return cached(app, rendered_content, *args)
+            return rendered_content(database_url_of(app), *args)
         except Exception:  # a bug or the database, not the user's doing: log it, apologise
             log.exception("overview content failed for %s", args)
             return html.Div(

@@ -24,7 +24,7 @@ from dashboard.components.downloads import (
     loaded_sources,
     send_table,
 )
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 
 log = logging.getLogger("ogp_monitor.downloads")
 
@@ -54,7 +54,7 @@ def timeline_milestones(app, table: ExportTable) -> ExportTable:
         area=chosen.filters["area"],
         institution=chosen.filters["institution"],
     )
-    texts = cached(app, milestone_texts, scope)
+    texts = cached(database_url_of(app), milestone_texts, scope)
     return milestones_table(
         chosen.frame, texts, table.lang, {**chosen.filters, "country": p.get("country")}, chosen.as_of
     )

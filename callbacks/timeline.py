@@ -19,7 +19,7 @@ from dashboard.components.common import empty_state, sample_badge
 from dashboard.components.downloads import data_id
 from dashboard.components.kpi import kpi_card
 from dashboard.exports import timeline as exports
-from dashboard.factory import today_of
+from dashboard.factory import database_url_of, today_of
 from dashboard.figures import timeline as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t
 from dashboard.pages import timeline as page
@@ -96,7 +96,7 @@ def selection(app, country, plan, area, institution, status, start, end, asof) -
     )
     today = today_of(app)
     as_of = _date(asof)
-    frame = cached(app, queries.milestones, scope, as_of, today)
+    frame = cached(database_url_of(app), queries.milestones, scope, as_of, today)
     state = status if status in MILESTONE_STATES else None
     first, last = _date(start), _date(end)
     chosen = queries.select_milestones(frame, state, first, last)
@@ -223,7 +223,7 @@ def register(app) -> None:
         one = queries.paginate(chosen.frame, _page_number(page_value))
         if one.rows.empty:
             return ("panel", no_update, {"display": "none"}, "", None, t("timeline.all_undated", lang), *no_pages)
-        info = cached(app, queries.details, tuple(int(i) for i in one.rows["id"]))
+        info = cached(database_url_of(app), queries.details, tuple(int(i) for i in one.rows["id"]))
         rows = queries.with_details(one.rows, info)
         note = t("timeline.undated", lang, n=fmt_number(one.undated, lang)) if one.undated else None
         pager_text = t(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 import dash
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.cache import configure as configure_cache
 from dashboard.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def create_app(
     server = app.server
     server.config["OGP_DATABASE_URL"] = url
     server.config["OGP_TODAY"] = today
-    _configure_cache(app, cache_config)
+    configure_cache(server, cache_config)
     _security_headers(app)
 
     app.layout = html.Div(
@@ -85,31 +85,6 @@ def database_url_of(app: dash.Dash) -> str:
 
 def today_of(app: dash.Dash) -> dt.date:
     return app.server.config.get("OGP_TODAY") or dt.date.today()
-
-
-def _configure_cache(app: dash.Dash, cache_config: dict | None) -> None:
-    """A flask-caching cache shared by the workers when REDIS_URL is set."""
-    from flask_caching import Cache
-
-    if cache_config is None:
-        redis_url = os.environ.get("REDIS_URL")
-        cache_config = (
-            {
-                "CACHE_TYPE": "RedisCache",
-                "CACHE_REDIS_URL": redis_url,
-                "CACHE_DEFAULT_TIMEOUT": 300,
-                "CACHE_KEY_PREFIX": "ogp-monitor:",
-            }
-            if redis_url
-            else {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300, "CACHE_THRESHOLD": 2000}
-        )
-    cache = Cache()
-    cache.init_app(app.server, config=cache_config)
-    app.server.extensions["ogp_cache"] = cache
-
-
-def cache_of(app: dash.Dash):
-    return app.server.extensions["ogp_cache"]
 
 
 def _security_headers(app: dash.Dash) -> None:

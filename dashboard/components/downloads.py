@@ -306,9 +306,10 @@ def source_label(kind, name, lang: str) -> str:
 def loaded_sources(app, lang: str) -> list[str]:
     """Every loaded source, as the footer lists them: for a table that does not name its own."""
     from dashboard.cache import cached
+    from dashboard.factory import database_url_of
     from data.queries.shell import sources
 
-    frame = cached(app, sources)
+    frame = cached(database_url_of(app), sources)
     return [source_label(kind, name, lang) for kind, name in zip(frame["kind"], frame["name"])]
 
 

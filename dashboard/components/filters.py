@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.cache import cached_for_page
+from dashboard.cache import cached
 from dashboard.components.common import dom_id
 from dashboard.i18n import add, t, vocab_label
 from dashboard.pages import PageContext
@@ -31,12 +31,12 @@ def options_for(ctx: PageContext, name: str) -> list[dict]:
 
     country = ctx.params.get("country")
     if name == "plan":
-        plans = cached_for_page(ctx.db_url, scope.plans, country)
+        plans = cached(ctx.db_url, scope.plans, country)
         return [{"label": f"{label} · {pid}", "value": pid} for pid, label in zip(plans["id"], plans["label"])]
     if name == "area":
-        return [{"label": a, "value": a} for a in cached_for_page(ctx.db_url, scope.policy_areas, country)]
+        return [{"label": a, "value": a} for a in cached(ctx.db_url, scope.policy_areas, country)]
     if name == "institution":
-        return [{"label": i, "value": i} for i in cached_for_page(ctx.db_url, scope.lead_institutions, country)]
+        return [{"label": i, "value": i} for i in cached(ctx.db_url, scope.lead_institutions, country)]
     if name == "status":
         return [{"label": vocab_label("status", s, ctx.lang), "value": s} for s in STATUS_CHOICES]
     raise KeyError(name)

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.cache import cached_for_page
+from dashboard.cache import cached
 from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, table_region
 from dashboard.components.common import section as panel
@@ -883,17 +883,17 @@ def layout(ctx: PageContext):
     commitment_id = str(ctx.path_args.get("commitment_id", ""))
     page = None
     if 0 < len(commitment_id) <= TEXT_LIMIT:
-        # The page depends on the id, the language, today and the global filters its links keep.
-        kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
-        page = cached_for_page(ctx.db_url, render, commitment_id, ctx.lang, kept, ctx.today)
+        # The data is cached by data version ("no such commitment" too); the page is drawn from it.
+        data = cached(ctx.db_url, queries.commitment_page, commitment_id, ctx.today)
+        if data is not None:
+            # The page depends on the language, today and the global filters its links keep.
+            kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
+            page = render(data, ctx.db_url, ctx.lang, kept, ctx.today)
     return page if page is not None else not_found(ctx, commitment_id)
 
 
-def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.Div | None:
-    """The whole page, or None for an unknown id; cached by data version (see layout)."""
-    data = queries.commitment_page(url, commitment_id, today)
-    if data is None:
-        return None
+def render(data: queries.CommitmentPage, url: str, lang: str, kept: tuple, today) -> html.Div:
+    """The whole page for one commitment's data."""
     ctx = PageContext(lang=lang, params=dict(kept), db_url=url, today=today)
     c = data.commitment
     lead = t("detail.lead", lang, plan=_value(c.get("plan_title")) or c["action_plan_id"], country=c["country_name"])
