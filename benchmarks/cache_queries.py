@@ -1,6 +1,6 @@
 """Count the SQL each benchmark case runs through Flask's test client, cold and warm.
 
-    python -m benchmarks.cache_queries [--only TEXT] [--json]
+    python -m benchmarks.cache_queries [--only TEXT,TEXT…] [--json]
 
 For every case in benchmarks/cases.py: the data-version queries (the cache
 key's "has anything been loaded?" question) and all statements, on the first
@@ -47,7 +47,7 @@ def measure(only: str | None = None) -> list[dict]:
         event.listen(get_engine(url), "before_cursor_execute", lambda c, cur, stmt, *a: seen.append(stmt))
         client = app.server.test_client()
         for view, name, fragments, values in cases("PER", None):
-            if only and only not in f"{view} {name}":
+            if only and not any(part in f"{view} {name}" for part in only.split(",")):
                 continue
             body = dash_request(app, find_callback(app, *fragments), values)
             row = {"view": view, "case": name}
