@@ -181,6 +181,7 @@ class Store:
         self.backend = backend
         self._skip_until = 0.0
         self._warned_at = -WARN_EVERY
+        self._down = False
         self._lock = threading.Lock()
 
     def get(self, key: str):
@@ -191,6 +192,9 @@ class Store:
         except Exception as error:  # Redis down, slow, or a value that no longer loads
             self._failed(error)
             return _MISS
+        if self._down:
+            self._down = False
+            log.info("cache available again")
         # Stored as a 1-tuple, so that a stored None is told apart from a miss.
         return found[0] if isinstance(found, tuple) and len(found) == 1 else _MISS
 
@@ -205,6 +209,7 @@ class Store:
     def _failed(self, error: Exception) -> None:
         now = time.monotonic()
         with self._lock:
+            self._down = True
             self._skip_until = now + SKIP_AFTER_FAILURE
             warn = now - self._warned_at >= WARN_EVERY
             if warn:

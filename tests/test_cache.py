@@ -302,7 +302,7 @@ def test_cch012_redis_stopped_and_started_again(monkeypatch, seeded_url, caplog,
     try:
         app = create_app(seeded_url, today=TODAY, migrate=False)
         client = redis.Redis(port=port)
-        caplog.set_level(logging.WARNING, logger="ogp_monitor.cache")
+        caplog.set_level(logging.INFO, logger="ogp_monitor.cache")
         _answers_everything(app)
         assert client.dbsize() > 0  # the values went to Redis
         proc.kill()
@@ -313,6 +313,7 @@ def test_cch012_redis_stopped_and_started_again(monkeypatch, seeded_url, caplog,
         assert client.dbsize() == 0
         _answers_everything(app)
         assert client.dbsize() > 0  # used again, without a restart of the app
+        assert "cache available again" in caplog.text
     finally:
         proc.kill()
         proc.wait(timeout=10)
