@@ -888,11 +888,17 @@ def layout(ctx: PageContext):
         if data is not None:
             # The page depends on the language, today and the global filters its links keep.
             kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
-            page = render(data, ctx.db_url, ctx.lang, kept, ctx.today)
+            page = draw(data, ctx.db_url, ctx.lang, kept, ctx.today)
     return page if page is not None else not_found(ctx, commitment_id)
 
 
-def render(data: queries.CommitmentPage, url: str, lang: str, kept: tuple, today) -> html.Div:
+def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.Div | None:
+    """The whole page read afresh (no cache), or None for an unknown id."""
+    data = queries.commitment_page(url, commitment_id, today)
+    return None if data is None else draw(data, url, lang, kept, today)
+
+
+def draw(data: queries.CommitmentPage, url: str, lang: str, kept: tuple, today) -> html.Div:
     """The whole page for one commitment's data."""
     ctx = PageContext(lang=lang, params=dict(kept), db_url=url, today=today)
     c = data.commitment
