@@ -28,7 +28,7 @@ NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?%?")
 
 # Yes/No vocabularies that the sheet writes either as words or as 1/0
 # (OGP once wrote ``1`` for a Verifiable of Yes).
-_YES_NO_ALIASES = {
+_YES_NO_ALIASES: dict[tuple[str, ...], dict[str, str]] = {
     vocab.VERIFIABLE: {"1": "Yes", "0": "No", "yes": "Yes", "no": "No"},
     vocab.YES_NO: {"1": "1", "0": "0", "yes": "1", "no": "0"},
 }
@@ -83,7 +83,7 @@ def parse_day(text: str, *, dayfirst: bool | None = None) -> dt.date:
         parsed = parse_date(text, dayfirst=dayfirst)
     except DateError as error:
         raise CellError(str(error)) from None
-    if parsed.precision != "day":
+    if parsed.precision != "day" or parsed.date is None:
         raise CellError(f"'{text}' is not a day; write the date as YYYY-MM-DD, e.g. 2018-02-15")
     return parsed.date
 
@@ -167,9 +167,9 @@ def canonical(column: Column, text: str, *, dayfirst: bool | None = None) -> str
         check_range(column, value, text)
         return str(value)
     if kind == "float":
-        value = parse_float(text)
-        check_range(column, value, text)
-        return format_number(value)
+        number = parse_float(text)
+        check_range(column, number, text)
+        return format_number(number)
     if kind == "date":
         return format_date(parse_day(text, dayfirst=dayfirst))
     if kind == "bool":

@@ -211,8 +211,8 @@ def _read(clean: str, raw: str, period_end: bool, dayfirst: bool | None):
         number = ORDINALS.get(m["ord"]) or int(m["ord"])
         return _period(raw, int(m["year"]), number, _PERIOD_WORDS[m["period"]], period_end)
     if m := _PERIOD_LETTER.fullmatch(clean):
-        letter, number, year = (m["l1"], m["n1"], m["y1"]) if m["l1"] else (m["l2"], m["n2"], m["y2"])
-        return _period(raw, int(year), int(number), QUARTER if letter == "q" else HALF, period_end)
+        letter, digits, year_digits = (m["l1"], m["n1"], m["y1"]) if m["l1"] else (m["l2"], m["n2"], m["y2"])
+        return _period(raw, int(year_digits), int(digits), QUARTER if letter == "q" else HALF, period_end)
     if m := _SEASON.fullmatch(clean):
         return _months(raw, int(m["year"]), SEASONS[m["season"]], SEASON, period_end), "season"
     return None
@@ -337,4 +337,4 @@ def infer_dayfirst(texts: Iterable[str]) -> bool | None:
 def ambiguous_day_month(text: str) -> bool:
     """Whether ``text`` is a d/m/y date that also reads as a different m/d/y one."""
     m = _NUMERIC.fullmatch(" ".join(str(text).split()))
-    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1].lstrip("0") != m[2].lstrip("0")
+    return m is not None and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1].lstrip("0") != m[2].lstrip("0")

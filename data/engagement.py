@@ -12,6 +12,7 @@ run on every filter change.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -159,6 +160,7 @@ def plan_spans(plans: pd.DataFrame) -> pd.DataFrame:
     left out.
     """
     rows = []
+    plan: Any  # a row of ``plans``: itertuples types its fields as any scalar
     for plan in plans.itertuples():
         start_year = plan.start_year if pd.notna(plan.start_year) else plan.cycle_year
         start = (

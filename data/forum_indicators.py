@@ -45,6 +45,7 @@ Definitions (the ones a forum member will ask about):
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -162,8 +163,9 @@ def turnover(memberships: pd.DataFrame, created, reference: dt.date) -> dict:
     if start is None or pd.isna(start) or end < start or spells.empty:
         return result
     days = (end - start).days + 1  # both ends are days observed
-    lo = spells["start"].clip(lower=start)
-    hi = spells["end"].fillna(end).clip(upper=end)
+    # pandas-stubs types clip's bounds as numbers; pandas takes a Timestamp for a datetime Series.
+    lo = spells["start"].clip(lower=start)  # type: ignore[call-overload]
+    hi = spells["end"].fillna(end).clip(upper=end)  # type: ignore[call-overload]
     covered = ((hi - lo).dt.days + 1).clip(lower=0)
     average = float(covered.sum()) / days
     joined = int(((spells["start"] > start) & (spells["start"] <= end)).sum())
@@ -272,7 +274,7 @@ def milestone_states(milestones: pd.DataFrame, events: pd.DataFrame, dates) -> p
     ev = pd.DataFrame(
         {
             # Typed even when there are no events: merge_asof needs matching key dtypes.
-            "id": events["milestone_id"].to_numpy(dtype=base["id"].dtype),
+            "id": events["milestone_id"].astype(base["id"].dtype).to_numpy(),
             "date": pd.to_datetime(events["date"]).to_numpy(dtype="datetime64[ns]"),
             "status": events["status"].astype(object).to_numpy(),
             "progress": events["progress"].astype(float).to_numpy(),
@@ -383,10 +385,12 @@ def compare(frames: dict[str, pd.DataFrame], as_of: dt.date) -> dict:
     ms, mt, att, present = frames["memberships"], frames["meetings"], frames["attendance"], frames["present"]
     miles, events, part = frames["milestones"], frames["events"], frames["participation"]
     rows, members, gaps, attendance, rates, progress_lines, held = [], [], [], [], [], [], []
+    forum: Any  # a row of ``forums``: itertuples types its fields as any scalar
     for forum in forums.itertuples(index=False):
         code = forum.code
         ref = reference_date(as_of, forum.ended)
-        closed = ref < as_of or (_ts(forum.ended) is not None and _ts(forum.ended).date() <= as_of)
+        ended = _ts(forum.ended)
+        closed = ref < as_of or (ended is not None and ended.date() <= as_of)
         f_ms = ms[ms["forum"] == code]
         f_mt = mt[(mt["forum"] == code) & (_dates(mt["date"]) <= pd.Timestamp(ref)).to_numpy()]
         held.append(f_mt)
@@ -520,7 +524,7 @@ def merge_comparisons(parts: list[dict]) -> dict:
     joined."""
     if not parts:
         raise ValueError("nothing to merge")
-    frames = {
+    frames: dict[str, Any] = {
         key: _stack([p[key] for p in parts], list(parts[0][key].columns))
         for key, value in parts[0].items()
         if isinstance(value, pd.DataFrame)

@@ -91,7 +91,7 @@ def write_templates(out_dir: str | Path) -> list[Path]:
 
 def _workbook() -> Workbook:
     book = Workbook()
-    readme = book.active
+    readme = book.worksheets[0]  # a new workbook's one (active) sheet; `active` is typed as possibly None
     readme.title = "README"
     readme.append(["table", "column", "required", "kind", "explanation"])
     for table in TABLES:

@@ -60,7 +60,8 @@ class _History:
 
 
 def _count_in(index: pd.DatetimeIndex, values: np.ndarray) -> np.ndarray:
-    positions = index.get_indexer(values)
+    # pandas-stubs wants an Index; pandas documents (and takes) any array-like, without a copy.
+    positions = index.get_indexer(values)  # type: ignore[arg-type]
     return np.bincount(positions[positions >= 0], minlength=len(index)).astype("int64")
 
 

@@ -14,7 +14,10 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("no sqlalchemy.url: run migrations through data.db.migrate(), which sets it")
+    engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)
 

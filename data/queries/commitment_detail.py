@@ -297,11 +297,12 @@ def commitment_page(url: str, commitment_id: str, today: dt.date) -> CommitmentP
     record = found.iloc[0].to_dict()
     milestones_ = milestones(url, commitment_id)
     events = milestone_events(url, commitment_id)
-    status, value = None, None
+    status: str | None = None
+    value: float | None = None
     if len(milestones_):
         milestones_ = progress.milestone_flags(milestones_, today)
-        status = progress.implementation_status(milestones_, today)
-        status = str(status.iloc[0]) if len(status) else "not_started"
+        statuses = progress.implementation_status(milestones_, today)
+        status = str(statuses.iloc[0]) if len(statuses) else "not_started"
         rolled = progress.commitment_progress(milestones_)
         value = float(rolled.iloc[0]) if len(rolled) else None
     return CommitmentPage(

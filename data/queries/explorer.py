@@ -38,6 +38,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,7 +177,7 @@ def commitments(
     return frame[list(COLUMNS)].reset_index(drop=True)
 
 
-def _policy_areas(conn, ids) -> dict[str, str]:
+def _policy_areas(conn, ids) -> dict[Hashable, str]:
     stmt = (
         select(commitment_policy_areas.c.commitment_id, PolicyArea.name)
         .join(PolicyArea, PolicyArea.id == commitment_policy_areas.c.policy_area_id)
@@ -226,12 +227,12 @@ def _latest_completion(frame: pd.DataFrame):
     mid = _rated(frame, "completion_midterm").to_numpy()
     end_raw = frame["completion_end_raw"].fillna("").astype(str).to_numpy()
     mid_raw = frame["completion_midterm_raw"].fillna("").astype(str).to_numpy()
-    label = np.select(
-        [end, mid], [frame["completion_end"].to_numpy(), frame["completion_midterm"].to_numpy()], default=None
-    )
+    # numpy's stubs refuse None as `default`; numpy takes it (an object array with None where no rating).
+    choices = [frame["completion_end"].to_numpy(), frame["completion_midterm"].to_numpy()]
+    label = np.select([end, mid], choices, default=None)  # type: ignore[call-overload]
     # Without a rating, the sentinel is shown as given: the end-of-term one when there is one.
     raw = np.select([end, mid, end_raw != ""], [end_raw, mid_raw, end_raw], default=mid_raw)
-    stage = np.select([end, mid], ["end_of_term", "midterm"], default=None)
+    stage = np.select([end, mid], ["end_of_term", "midterm"], default=None)  # type: ignore[call-overload]
     return (
         pd.Series(label, index=frame.index, dtype=object),
         pd.Series(raw, index=frame.index, dtype=object),

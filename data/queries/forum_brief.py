@@ -393,8 +393,7 @@ def due_between(milestones: pd.DataFrame, after: dt.date | None, until: dt.date 
         return milestones.iloc[0:0]
     end = pd.to_datetime(milestones["planned_end"], errors="coerce")
     keep = (end > pd.Timestamp(after)) & (end <= pd.Timestamp(until) if until is not None else end.notna())
-    keep = keep.to_numpy()
-    return _by_end(milestones[keep])
+    return _by_end(milestones[keep.to_numpy()])
 
 
 def first_due_after(milestones: pd.DataFrame, day: dt.date) -> dict | None:
@@ -449,7 +448,7 @@ class Brief:
     last_meeting: dt.date | None
     previous_meeting: dt.date | None
     meetings_held: int
-    gap: dict  # the interval running on the reference date: start, days, kind, breach
+    gap: dict | None  # the interval running on the reference date: start, days, kind, breach
     breaches: int  # intervals over 180 days in the forum's life up to the reference date
     due_since: pd.DataFrame
     due_since_window: tuple[dt.date | None, dt.date]

@@ -44,7 +44,7 @@ def source_counts(url: str) -> pd.DataFrame:
 
 def stats(url: str) -> dict:
     """The `ogp-monitor stats --json` document."""
-    sources: dict[str, dict] = {}
+    sources: dict[tuple[str, str], dict] = {}
     for table, kind, name, loaded_at, records in source_counts(url).itertuples(index=False):
         stamp = pd.Timestamp(loaded_at).isoformat() if loaded_at is not None and not pd.isna(loaded_at) else None
         entry = sources.setdefault((kind, name), {"kind": kind, "loaded_at": stamp, "records": 0, "tables": {}})

@@ -240,7 +240,7 @@ def area_frame(url: str, scope: scopes.Scope, category: pd.Series) -> pd.DataFra
     with get_engine(url).connect() as conn:
         pairs = pd.DataFrame(conn.execute(stmt).all(), columns=["commitment_id", "area"])
     pairs = pairs[pairs["commitment_id"].isin(category.index)]
-    unassigned = category.index.difference(pairs["commitment_id"])
+    unassigned = category.index.difference(pd.Index(pairs["commitment_id"]))
     pairs = pd.concat([pairs, pd.DataFrame({"commitment_id": unassigned, "area": ""})], ignore_index=True)
     pairs["category"] = pairs["commitment_id"].map(category)
     counts = pairs.groupby(["area", "category"]).size().rename("commitments").reset_index()

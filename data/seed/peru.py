@@ -25,6 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -307,7 +308,7 @@ def _did_it_open_government(raw: str) -> str:
     return raw
 
 
-def pe0066(text: str | None = None) -> dict[str, object]:
+def pe0066(text: str | None = None) -> dict[str, Any]:
     """PE0066's commitment row, every field read from the page."""
     text = read_page() if text is None else text
     header = re.search(r"^(.+) \((PE\d{4})\)$", text, flags=re.MULTILINE)
@@ -378,7 +379,7 @@ def seed_frames(path: Path = PAGE_PATH) -> dict[str, pd.DataFrame]:
     commitments = []
     for plan_id, members in by_plan.items():
         for number, c in enumerate(members, start=1):
-            row: dict[str, object] = {
+            row: dict[str, Any] = {
                 "id": c.id,
                 "action_plan": plan_id,
                 "number": number,

@@ -826,7 +826,7 @@ def _milestones(plan_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
             milestones.append(ms)
 
     # Weights on a few commitments: percentages in steps of 5 that add up to 100.
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for ms in milestones:
         counts[ms["commitment"]] += 1
     candidates = sorted(c for c, n in counts.items() if n >= 3 and c != peru.PE0066)
