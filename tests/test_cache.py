@@ -268,6 +268,7 @@ def test_cch011_redis_down_every_request_still_answers_and_one_warning(monkeypat
     assert "redis://" not in caplog.text  # the URL (and any password in it) is not logged
 
 
+@pytest.mark.serial  # spawns a redis-server and waits seconds for it: run alone, not beside xdist workers
 def test_cch012_redis_stopped_and_started_again(monkeypatch, seeded_url, caplog, tmp_path):
     """A private redis-server (never the shared one): used, killed, answered without, used again."""
     import redis
