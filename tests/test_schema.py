@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import inspect
 
 from data import db
@@ -50,6 +51,7 @@ def test_sch004_filter_columns_are_indexed(migrated_url):
     assert "country_code" in indexed("action_plans")
 
 
+@pytest.mark.serial  # three interpreters racing for the migration lock: run alone, not beside xdist workers
 def test_sch005_workers_migrating_at_once_take_turns(db_url):
     """Several processes migrating one empty database at once all succeed."""
     import subprocess
