@@ -91,10 +91,10 @@ def selection(context, values: dict) -> tuple[EngagementFilter, str, str, object
     return chosen, normalise_lang(context.get("lang")), checked(clean("period", values.get("period"))), start, end
 
 
-def _graph(name: str, figure: dict, description: str, lang: str, sample: bool) -> html.Figure:
+def _graph(name: str, figure: dict, description: str, lang: str, sample: bool, *, projector: bool) -> html.Figure:
     graph = dcc.Graph(
         id=page.graph_id(name),
-        figure=figure,
+        figure=theme.for_display(figure, projector=projector),
         config=theme.graph_config(lang, f"engagement-{name}"),
         className="engagement-graph",
     )
@@ -139,6 +139,7 @@ class View:
     plans: pd.DataFrame
     start: str | None = None  # the dates shown, as chosen (ISO)
     end: str | None = None
+    projector: bool = False  # charts sized for a projector
 
     def params(self) -> dict:
         """The filters, named as in the URL (what a download says it holds)."""
@@ -171,6 +172,7 @@ def load(app, context, values: dict) -> View:
         plans=frames["plans"],
         start=start,
         end=end,
+        projector=isinstance(context, dict) and context.get("projector") is True,
     )
 
 
@@ -200,6 +202,7 @@ def overview(app, view: View) -> dict:
             figures.by_stakeholder_summary(people_table, view.period, lang, "engagement.axis.participants"),
             lang,
             sample,
+            projector=view.projector,
         ),
         "people_badge": sample_badge(lang, sample),
         "organizations_body": _note(t("engagement.no_organizations", lang)),
@@ -214,6 +217,7 @@ def overview(app, view: View) -> dict:
             figures.by_stakeholder_summary(table, view.period, lang, "engagement.axis.organizations"),
             lang,
             organizations_sample,
+            projector=view.projector,
         )
         out["organizations_badge"] = sample_badge(lang, organizations_sample)
     return out
@@ -236,6 +240,7 @@ def history(app, view: View) -> dict:
             figures.flow_summary(flow, view.period, lang),
             lang,
             flow_sample,
+            projector=view.projector,
         ),
         "flow_badge": sample_badge(lang, flow_sample),
         "table_body": organizations_list(records, shown, lang),
@@ -274,6 +279,7 @@ def contributions(app, view: View) -> dict:
             figures.contributions_by_channel_summary(by_channel, lang),
             lang,
             sample,
+            projector=view.projector,
         )
         out["contributions_time_body"] = _graph(
             "contributions_time",
@@ -281,12 +287,18 @@ def contributions(app, view: View) -> dict:
             figures.contributions_over_time_summary(per_period, view.period, lang),
             lang,
             sample,
+            projector=view.projector,
         )
         out["contributions_badge"] = out["contributions_time_badge"] = sample_badge(lang, sample)
     genders = summary.gender_by_channel(view.shown)
     sample = bool(view.shown["sample"].any())
     out["gender_body"] = _graph(
-        "gender", figures.gender_split(genders, lang), figures.gender_summary(genders, lang), lang, sample
+        "gender",
+        figures.gender_split(genders, lang),
+        figures.gender_summary(genders, lang),
+        lang,
+        sample,
+        projector=view.projector,
     )
     out["gender_badge"] = sample_badge(lang, sample)
     return out

@@ -107,7 +107,11 @@ def register(app) -> None:
         lang, country = _context(context)
         table = country_table(country)
         rows = queries.restrict(table, shown)
-        return page.irm_panels(rows, lang, country), page.summary_text(len(rows), len(table), lang)
+        projector = isinstance(context, dict) and context.get("projector") is True
+        return (
+            page.irm_panels(rows, lang, country, projector=projector),
+            page.summary_text(len(rows), len(table), lang),
+        )
 
     # A click on a row opens the commitment (the id cell is a link and navigates itself).
     app.clientside_callback(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from dash import Input, Output, State, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.cache import cached
@@ -78,28 +79,45 @@ def register(app) -> None:
         forums = cached(database_url_of(app), queries.forum_list, country)
         return queries.default_selection(forums) if len(forums) else no_update
 
+    # The browser says its width on every page (and again when it changes,
+    # assets/45_viewport.js); the comparison's charts are arranged for it here.
+    app.clientside_callback(
+        ClientsideFunction(namespace="viewport", function_name="width"),
+        Output(ids.VIEWPORT, "data"),
+        Input(ids.URL, "pathname"),
+    )
+
     @app.callback(
         Output(page.COMPARISON, "children"),
         Output(page.NOTE, "children"),
+        Output(page.ARRANGED, "data"),
         Input(ids.filter_id("forums"), "value"),
         Input(page.CONTEXT, "data"),
+        Input(ids.VIEWPORT, "data"),
+        State(page.ARRANGED, "data"),
     )
-    def compare(value, context):
+    def compare(value, context, viewport, arranged):
         lang, country = _context(context)
         forums = cached(database_url_of(app), queries.forum_list, country)
         if forums.empty:
-            return None, None
+            return None, None, None
         codes = selection(value, forums)
+        projector = isinstance(context, dict) and context.get("projector") is True
+        viewport = viewport if isinstance(viewport, int) and not isinstance(viewport, bool) else None
+        rows = tuple(sorted(page.rows_for(len(codes), viewport, projector)))
+        if ctx.triggered_id == ids.VIEWPORT and list(rows) == arranged:
+            raise PreventUpdate  # a new width that changes nothing drawn
         note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
         today, url = today_of(app), database_url_of(app)
         try:
             # Each forum's indicators are cached apart, so adding a forum to a
             # comparison computes only that one.
             parts = [cached(url, queries.comparison, [code], today) for code in codes]
-            return page.comparison_view(ind.merge_comparisons(parts), lang), note
+            view = page.comparison_view(ind.merge_comparisons(parts), lang, rows=rows, projector=projector)
+            return view, note, list(rows)
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum comparison failed for %s", codes)
-            return _apology(lang), None
+            return _apology(lang), None, None
 
     @app.callback(
         Output(page.PANEL, "children"),

@@ -12,7 +12,7 @@ import pandas as pd
 from dash import Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids
+from dashboard import ids, theme
 from dashboard.cache import cached
 from dashboard.components.chart import summary_text
 from dashboard.components.common import empty_state, sample_badge
@@ -186,7 +186,10 @@ def register(app) -> None:
         return (
             cards,
             "panel",
-            figures.due_figure(table, period, lang, chosen.as_of, is_today=chosen.is_today),
+            theme.for_display(
+                figures.due_figure(table, period, lang, chosen.as_of, is_today=chosen.is_today),
+                projector=bool(parse_query(search)[0].get("projector")),
+            ),
             summary_text(figures.due_caption(table, period, lang), lang, bool(frame["sample"].any())),
             sample_badge(lang, bool(frame["sample"].any())),
         )
@@ -210,8 +213,9 @@ def register(app) -> None:
         *date_inputs,
         Input(ids.filter_id("page"), "value"),
         *context,
+        State(ids.URL, "search"),
     )
-    def update_gantt(plan, area, institution, status, start, end, asof, page_value, country, lang):
+    def update_gantt(plan, area, institution, status, start, end, asof, page_value, country, lang, search):
         lang = normalise_lang(lang)
         chosen = selection(app, country, plan, area, institution, status, start, end, asof)
         as_of, is_today = chosen.as_of, chosen.is_today
@@ -236,7 +240,10 @@ def register(app) -> None:
             commitments=fmt_number(one.commitments, lang),
             milestones=fmt_number(len(one.rows), lang),
         )
-        figure = figures.gantt_figure(rows, lang, as_of, is_today=is_today)
+        figure = theme.for_display(
+            figures.gantt_figure(rows, lang, as_of, is_today=is_today),
+            projector=bool(parse_query(search)[0].get("projector")),
+        )
         return (
             "panel",
             figure,

@@ -69,6 +69,7 @@ def create_app(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.RENDERED, storage_type="memory"),
+            dcc.Store(id=ids.VIEWPORT, storage_type="memory"),
             html.Div(id=ids.SHELL, className="app-shell"),
         ]
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 URL = "url"
 RENDERED = "rendered-view"
+VIEWPORT = "viewport-width"  # the browser's width in px (assets/45_viewport.js)
 SHELL = "shell"
 PAGE = "page-content"
 NAV_LINK = "nav-link"

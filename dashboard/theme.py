@@ -7,6 +7,8 @@ never the only cue.  Figures carry no plotly template (3x smaller payloads).
 
 from __future__ import annotations
 
+import re
+
 from dashboard.i18n import plotly_locale, plotly_separators
 
 BLACK = "#000000"
@@ -90,6 +92,46 @@ def base_layout(lang: str, **overrides) -> dict:
     }
     layout.update(overrides)
     return layout
+
+
+# Projector mode (?projector=1): a wall two metres away needs every text of a
+# chart about half as large again, and a little more height to hold it.
+PROJECTOR_FONT_SCALE = 1.45
+PROJECTOR_HEIGHT_SCALE = 1.2
+PLOTLY_DEFAULT_FONT_SIZE = 12
+_INLINE_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+
+
+def _scaled(node, key: str = ""):
+    """A copy of a figure's dicts and lists with every ``…font`` size (and sizes
+    written inside HTML text) scaled; arrays and other values are shared."""
+    if isinstance(node, dict):
+        out = {k: _scaled(v, k) for k, v in node.items()}
+        if key.lower().endswith("font") and isinstance(out.get("size"), int | float):
+            out["size"] = round(out["size"] * PROJECTOR_FONT_SCALE)
+        return out
+    if isinstance(node, list):
+        return [_scaled(item, key) for item in node]
+    if isinstance(node, str) and "font-size" in node:
+        return _INLINE_SIZE.sub(lambda m: f"font-size:{round(float(m[1]) * PROJECTOR_FONT_SCALE)}px", node)
+    return node
+
+
+def for_display(figure: dict, *, projector: bool = False) -> dict:
+    """The figure as the page shows it: unchanged, or sized for a projector
+    (texts x1.45, height x1.2, marked ``meta.ogpProjector``).  Builders and
+    caches keep one figure; every view passes its figures through here."""
+    if not projector or not isinstance(figure, dict):
+        return figure
+    out = _scaled(figure)
+    layout = out.setdefault("layout", {})
+    font = layout["font"] = dict(layout.get("font") or {})
+    if not isinstance(font.get("size"), int | float):
+        font["size"] = round(PLOTLY_DEFAULT_FONT_SIZE * PROJECTOR_FONT_SCALE)
+    if isinstance(layout.get("height"), int | float):
+        layout["height"] = round(layout["height"] * PROJECTOR_HEIGHT_SCALE)
+    layout["meta"] = {**(layout.get("meta") or {}), "ogpProjector": True}
+    return out
 
 
 def graph_config(lang: str, filename: str = "ogp-monitor") -> dict:

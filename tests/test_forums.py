@@ -784,3 +784,61 @@ def test_frm024_forums_computed_apart_merge_into_the_same_comparison(seeded_url)
     assert merged["sample"] == whole["sample"]
     with pytest.raises(ValueError):
         ind.merge_comparisons([])
+
+
+def test_frm026_a_narrow_panel_gets_rows_on_the_same_scale(peru_comparison):
+    from dashboard.figures.forums import as_rows
+    from dashboard.pages.forums import FIGURES
+
+    for key, build, _ in FIGURES:
+        figure = build(peru_comparison, "es")
+        rows = as_rows(figure)
+        layout, n = rows["layout"], figure["layout"]["meta"]["ogpColumns"]
+        assert layout["meta"]["ogpStacked"] and not figure["layout"]["meta"].get("ogpStacked"), key  # a copy
+        assert all(layout[f"xaxis{i + 1 if i else ''}"]["domain"] == [0, 1] for i in range(n)), key
+        for i in range(1, n):  # each forum's row under the one before, the y axes still matched
+            above, below = layout[f"yaxis{i if i > 1 else ''}"], layout[f"yaxis{i + 1}"]
+            assert below["domain"][1] < above["domain"][0] and below.get("matches") == "y", key
+        assert layout["height"] > figure["layout"]["height"] or n == 1, key
+        assert all(len(layout[k].get("tickvals", [])) <= 3 for k in layout if k.startswith("xaxis")), key
+        assert all(layout[k]["tickangle"] == 0 for k in layout if k.startswith("xaxis")), key
+
+
+def test_frm027_rows_where_a_panel_has_less_than_330_px_per_forum():
+    from dashboard.pages.forums import panel_room, rows_for
+
+    assert rows_for(2, None) == frozenset()  # width not known yet: columns
+    assert rows_for(2, 390) == {1, 2}  # a phone: rows, and the one-panel chart's phone tweaks
+    assert rows_for(2, 800) == frozenset() and rows_for(3, 800) == {3}  # a tablet: three forums do not fit
+    assert rows_for(3, 1280) == frozenset() and rows_for(5, 1280) == {5}
+    assert panel_room(1280) == 1202 and panel_room(2000) == panel_room(3000)  # the page stops at 1440 px
+    assert panel_room(2000, projector=True) > panel_room(2000)  # … except on a projector
+    assert panel_room("wide") is None and panel_room(-5) is None
+
+
+def test_frm028_the_comparison_follows_the_width_and_ignores_junk(seeded_url):
+    import json
+
+    from benchmarks.dash_requests import dash_request, find_callback
+    from dashboard.factory import create_app
+
+    app = create_app(seeded_url, today=D(2026, 11, 27))
+    client = app.server.test_client()
+    compare = dom_id_value("forums")
+    key = find_callback(app, "forums-comparison.children")
+
+    def drawn(viewport):
+        values = {
+            "forums-context.data": {"lang": "es", "country": "PER"},
+            f"{compare}.value": {"id": {"name": "forums", "type": "filter"}, "property": "value", "value": []},
+            "viewport-width.data": viewport,
+        }
+        response = client.post("/_dash-update-component", json=dash_request(app, key, values))
+        assert response.status_code == 200 and "Traceback" not in response.get_data(as_text=True)
+        return json.loads(response.get_data())["response"]
+
+    assert drawn(390)["forums-arranged"]["data"] == [1, 2]
+    assert '"ogpStacked": true' in json.dumps(drawn(390))
+    for junk in (1280, "<b>", {"x": 1}, True, None):
+        answer = drawn(junk)
+        assert answer["forums-arranged"]["data"] == [] and "ogpStacked" not in json.dumps(answer), junk

@@ -13,6 +13,7 @@ The input is ``data.forum_indicators.compare``'s result.
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -170,8 +171,8 @@ def columns_layout(
 ) -> dict:
     """A layout with one column of axes per forum, every y axis matched to the
     first and fixed to ``y_range``.  ``meta.ogpColumns`` and the titles' names
-    let a phone stack the columns into rows in the browser
-    (assets/45_stack_columns.js), keeping the shared scales."""
+    let ``as_rows`` stack the columns into rows for a narrow panel, keeping
+    the shared scales."""
     n = max(len(titles), 1)
     width = (1 - COLUMN_GAP * (n - 1)) / n
     # Column titles above the plots; the legend below, clear of the toolbar.
@@ -955,3 +956,98 @@ def progress_figure(comparison: dict, lang: str) -> dict:
 
 def _follows_text(forum, lang: str) -> str:
     return t("forums.fig.follows", lang, n=fmt_number(forum.commitments, lang), m=fmt_number(forum.milestones, lang))
+
+
+# --- rows instead of columns, for a narrow panel ---------------------------------------------
+
+# px between rows: the row above's tick labels (and axis title), then this row's title.
+ROW_TICKS, ROW_AXIS_TITLE, ROW_TITLE, ROW_TOOLBAR = 50, 30, 70, 24
+PHONE_TITLE_CHARS = 18  # an axis title's line on a phone's row (~250 px)
+
+
+def _title_text(title) -> str | None:
+    return title.get("text") if isinstance(title, dict) else title
+
+
+def _wrap_words(text: str | None, width: int = PHONE_TITLE_CHARS) -> str | None:
+    """A long axis title in lines of about ``width`` characters."""
+    if not text or len(text) <= width or "<br>" in text:
+        return text
+    lines = [""]
+    for word in text.split(" "):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+    return "<br>".join(lines)
+
+
+def _date_span_years(traces: list, ref: str) -> float:
+    """Years between the first and last date drawn on the x axis ``ref``."""
+    dates = [
+        pd.to_datetime(pd.Series(np.asarray(trace["x"]).ravel()), errors="coerce")
+        for trace in traces
+        if trace.get("xaxis", "x") == ref and trace.get("x") is not None and len(trace["x"])
+    ]
+    if not dates:
+        return 0.0
+    every = pd.concat(dates).dropna()
+    return (every.max() - every.min()).days / 365.25 if len(every) else 0.0
+
+
+def _fewer_ticks(axis: dict, traces: list, ref: str) -> None:
+    """Three ticks at most, written flat; a date axis names years only (every
+    other one over more than four)."""
+    axis["tickangle"] = 0
+    ticks = axis.get("tickvals")
+    if axis.get("type") == "date":
+        axis.pop("nticks", None)
+        years = _date_span_years(traces, ref)
+        axis.update({"tickformat": "%Y", "dtick": "M24" if years > 4 else "M12", "tick0": "2000-01-01"})
+    elif ticks is not None and len(ticks) > 3:
+        step = math.ceil(len(ticks) / 3)
+        axis["tickvals"] = list(ticks)[::step]
+        if axis.get("ticktext") is not None:
+            axis["ticktext"] = list(axis["ticktext"])[::step]
+    elif ticks is None:
+        axis["nticks"] = 4
+
+
+def as_rows(figure: dict) -> dict:
+    """The figure with its columns (``meta.ogpColumns``) as rows, each the full
+    width with its title above it and the y axes still matched, so the scale
+    stays shared; long axis titles wrap and the x axes get fewer, flat ticks.
+    For a panel narrower than the columns need (a phone; a tablet comparing
+    three forums).  A one-panel chart gets the phone's tweaks only."""
+    layout = copy.deepcopy(figure["layout"])
+    meta = layout.get("meta") or {}
+    n, plot = int(meta.get("ogpColumns") or 1), int(meta.get("ogpPlotHeight") or 300)
+    annotations = layout.get("annotations") or []
+    titled = any(str(note.get("name", "")).startswith("column-title-") for note in annotations)
+    x_title = _wrap_words(_title_text((layout.get("xaxis") or {}).get("title")))
+    gap = ROW_TICKS + (ROW_AXIS_TITLE * x_title.count("<br>") + ROW_AXIS_TITLE if x_title else 0)
+    gap += ROW_TITLE if titled else 0
+    paper = n * plot + (n - 1) * gap
+    y_title = (layout.get("yaxis") or {}).get("title")
+    margin = layout["margin"] = dict(layout.get("margin") or {})
+    margin["t"] = margin.get("t", 0) + ROW_TOOLBAR
+    layout["height"] = margin["t"] + margin.get("b", 0) + paper
+    for i in range(n):
+        top = 1 - i * (plot + gap) / paper
+        x, y = layout.get(_axis(i, "x")), layout.get(_axis(i, "y"))
+        if x is not None:
+            x["domain"] = [0, 1]
+            _fewer_ticks(x, figure["data"], _ref(i, "x"))
+            if _title_text(x.get("title")):
+                x["title"] = {**x["title"], "text": _wrap_words(_title_text(x["title"]))}
+        if y is not None:
+            y["domain"] = [max(0.0, top - plot / paper), min(1.0, top)]
+            y["showticklabels"] = True  # a row's labels are no longer beside the first column's
+            if i and y_title:
+                y["title"] = y_title
+    for note in annotations:
+        name = str(note.get("name", ""))
+        if name.startswith("column-title-"):
+            note.update({"x": 0.5, "y": 1 - int(name.rsplit("-", 1)[1]) * (plot + gap) / paper + 6 / paper})
+    layout["meta"] = {**meta, "ogpStacked": True}
+    return {**figure, "layout": layout}

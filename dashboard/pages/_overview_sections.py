@@ -202,10 +202,13 @@ def panel(title: str, children: list, **options) -> html.Section:
     return section(title, html.Div(children), **options)
 
 
-def graph(figure: dict, summary: str, lang: str, name: str, graph_id: str, sample: bool = False) -> html.Figure:
+def graph(
+    figure: dict, summary: str, lang: str, name: str, graph_id: str, sample: bool = False, *, projector: bool = False
+) -> html.Figure:
     """A chart that follows its panel's width (also when the panel was drawn
     at another width, e.g. under the loading overlay); its height is the
     figure's.  ``summary`` is its text alternative."""
+    figure = theme.for_display(figure, projector=projector)
     return described_graph(
         dcc.Graph(
             id=graph_id,
@@ -342,6 +345,7 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
                 "progress-by-plan",
                 "overview-plan-graph",
                 data.sample_milestones,
+                projector=bool(params.get("projector")),
             ),
             html.P(t("overview.plans.left_out", lang, plans=", ".join(left_out)), className="section-note")
             if left_out
@@ -362,6 +366,7 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
                 "status-by-area",
                 "overview-area-graph",
                 data.sample_milestones,
+                projector=bool(params.get("projector")),
             ),
             view_link(t("overview.link.commitments", lang), "/commitments", params),
         ],
@@ -575,6 +580,7 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
                 lang,
                 "irm-by-plan",
                 "overview-plan-graph",
+                projector=bool(params.get("projector")),
             ),
             view_link(t("overview.link.commitments", lang), "/commitments", params),
         ],
@@ -590,6 +596,7 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
                 lang,
                 "irm-by-area",
                 "overview-area-graph",
+                projector=bool(params.get("projector")),
             ),
             view_link(t("overview.link.commitments", lang), "/commitments", params),
         ],

@@ -30,7 +30,7 @@ from dashboard.figures.commitment_detail import (
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import BY_NAME, GLOBAL, global_query, to_query
-from dashboard.theme import graph_config
+from dashboard.theme import for_display, graph_config
 from data.queries import commitment_detail as queries
 
 add(
@@ -571,7 +571,10 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
         [
             described_graph(
                 dcc.Graph(
-                    figure=milestone_timeline(flagged, lang, ctx.today),
+                    figure=for_display(
+                        milestone_timeline(flagged, lang, ctx.today),
+                        projector=ctx.params.get("projector") in (True, "True"),
+                    ),
                     id="detail-timeline",
                     config=graph_config(lang, f"ogp-monitor-{flagged['commitment_id'].iloc[0]}-milestones"),
                 ),
@@ -596,7 +599,13 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
 
 
 def _history(
-    milestones: pd.DataFrame, events: pd.DataFrame, rolled: pd.DataFrame, commitment_id: str, lang: str
+    milestones: pd.DataFrame,
+    events: pd.DataFrame,
+    rolled: pd.DataFrame,
+    commitment_id: str,
+    lang: str,
+    *,
+    projector: bool = False,
 ) -> html.Section | None:
     if milestones.empty:
         return None
@@ -612,7 +621,7 @@ def _history(
         [
             described_graph(
                 dcc.Graph(
-                    figure=progress_history(events, rolled, lang),
+                    figure=for_display(progress_history(events, rolled, lang), projector=projector),
                     id="detail-history-graph",
                     config=graph_config(lang, f"ogp-monitor-{commitment_id}-history"),
                 ),
@@ -900,6 +909,7 @@ def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.
 
 def draw(data: queries.CommitmentPage, url: str, lang: str, kept: tuple, today) -> html.Div:
     """The whole page for one commitment's data."""
+    # ``kept`` holds the values as text: projector mode is "True".
     ctx = PageContext(lang=lang, params=dict(kept), db_url=url, today=today)
     c = data.commitment
     lead = t("detail.lead", lang, plan=_value(c.get("plan_title")) or c["action_plan_id"], country=c["country_name"])
@@ -916,7 +926,14 @@ def draw(data: queries.CommitmentPage, url: str, lang: str, kept: tuple, today) 
                     html.Div(
                         [
                             _milestones(data.milestones, ctx),
-                            _history(data.milestones, data.events, data.history, c["id"], lang),
+                            _history(
+                                data.milestones,
+                                data.events,
+                                data.history,
+                                c["id"],
+                                lang,
+                                projector=ctx.params.get("projector") in (True, "True"),
+                            ),
                             _text(c, lang),
                             _forums(data.forums, ctx),
                             _participation(

@@ -24,7 +24,7 @@ from dashboard.figures.explorer import diog_bars, diog_summary, irm_heatmap, irm
 from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
-from dashboard.theme import graph_config
+from dashboard.theme import for_display, graph_config
 from data.queries import explorer as queries
 from data.vocab import IRM_METHODOLOGIES
 
@@ -232,7 +232,14 @@ def layout(ctx: PageContext):
             filter_bar(ctx, extra=(_method_filter(ctx),)),
             html.Div([table, side], className="explorer-layout"),
             dcc.Store(id=SHOWN, storage_type="memory"),
-            dcc.Store(id=CONTEXT, data={"lang": ctx.lang, "country": ctx.params.get("country")}),
+            dcc.Store(
+                id=CONTEXT,
+                data={
+                    "lang": ctx.lang,
+                    "country": ctx.params.get("country"),
+                    "projector": bool(ctx.params.get("projector")),
+                },
+            ),
             dcc.Download(id=DOWNLOAD_CSV),
             dcc.Download(id=DOWNLOAD_XLSX),
         ],
@@ -258,8 +265,8 @@ def notes(frame: pd.DataFrame, lang: str) -> list:
     return out
 
 
-def irm_panels(frame: pd.DataFrame, lang: str, country: str | None) -> list:
-    """The IRM panels for the rows the grid shows."""
+def irm_panels(frame: pd.DataFrame, lang: str, country: str | None, *, projector: bool = False) -> list:
+    """The IRM panels for the rows the grid shows (sized for a projector when asked)."""
     if frame.empty:
         return [empty_state(lang, t("explorer.empty", lang), page=PAGE_NAME)]
     rated = int(queries.irm_rated(frame).sum())
@@ -280,8 +287,8 @@ def irm_panels(frame: pd.DataFrame, lang: str, country: str | None) -> list:
         )
     return [
         *intro,
-        *[_matrix_panel(frame, method, lang) for method in IRM_METHODOLOGIES],
-        _diog_panel(frame, lang),
+        *[_matrix_panel(frame, method, lang, projector) for method in IRM_METHODOLOGIES],
+        _diog_panel(frame, lang, projector),
         _starred_panel(frame, lang, country),
     ]
 
@@ -291,7 +298,7 @@ def _method_name(method: str, lang: str) -> str:
     return t(f"explorer.method_in_text.{method}", lang)
 
 
-def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
+def _matrix_panel(frame: pd.DataFrame, method: str, lang: str, projector: bool = False) -> html.Section:
     matrix = queries.irm_matrix(frame, method)
     name = _method_name(method, lang)
     title = t(f"explorer.matrix.{method}", lang)
@@ -318,7 +325,7 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
                 described_graph(
                     dcc.Graph(
                         id=f"explorer-{method}-graph",
-                        figure=irm_heatmap(matrix.counts, lang, method=method),
+                        figure=for_display(irm_heatmap(matrix.counts, lang, method=method), projector=projector),
                         config=graph_config(lang, f"ogp-monitor-irm-{method}"),
                         className="explorer-graph",
                     ),
@@ -330,7 +337,7 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str) -> html.Section:
     return section(title, body, badge=badge, section_id=f"explorer-matrix-{method}")
 
 
-def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
+def _diog_panel(frame: pd.DataFrame, lang: str, projector: bool = False) -> html.Section:
     dist = queries.diog_distribution(frame)
     missing = int(dist.loc[dist["level"] == "not_assessed", "count"].sum())
     rated = int(dist["count"].sum()) - missing
@@ -350,7 +357,7 @@ def _diog_panel(frame: pd.DataFrame, lang: str) -> html.Section:
                 described_graph(
                     dcc.Graph(
                         id="explorer-diog-graph",
-                        figure=diog_bars(dist, lang),
+                        figure=for_display(diog_bars(dist, lang), projector=projector),
                         config=graph_config(lang, "ogp-monitor-irm-diog"),
                         className="explorer-graph",
                     ),

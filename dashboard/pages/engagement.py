@@ -274,7 +274,10 @@ def layout(ctx: PageContext):
     return html.Div(
         [
             heading,
-            dcc.Store(id=CONTEXT, data={"country": country, "lang": ctx.lang}),
+            dcc.Store(
+                id=CONTEXT,
+                data={"country": country, "lang": ctx.lang, "projector": bool(ctx.params.get("projector"))},
+            ),
             _ignored(ctx, forums, commitments, [o["value"] for o in plan_options]),
             filters,
             html.P(t("engagement.counting", ctx.lang), className="engagement-counting"),

@@ -34,7 +34,7 @@ from dashboard.figures import forum_brief as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.pages.commitment_detail import source_text
-from dashboard.state import GLOBAL, global_query, to_query
+from dashboard.state import GLOBAL, global_query, parse_query, to_query
 from data.queries.forum_brief import DUE_AHEAD_DAYS, REF_CLOSED, SOURCE_PARTS
 from data.vocab import AT_RISK_MARGIN, FORUM_MAX_GAP_DAYS
 
@@ -487,7 +487,7 @@ def brief_view(brief, lang: str, query: str = "") -> list:
         _brief_section(
             "attendance",
             t("brief.sec.attendance", lang),
-            _attendance_block(brief, lang),
+            _attendance_block(brief, lang, projector=bool(parse_query(query)[0].get("projector"))),
             with_downloads(sample_badge(lang, brief.sample["meetings"]), tables.get(exports.ATTENDANCE)),
             t("brief.attendance_help", lang, n=fmt_number(len(brief.meetings), lang), date=ref)
             if len(brief.meetings)
@@ -796,16 +796,16 @@ def _people(meeting_id, attendance: pd.DataFrame, lang: str):
     ]
 
 
-def _attendance_block(brief, lang: str) -> list:
+def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
     meetings = brief.meetings
     if meetings.empty:
         return [html.P(t("brief.attendance_none", lang, date=fmt_date(brief.reference, lang)), className="brief-empty")]
-    figure = figures.attendance_figure(meetings, brief.attendance, lang)
+    figure = theme.for_display(figures.attendance_figure(meetings, brief.attendance, lang), projector=projector)
     graph = dcc.Graph(
         id=GRAPH,
         figure=figure,
         config=theme.graph_config(lang, f"ogp-brief-{brief.forum['code']}"),
-        style={"height": f"{figures.HEIGHT}px"},
+        style={"height": f"{figure['layout'].get('height', figures.HEIGHT)}px"},
         className="brief-graph",
     )
     rows = []

@@ -14,6 +14,8 @@ the panel from them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from dash import dcc, html
 
 from dashboard import theme
@@ -169,6 +171,7 @@ add(
 COMPARISON = "forums-comparison"
 PANEL = "forums-panel"
 NOTE = "forums-note"
+ARRANGED = "forums-arranged"
 CONTEXT = "forums-context"
 
 # (section key, figure builder, which sample flag marks it, DOM id of its graph)
@@ -262,6 +265,7 @@ def layout(ctx: PageContext):
                 ),
                 section_id="forums-panel-section",
             ),
+            dcc.Store(id=ARRANGED),  # which charts are drawn as rows (callbacks/forums.py)
             dcc.Store(
                 id=CONTEXT,
                 data={
@@ -275,9 +279,44 @@ def layout(ctx: PageContext):
     )
 
 
-def comparison_view(comparison: dict, lang: str) -> list:
+# How wide a panel's chart can be, from the browser's width (assets/10_app.css:
+# .app-main at most 1440 px, none on a projector, padded 1.25rem, 0.75rem on a
+# phone; .panel padded 1.1rem with a 1 px border; projector mode's rem is 21 px).
+COLUMN_WIDTH = 330  # px a forum's column needs to stay readable
+PHONE_WIDTH = 576  # px: below it, a phone (Bootstrap's sm breakpoint)
+
+
+def panel_room(viewport: int | None, projector: bool = False) -> int | None:
+    """Pixels a panel gives its chart in a window ``viewport`` px wide (None: not known)."""
+    if not isinstance(viewport, int | float) or viewport <= 0:
+        return None
+    rem = 21 if projector else 16
+    main = viewport if projector else min(viewport, 1440)
+    gutter = 2 * (0.75 if viewport < PHONE_WIDTH else 1.25) * rem
+    return int(main - gutter - 2 * 1.1 * rem - 2)
+
+
+def as_rows_wanted(columns: int, room: int | None, phone: bool) -> bool:
+    """Rows instead of columns: where the panel has less than COLUMN_WIDTH per
+    column (a phone; a tablet comparing three forums); a one-panel chart only
+    on a phone (its titles wrap, its ticks thin out)."""
+    if columns < 2:
+        return phone
+    return room is not None and room < columns * COLUMN_WIDTH
+
+
+def rows_for(forums: int, viewport: int | None, projector: bool = False) -> frozenset[int]:
+    """Which charts become rows in a window ``viewport`` px wide, by their
+    number of columns (the forums compared; two panels; one)."""
+    room, phone = panel_room(viewport, projector), bool(viewport and viewport < PHONE_WIDTH)
+    return frozenset(columns for columns in {forums, 2, 1} if as_rows_wanted(columns, room, phone))
+
+
+def comparison_view(comparison: dict, lang: str, *, rows: Collection[int] = (), projector: bool = False) -> list:
     """The comparison's sections: the summary table, then one figure per indicator,
-    each marked when it draws sample data."""
+    each marked when it draws sample data.  A chart whose number of columns is
+    in ``rows`` draws them as rows (``rows_for``); all sized for a projector
+    when asked."""
     sample = comparison["sample"]
     out = [
         section(
@@ -288,17 +327,18 @@ def comparison_view(comparison: dict, lang: str) -> list:
             help_text=t("forums.sec.summary_help", lang),
         )
     ]
-    # Each forum's column keeps a readable width (330 px, as COLUMN in
-    # assets/45_stack_columns.js): where the panel is narrower, the columns
-    # become rows there and this minimum is lifted.
-    min_width = f"{max(560, 330 * len(comparison['forums']))}px"
+    # Each forum's column keeps a readable width (COLUMN_WIDTH): where the
+    # panel is narrower, the columns become rows and this minimum is lifted.
+    min_width = f"{max(560, COLUMN_WIDTH * len(comparison['forums']))}px"
     for key, build, flag in FIGURES:
         figure = build(comparison, lang)
+        stacked = figure["layout"]["meta"]["ogpColumns"] in rows
+        figure = theme.for_display(figures.as_rows(figure) if stacked else figure, projector=projector)
         graph = dcc.Graph(
             id=graph_id(key),
             figure=figure,
             config=theme.graph_config(lang, f"ogp-forums-{key}"),
-            style={"height": f"{figure['layout']['height']}px", "minWidth": min_width},
+            style={"height": f"{figure['layout']['height']}px", "minWidth": "0" if stacked else min_width},
             className="forums-graph",
         )
         out.append(
