@@ -1,25 +1,22 @@
 /* Chart images (PNG) that say what they show, for every chart of every view.
  *
- * Plotly's camera button downloads a PNG named by the graph's config
- * (dashboard.theme.graph_config), which is fixed when the page is drawn.  This
- * script, for every graph on the page:
+ * Every graph's toolbar gets one "download as PNG" button in place of
+ * plotly's camera (dashboard/theme.py graph_config removes the camera; the
+ * button is plotly's public custom modebar button, given to every graph as a
+ * default with Plotly.setPlotConfig once plotly.js has loaded).  On a click:
  *
- * 1. keeps gd._context.toImageButtonOptions.filename current, as
- *    ogp-monitor_<view>_<chart>_<filters>_<YYYY-MM-DD>: the view is the active
- *    navigation entry, the chart its panel's heading, the filters those set in
- *    the URL (in the URL's order; codes as they are, free text and dates as
- *    name-value), the date today's.  Rewritten after every draw of the graph
- *    and every change of the URL (a filter change), because Dash resets the
- *    config whenever it redraws.  Same rules as dashboard/export_files.py.
- * 2. replaces the image itself: plotly's "downloadImage" API method, which the
- *    camera button calls, is re-registered so the PNG is drawn from a copy of
- *    the figure (the chart on screen is not touched) with a white background
- *    and a header: the chart's heading, the page and date, the filters in
- *    words, and the sample-data notice when the chart's panel carries the
- *    sample badge.  Anything unexpected falls back to plotly's own download.
+ * 1. the name: ogp-monitor_<view>_<chart>_<filters>_<YYYY-MM-DD>: the view is
+ *    the active navigation entry, the chart its panel's heading, the filters
+ *    those set in the URL (in the URL's order; codes as they are, free text and
+ *    dates as name-value), the date today's.  Same rules as
+ *    dashboard/export_files.py.  Read when clicked, so it follows every filter.
+ * 2. the image: Plotly.toImage draws the chart as it is on screen at twice its
+ *    resolution, and a canvas puts a header above it: the chart's heading, the
+ *    page and date, the filters in words, and the sample-data notice when the
+ *    chart's panel carries the sample badge.  The chart on screen is not touched.
  *
- * Plotly is loaded after this script (Dash loads it when the first graph
- * appears), so graphs are found by watching the page.
+ * The button's label comes translated from the chart's frame
+ * (dashboard/components/chart.py, data-image-label).
  */
 (function () {
   'use strict';
@@ -32,8 +29,10 @@
   var UNNAMED = ['lang', 'projector'];
   var LISTS = ['forums', 'channel'];
   var MAX_NAME = 150;
+  var SCALE = 2;  // pixels per screen pixel in the PNG
   var INK = '#1F2933', MUTED = '#52606D', SAMPLE = '#8A4B00';
-  var TITLE_SIZE = 16, SMALL_SIZE = 12;
+  var TITLE_SIZE = 16, SMALL_SIZE = 12, PAD = 12;
+  var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
   // --- names -------------------------------------------------------------------------------------
 
@@ -101,47 +100,14 @@
     return visibleText(panel && panel.querySelector('h2, h3, .section-title'));
   }
 
-  function configuredName(gd) {
-    var name = gd._ogpConfigured || '';
-    return name.replace(/^ogp-monitor-/, '').replace(/^ogp-/, '');
-  }
-
-  function chartName(gd) {
-    var text = heading(gd);
-    return text ? nameSlug(text) : nameSlug(configuredName(gd) || (gd.closest('[id]') || {}).id || 'chart');
-  }
-
   function fileName(gd) {
-    var parts = [APP, viewName(), chartName(gd)].concat(filterTokens());
+    var named = heading(gd) || (gd.closest('[id]') || {}).id || 'chart';
+    var parts = [APP, viewName(), nameSlug(named)].concat(filterTokens());
     var stem = parts.filter(Boolean).join('_').slice(0, MAX_NAME).replace(/[_-]+$/, '');
     return stem + '_' + today();
   }
 
-  function refresh(gd) {
-    var context = gd._context;
-    if (!context) { return; }
-    var options = context.toImageButtonOptions || {};
-    if (options.filename && options.filename.indexOf(APP + '_') !== 0) { gd._ogpConfigured = options.filename; }
-    // A new object: the old one may be the config Dash passed in, which is not ours to change.
-    context.toImageButtonOptions = Object.assign({}, options, {filename: fileName(gd)});
-  }
-
-  // --- the image's header --------------------------------------------------------------------------
-
-  function escapeText(text) {
-    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  }
-
-  function wrap(text, width, size) {
-    var perLine = Math.max(20, Math.floor((width - 24) / (size * 0.56)));
-    var words = String(text).split(/\s+/), lines = [], line = '';
-    for (var i = 0; i < words.length; i++) {
-      if (line && (line + ' ' + words[i]).length > perLine) { lines.push(line); line = words[i]; }
-      else { line = line ? line + ' ' + words[i] : words[i]; }
-    }
-    if (line) { lines.push(line); }
-    return lines;
-  }
+  // --- the header ----------------------------------------------------------------------------------
 
   function labelOf(control) {
     var label = document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
@@ -192,127 +158,105 @@
     return badge.textContent.trim() + (badge.title ? ': ' + badge.title : '');
   }
 
-  function plainTitle(layout) {
-    var title = layout && layout.title;
-    var text = typeof title === 'string' ? title : (title && title.text);
-    return text ? String(text) : '';
-  }
-
-  function copy(value) {
-    try { return window.structuredClone(value); } catch (e) { return JSON.parse(JSON.stringify(value)); }
-  }
-
-  // Legends placed on the whole figure (yref "container") keep their place once the header is
-  // added: those in the top margin move down with the plot, the others keep their distance
-  // from the bottom.
-  function keepInPlace(layout, height, header, top) {
-    var total = height + header;
-    Object.keys(layout).forEach(function (key) {
-      var legend = layout[key];
-      if (!/^legend\d*$/.test(key) || !legend || legend.yref !== 'container' || typeof legend.y !== 'number') { return; }
-      var fromTop = (1 - legend.y) * height;
-      legend.y = fromTop <= top ? 1 - (fromTop + header) / total : legend.y * height / total;
-    });
-  }
-
-  // A copy of the figure, as large as on screen, with the header above the plot.
-  function exportFigure(gd) {
-    var full = gd._fullLayout, size = full._size;
-    var width = full.width, height = full.height;
-    var title = heading(gd) || plainTitle(gd.layout) || document.title;
-    var own = heading(gd) ? plainTitle(gd.layout) : '';
-    var about = [document.title, today()].filter(Boolean).join(' · ');
-    var filters = filtersInWords();
-    var sample = sampleNotice(gd);
-
-    var lines = [], extra = 34;  // padding above and below the header, in pixels
-    wrap(title, width, TITLE_SIZE).forEach(function (line) {
-      lines.push('<b>' + escapeText(line) + '</b>'); extra += TITLE_SIZE * 1.3;
-    });
-    if (own) {  // the figure's own title, as it was (plotly markup)
-      lines.push('<span style="font-size:' + SMALL_SIZE + 'px">' + own + '</span>');
-      extra += (own.split(/<br\s*\/?>/i).length) * SMALL_SIZE * 1.4;
-    }
-    [[about, MUTED], [filters, MUTED], [sample, SAMPLE]].forEach(function (item) {
+  // The header's lines, each [text, size, colour, bold], wrapped to the image's width.
+  function headerLines(gd, context, width) {
+    var lines = [];
+    [[heading(gd) || document.title, TITLE_SIZE, INK, true],
+     [[document.title, today()].filter(Boolean).join(' · '), SMALL_SIZE, MUTED, false],
+     [filtersInWords(), SMALL_SIZE, MUTED, false],
+     [sampleNotice(gd), SMALL_SIZE, SAMPLE, false]].forEach(function (item) {
       if (!item[0]) { return; }
-      wrap(item[0], width, SMALL_SIZE).forEach(function (line) {
-        lines.push('<span style="font-size:' + SMALL_SIZE + 'px;color:' + item[1] + '">' + escapeText(line) + '</span>');
-        extra += SMALL_SIZE * 1.4;
+      context.font = (item[3] ? 'bold ' : '') + item[1] + 'px ' + FONT;
+      var words = String(item[0]).split(/\s+/), line = '';
+      words.forEach(function (word) {
+        var longer = line ? line + ' ' + word : word;
+        if (line && context.measureText(longer).width > width - 2 * PAD) {
+          lines.push([line].concat(item.slice(1)));
+          line = word;
+        } else {
+          line = longer;
+        }
       });
+      if (line) { lines.push([line].concat(item.slice(1))); }
     });
-    var header = Math.ceil(extra);
-
-    var layout = copy(gd.layout || {});
-    layout.width = width;
-    layout.height = height + header;
-    // The margins plotly worked out on screen, plus the header: the plot keeps its size.
-    layout.margin = {l: size.l, r: size.r, b: size.b, t: size.t + header, pad: (layout.margin || {}).pad || 0,
-                     autoexpand: false};
-    layout.paper_bgcolor = '#ffffff';
-    layout.title = {text: lines.join('<br>'), x: 0, xref: 'container', xanchor: 'left',
-                    y: 1 - 24 / layout.height, yref: 'container', yanchor: 'top', pad: {t: 0, l: 12},
-                    font: {size: TITLE_SIZE, color: INK}};
-    keepInPlace(layout, height, header, size.t);
-    var context = gd._context || {};
-    return {data: copy(gd.data || []), layout: layout,
-            config: {locale: context.locale, locales: context.locales, setBackground: 'opaque'}};
+    return lines;
   }
 
-  // --- wiring --------------------------------------------------------------------------------------
+  function loadImage(url) {
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () { resolve(image); };
+      image.onerror = reject;
+      image.src = url;
+    });
+  }
 
-  var patched = false;
+  function save(canvas, name) {
+    canvas.toBlob(function (blob) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = name + '.png';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    }, 'image/png');
+  }
 
-  function patchDownload() {
+  // The chart as drawn, under its header, on white.
+  function download(gd) {
+    var name = fileName(gd);
+    return window.Plotly.toImage(gd, {format: 'png', scale: SCALE}).then(loadImage).then(function (chart) {
+      var width = chart.width / SCALE;
+      var canvas = document.createElement('canvas');
+      var context = canvas.getContext('2d');
+      var lines = headerLines(gd, context, width);
+      var header = 2 * PAD + lines.reduce(function (sum, line) { return sum + line[1] * 1.4; }, 0);
+      canvas.width = chart.width;
+      canvas.height = chart.height + Math.ceil(header * SCALE);
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.scale(SCALE, SCALE);
+      context.textBaseline = 'top';
+      var y = PAD;
+      lines.forEach(function (line) {
+        context.font = (line[3] ? 'bold ' : '') + line[1] + 'px ' + FONT;
+        context.fillStyle = line[2];
+        context.fillText(line[0], PAD, y);
+        y += line[1] * 1.4;
+      });
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.drawImage(chart, 0, Math.ceil(header * SCALE));
+      save(canvas, name);
+    });
+  }
+
+  // --- the button ----------------------------------------------------------------------------------
+
+  function label(gd) {
+    var frame = gd.closest && gd.closest('[data-image-label]');
+    return frame ? frame.getAttribute('data-image-label') : 'Download plot as PNG';
+  }
+
+  function install() {
     var Plotly = window.Plotly;
-    if (patched || !Plotly || !Plotly.register || !Plotly.downloadImage) { return; }
-    var original = Plotly.downloadImage;
-    Plotly.register({
-      moduleType: 'apiMethod',
-      name: 'downloadImage',
-      fn: function (gd, options) {
-        if (!gd || !gd._fullLayout || !gd.closest) { return original(gd, options); }
-        var chosen = Object.assign({}, options || {}, {filename: fileName(gd)});
-        var figure;
-        try { figure = exportFigure(gd); } catch (e) { return original(gd, chosen); }
-        return original(figure, chosen);
-      }
+    if (installed || !Plotly || !Plotly.setPlotConfig) { return; }
+    installed = true;
+    Plotly.setPlotConfig({
+      modeBarButtonsToAdd: [{name: 'ogpImage', title: label, icon: Plotly.Icons.camera, click: download}]
     });
-    patched = true;
   }
 
-  function hook(gd) {
-    if (gd._ogpExports || typeof gd.on !== 'function') { return; }
-    gd._ogpExports = true;
-    gd.on('plotly_afterplot', function () { refresh(gd); });
-    refresh(gd);
+  var installed = false;
+  window.ogpChartImages = {fileName: fileName, download: download};
+  // Dash adds plotly.js when a page first shows a graph: the button is set as
+  // soon as it has loaded (a capturing listener runs before Dash's own onload),
+  // before the first graph is drawn.
+  install();
+  if (!installed) {
+    document.addEventListener('load', function onLoad() {
+      install();
+      if (installed) { document.removeEventListener('load', onLoad, true); }
+    }, true);
   }
-
-  var pending = false;
-  function scan() {
-    pending = false;
-    var graphs = document.querySelectorAll('.js-plotly-plot');
-    if (graphs.length) { patchDownload(); }
-    for (var i = 0; i < graphs.length; i++) { hook(graphs[i]); }
-  }
-
-  function soon() {
-    if (!pending) { pending = true; window.requestAnimationFrame(scan); }
-  }
-
-  function refreshAll() {
-    var graphs = document.querySelectorAll('.js-plotly-plot');
-    for (var i = 0; i < graphs.length; i++) { refresh(graphs[i]); }
-  }
-
-  // Dash's location component changes the URL with pushState/replaceState, which fire no event.
-  ['pushState', 'replaceState'].forEach(function (method) {
-    var original = window.history[method];
-    window.history[method] = function () {
-      var result = original.apply(this, arguments);
-      setTimeout(refreshAll, 0);
-      return result;
-    };
-  });
-  window.addEventListener('popstate', function () { setTimeout(refreshAll, 0); });
-  new MutationObserver(soon).observe(document.documentElement, {subtree: true, childList: true});
 })();

@@ -95,7 +95,7 @@ def _graph(name: str, figure: dict, description: str, lang: str, sample: bool, *
     graph = dcc.Graph(
         id=page.graph_id(name),
         figure=theme.for_display(figure, projector=projector),
-        config=theme.graph_config(lang, f"engagement-{name}"),
+        config=theme.graph_config(lang),
         className="engagement-graph",
     )
     return described_graph(graph, description, lang, sample=sample)

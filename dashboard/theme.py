@@ -134,16 +134,14 @@ def for_display(figure: dict, *, projector: bool = False) -> dict:
     return out
 
 
-def graph_config(lang: str, filename: str = "ogp-monitor") -> dict:
-    """dcc.Graph config: translated plotly UI, PNG download at twice the resolution.
-
-    ``filename`` is a fallback: assets/15_exports.js renames every chart's image
-    after its view, heading, filters and date, and draws a header into it."""
+def graph_config(lang: str) -> dict:
+    """dcc.Graph config: translated plotly UI.  Plotly's camera is replaced by
+    assets/15_exports.js's button, which names the PNG after the view, the
+    chart's heading, the filters and the date, and draws a header into it."""
     return {
         "locale": lang,
         "locales": {lang: plotly_locale(lang)},
         "displaylogo": False,
         "responsive": True,
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toImage"],
     }

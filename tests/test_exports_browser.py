@@ -80,9 +80,10 @@ def browser_today(dash_duo) -> str:
 
 
 def png_name(dash_duo, graph_id: str) -> str | None:
+    """The name the chart's PNG button gives its file now (assets/15_exports.js)."""
     return dash_duo.driver.execute_script(
         "var g = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
-        "return g && g._context ? g._context.toImageButtonOptions.filename : null;",
+        "return g && window.ogpChartImages ? window.ogpChartImages.fileName(g) : null;",
         graph_id,
     )
 
@@ -201,7 +202,7 @@ def test_xpt104_camera_button_downloads_the_png_with_its_header(dash_duo, app):
         msg=str(png_name(dash_duo, "timeline-due-graph")),
     )
     height = dash_duo.driver.execute_script(
-        "return document.querySelector('#timeline-due-graph .js-plotly-plot')._fullLayout.height"
+        "return document.querySelector('#timeline-due-graph .js-plotly-plot').getBoundingClientRect().height"
     )
     dash_duo.driver.execute_script(
         "document.querySelector('#timeline-due-graph .modebar-btn[data-title^=\"Download plot\"]').click()"

@@ -19,6 +19,7 @@ add(
     {
         "chart.sample": {"es": "(Datos de muestra.)", "en": "(Sample data.)"},
         "chart.empty": {"es": "El gráfico no tiene datos que mostrar.", "en": "The chart has no data to show."},
+        "chart.download_png": {"es": "Descargar el gráfico como PNG", "en": "Download plot as PNG"},
     }
 )
 
@@ -47,7 +48,13 @@ def described_graph(
     caption = summary_id(graph_id or graph.id)
     return html.Figure(
         [
-            html.Div(graph, className="chart-frame", role="group", **{"aria-describedby": caption}),
+            html.Div(
+                graph,
+                className="chart-frame",
+                role="group",
+                # The label of the chart's PNG button (assets/15_exports.js).
+                **{"aria-describedby": caption, "data-image-label": t("chart.download_png", lang)},
+            ),
             html.Figcaption(_caption(summary, lang, sample), id=caption, className="chart-summary"),
         ],
         className=f"chart-figure {class_name}".strip(),

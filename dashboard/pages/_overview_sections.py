@@ -213,7 +213,7 @@ def graph(
         dcc.Graph(
             id=graph_id,
             figure=figure,
-            config=theme.graph_config(lang, f"ogp-monitor-{name}"),
+            config=theme.graph_config(lang),
             responsive=True,
             style={"height": f"{figure['layout']['height']}px"},
             className="overview-graph",

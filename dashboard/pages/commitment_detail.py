@@ -576,7 +576,7 @@ def _milestones(flagged: pd.DataFrame, ctx: PageContext) -> html.Section:
                         projector=ctx.params.get("projector") in (True, "True"),
                     ),
                     id="detail-timeline",
-                    config=graph_config(lang, f"ogp-monitor-{flagged['commitment_id'].iloc[0]}-milestones"),
+                    config=graph_config(lang),
                 ),
                 milestone_timeline_summary(flagged, lang, ctx.today),
                 lang,
@@ -623,7 +623,7 @@ def _history(
                 dcc.Graph(
                     figure=for_display(progress_history(events, rolled, lang), projector=projector),
                     id="detail-history-graph",
-                    config=graph_config(lang, f"ogp-monitor-{commitment_id}-history"),
+                    config=graph_config(lang),
                 ),
                 progress_history_summary(events, rolled, lang),
                 lang,

@@ -326,7 +326,7 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str, projector: bool =
                     dcc.Graph(
                         id=f"explorer-{method}-graph",
                         figure=for_display(irm_heatmap(matrix.counts, lang, method=method), projector=projector),
-                        config=graph_config(lang, f"ogp-monitor-irm-{method}"),
+                        config=graph_config(lang),
                         className="explorer-graph",
                     ),
                     irm_heatmap_summary(matrix.counts, lang, method=method),
@@ -358,7 +358,7 @@ def _diog_panel(frame: pd.DataFrame, lang: str, projector: bool = False) -> html
                     dcc.Graph(
                         id="explorer-diog-graph",
                         figure=for_display(diog_bars(dist, lang), projector=projector),
-                        config=graph_config(lang, "ogp-monitor-irm-diog"),
+                        config=graph_config(lang),
                         className="explorer-graph",
                     ),
                     diog_summary(dist, lang),

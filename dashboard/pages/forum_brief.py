@@ -804,7 +804,7 @@ def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
     graph = dcc.Graph(
         id=GRAPH,
         figure=figure,
-        config=theme.graph_config(lang, f"ogp-brief-{brief.forum['code']}"),
+        config=theme.graph_config(lang),
         style={"height": f"{figure['layout'].get('height', figures.HEIGHT)}px"},
         className="brief-graph",
     )

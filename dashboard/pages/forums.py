@@ -337,7 +337,7 @@ def comparison_view(comparison: dict, lang: str, *, rows: Collection[int] = (), 
         graph = dcc.Graph(
             id=graph_id(key),
             figure=figure,
-            config=theme.graph_config(lang, f"ogp-forums-{key}"),
+            config=theme.graph_config(lang),
             style={"height": f"{figure['layout']['height']}px", "minWidth": "0" if stacked else min_width},
             className="forums-graph",
         )

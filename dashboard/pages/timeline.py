@@ -96,13 +96,11 @@ BLANK_FIGURE = {
 }
 
 
-def _graph(graph_id: str, lang: str, filename: str, height: int) -> html.Figure:
+def _graph(graph_id: str, lang: str, height: int) -> html.Figure:
     """A chart and its text alternative, both filled by callbacks/timeline.py."""
     return described_graph(
         dcc.Loading(
-            dcc.Graph(
-                id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang, filename), style={"height": f"{height}px"}
-            ),
+            dcc.Graph(id=graph_id, figure=BLANK_FIGURE, config=graph_config(lang), style={"height": f"{height}px"}),
             delay_show=400,
         ),
         None,
@@ -199,9 +197,7 @@ def layout(ctx: PageContext):
             html.Div(id=SUMMARY, className="kpi-grid timeline-summary", **{"aria-live": "polite"}),
             section(
                 t("timeline.due.title", lang),
-                html.Div(
-                    [html.Div(period, className="timeline-period"), _graph(DUE_GRAPH, lang, "timeline-due", DUE_HEIGHT)]
-                ),
+                html.Div([html.Div(period, className="timeline-period"), _graph(DUE_GRAPH, lang, DUE_HEIGHT)]),
                 badge=html.Span(id=DUE_BADGE),
                 section_id=DUE_SECTION,
                 help_text=t("timeline.due.help", lang),
@@ -212,7 +208,7 @@ def layout(ctx: PageContext):
                     [
                         _pager(ctx),
                         html.P(id=GANTT_NOTE, className="timeline-note"),
-                        html.Div(_graph(GANTT_GRAPH, lang, "timeline-gantt", 400), className="timeline-scroll"),
+                        html.Div(_graph(GANTT_GRAPH, lang, 400), className="timeline-scroll"),
                     ]
                 ),
                 badge=with_downloads(html.Span(id=GANTT_BADGE), exports.placeholder(lang, ctx.params)),
