@@ -7,10 +7,13 @@
   var components = (window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {});
   var functions = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 
-  // The same in-app navigation as dcc.Link: a history entry, no page reload.
+  var URL_ID = 'url';  // dashboard/ids.py URL: the app's dcc.Location (refresh=False)
+
+  // In-app navigation, no page reload: the app's dcc.Location is given the new
+  // path and query (Dash's set_props); it adds the history entry and the router follows.
   function navigate(href) {
-    window.history.pushState({}, '', href);
-    window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+    var target = new URL(href, window.location.href);
+    window.dash_clientside.set_props(URL_ID, {pathname: target.pathname, search: target.search});
     window.scrollTo(0, 0);
   }
 

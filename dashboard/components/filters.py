@@ -115,7 +115,7 @@ def date_filter(
 
     Dates show as numbers in the reader's order: the picker's own month and
     day names are English only.  ``placeholder`` says what an empty field
-    means (any date, today…).  assets/05_a11y.js removes an ARIA attribute the
+    means (any date, today…).  assets/05_date_pickers.js removes an ARIA attribute the
     picker puts where it is not allowed.
     """
     component_id = ids.date_filter_id(name)
