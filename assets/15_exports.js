@@ -141,7 +141,7 @@
     var controls = document.querySelectorAll('[id^="{"]');
     for (var i = 0; i < controls.length; i++) {
       var id;
-      try { id = JSON.parse(controls[i].id); } catch (e) { continue; }
+      try { id = JSON.parse(controls[i].id); } catch { continue; }  // not a pattern-matching id
       if (!id || (id.type !== 'filter' && id.type !== 'date-filter')) { continue; }
       var value = valueOf(controls[i]);
       if (!value) { continue; }
