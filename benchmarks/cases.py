@@ -1,9 +1,10 @@
 """What the benchmark measures: one case per view callback.
 
-Each case is (view, name, output key fragments, values): the callback is the
-one whose output key contains every fragment; values map "id.property" to what
+Each case is (view, name, output key fragments, values): the view is the page's
+path in the registry (dashboard/pages), the callback is the one whose output
+key contains every fragment; values map "id.property" to what
 the browser would send (see benchmarks/dash_requests.py).  The router's cases
-are here; each view adds its own in ``benchmarks/cases_<view>.py`` with a
+(one page render per registered page) are here; each view adds its own in ``benchmarks/cases_<view>.py`` with a
 function ``cases(country, plan)``.
 """
 
@@ -15,10 +16,18 @@ from pathlib import Path
 
 
 def router_cases(country: str, plan: str | None) -> list[tuple]:
+    """One page render per registered page (dashboard/pages), at its sample path."""
+    from dashboard.pages import all_pages
+
     search = f"?lang=es&country={country}" + (f"&plan={plan}" if plan else "")
     return [
-        (path, "page render (router)", ("shell.children",), {"url.pathname": path, "url.search": search})
-        for path in ("/", "/timeline", "/forums", "/engagement", "/commitments", "/commitments/PE0066", "/data")
+        (
+            page.path,
+            "page render (router)",
+            ("shell.children",),
+            {"url.pathname": page.sample_path, "url.search": search},
+        )
+        for page in all_pages()
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from dashboard import ids
+from dashboard.pages import page_named
 
 # Each callback is found by one of its outputs.
 CALLBACKS = {
@@ -53,7 +54,7 @@ def cases(country: str, plan: str | None) -> list[tuple]:
         ),
     }
     return [
-        ("/engagement", f"{part}: {label}", (output,), values)
+        (page_named("engagement").path, f"{part}: {label}", (output,), values)
         for label, values in selections.items()
         for part, output in CALLBACKS.items()
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dashboard.components.common import dom_id
 from dashboard.ids import filter_id
+from dashboard.pages import page_named
 from dashboard.pages.commitments import FILTERS
 
 ID_PREFIX = {"PER": "PE", "UKR": "UA"}
@@ -23,6 +24,9 @@ def _filters(**chosen) -> dict:
     }
 
 
+VIEW = page_named("commitments").path
+
+
 def _ids(country: str) -> list[str]:
     return [f"{ID_PREFIX.get(country, country[:2])}{n:04d}" for n in range(1, 130)]
 
@@ -33,26 +37,26 @@ def cases(country: str, plan: str | None) -> list[tuple]:
         context = {"explorer-context.data": {"lang": "es", "country": code}}
         shown = {"explorer-shown-ids.data": _ids(code)}
         out += [
-            ("/commitments", f"grid rows, {code}", ("explorer-grid.rowData",), {**context, **_filters(plan=plan)}),
+            (VIEW, f"grid rows, {code}", ("explorer-grid.rowData",), {**context, **_filters(plan=plan)}),
             (
-                "/commitments",
+                VIEW,
                 f"grid rows, {code}, search",
                 ("explorer-grid.rowData",),
                 {**context, **_filters(q="government", status="late" if code == "PER" else None)},
             ),
-            ("/commitments", f"IRM panels, {code}", ("explorer-panels.children",), {**context, **shown}),
+            (VIEW, f"IRM panels, {code}", ("explorer-panels.children",), {**context, **shown}),
         ]
     context = {"explorer-context.data": {"lang": "es", "country": country}}
     download = {**context, "explorer-shown-ids.data": _ids(country), "explorer-grid.filterModel": {}, **_filters()}
     out += [
         (
-            "/commitments",
+            VIEW,
             "download CSV",
             ("explorer-download-csv-file.data",),
             {**download, "explorer-download-csv.n_clicks": 1},
         ),
         (
-            "/commitments",
+            VIEW,
             "download XLSX",
             ("explorer-download-xlsx-file.data",),
             {**download, "explorer-download-xlsx.n_clicks": 1},

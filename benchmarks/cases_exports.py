@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from dashboard.components.downloads import ExportTable, button_id, data_id
+from dashboard.pages import page_named
 
 
 def _store(name: str, rows: int) -> dict:
@@ -69,7 +70,7 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     for fmt in ("csv", "xlsx"):
         out.append(
             (
-                "/timeline",
+                page_named("timeline").path,
                 f"every late milestone (lazy), {fmt.upper()}",
                 (f'"format":"{fmt}"', "table-download"),
                 _values("timeline-milestones", fmt, lazy),

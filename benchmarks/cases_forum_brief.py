@@ -1,11 +1,12 @@
-"""Benchmark cases of the forum brief (/forums/<code>/brief): the page render
-through the router, and the brief drawn for a pilot at its close, for the
+"""Benchmark cases of the forum brief (/forums/<code>/brief; its page render
+is among the router's cases): the brief drawn for a pilot at its close, for the
 national forum today and for a pilot as of a meeting date."""
 
 from __future__ import annotations
 
 from dashboard import ids
 from dashboard.components.common import dom_id
+from dashboard.pages import page_named
 
 ASOF = dom_id(ids.date_filter_id("asof"))
 
@@ -17,19 +18,12 @@ def _asof(value) -> dict:
 def cases(country: str, plan: str | None) -> list[tuple]:
     if country != "PER":  # the brief's forums are Peru's
         return []
-    view = "/forums/<code>/brief"
-    search = f"?lang=es&country={country}"
+    view = page_named("forum_brief").path
 
     def brief(code: str, lang: str = "es") -> dict:
         return {"brief-context.data": {"lang": lang, "code": code, "query": f"?lang={lang}&country={country}"}}
 
     return [
-        (
-            view,
-            "page render (router), Ambiente",
-            ("shell.children",),
-            {"url.pathname": "/forums/PER-AMBIENTE/brief", "url.search": search},
-        ),
         (
             view,
             "brief, Ambiente at its close",

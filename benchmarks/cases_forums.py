@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dashboard import ids
 from dashboard.components.common import dom_id
+from dashboard.pages import page_named
 
 COMPARE = dom_id(ids.filter_id("forums"))
 ONE = dom_id(ids.filter_id("forum"))
+VIEW = page_named("forums").path
 
 
 def _value(component: str, value) -> dict:
@@ -20,25 +22,25 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     every = pilots + ["PER-FMGA"]
     return [
         (
-            "/forums",
+            VIEW,
             "comparison, default (pilots)",
             ("forums-comparison.children",),
             {**context, f"{COMPARE}.value": _value(COMPARE, [])},
         ),
         (
-            "/forums",
+            VIEW,
             "comparison, three forums",
             ("forums-comparison.children",),
             {**context, f"{COMPARE}.value": _value(COMPARE, every)},
         ),
         (
-            "/forums",
+            VIEW,
             "default selection into the selector",
             ('"name":"forums"', "value@"),
             {**context, "url.search": f"?lang=es&country={country}"},
         ),
         (
-            "/forums",
+            VIEW,
             "one-forum panel (national forum)",
             ("forums-panel.children",),
             {**context, f"{ONE}.value": _value(ONE, "PER-FMGA"), f"{COMPARE}.value": _value(COMPARE, pilots)},

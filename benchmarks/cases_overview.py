@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dashboard import ids
 from dashboard.components.common import dom_id
+from dashboard.pages import page_named
+
+VIEW = page_named("overview").path
 
 
 def _item(component_id: dict, prop: str, value) -> dict:
@@ -31,20 +34,20 @@ def cases(country: str, plan: str | None) -> list[tuple]:
     context = {"lang": "es", "country": country}
     content = ("overview-content.children",)
     out = [
-        ("/", "overview: all plans, today", content, overview_values(context=context)),
-        ("/", "overview: plan 2017-2019", content, overview_values(plan=plan or "AP_PER03", context=context)),
+        (VIEW, "overview: all plans, today", content, overview_values(context=context)),
+        (VIEW, "overview: plan 2017-2019", content, overview_values(plan=plan or "AP_PER03", context=context)),
         (
-            "/",
+            VIEW,
             "overview: plan 2017-2019 as of its midterm",
             content,
             overview_values(plan=plan or "AP_PER03", asof="2018-06-30", context=context),
         ),
-        ("/", "overview: status late", content, overview_values(status="late", context=context)),
+        (VIEW, "overview: status late", content, overview_values(status="late", context=context)),
     ]
     for button, download, name in (
         (data_page.BUTTON_CSV, data_page.DOWNLOAD_CSV, "download CSV zip"),
         (data_page.BUTTON_XLSX, data_page.DOWNLOAD_XLSX, "download XLSX"),
         (data_page.BUTTON_TEMPLATES, data_page.DOWNLOAD_TEMPLATES, "download templates"),
     ):
-        out.append(("/data", name, (f"{download}.data",), {f"{button}.n_clicks": 1}))
+        out.append((page_named("data").path, name, (f"{download}.data",), {f"{button}.n_clicks": 1}))
     return out

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from dashboard.pages import page_named
+
 FILTERS = ("plan", "area", "institution", "status", "period", "page", "country")
 DATES = ("start", "end", "asof")
 SUMMARY = ("timeline-summary.children",)
@@ -30,7 +32,7 @@ def timeline_values(country: str | None, lang: str = "es", **chosen) -> dict:
 
 
 def cases(country: str, plan: str | None) -> list[tuple]:
-    view = "/timeline"
+    view = page_named("timeline").path
     base = {"plan": plan} if plan else {}
     return [
         (view, "summary + due chart, every milestone", SUMMARY, timeline_values(country, **base)),

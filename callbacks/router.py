@@ -89,6 +89,10 @@ def render(app, pathname: str | None, search: str | None) -> tuple[list, dict]:
 
 
 def register(app) -> None:
+    # Import every registered page now: a broken page fails at start, and their
+    # messages are in the catalogue before the first request.
+    all_pages()
+
     @app.callback(
         Output(ids.SHELL, "children"),
         Output(ids.RENDERED, "data"),

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from dashboard import ids
+from dashboard.pages import FRAME_PARAMS, params_of
 from dashboard.state import BY_NAME, parse_query, to_query
 
-# Parameters a "reset filters" button keeps: who is looking and where.
-KEPT_ON_RESET = ("lang", "country", "projector")
+# Parameters a "reset filters" button keeps: the frame's (who is looking and where).
+KEPT_ON_RESET = FRAME_PARAMS
 
 
 def control_value(name: str, params: dict):
@@ -47,8 +48,12 @@ def param_value(name: str, value):
     return str(value)
 
 
-def sync(search, values, dates, value_ids, date_ids, triggered):
-    """Pure core of the callback: (new search, new values, new dates)."""
+def sync(search, values, dates, value_ids, date_ids, triggered, allowed=None):
+    """Pure core of the callback: (new search, new values, new dates).
+
+    ``allowed``: the parameters the page declares (dashboard/pages); a control
+    of another name does not write the URL.  None: any declared in state.py.
+    """
     params, _ = parse_query(search)
     names = [i["name"] for i in value_ids]
     date_names = [i["name"] for i in date_ids]
@@ -62,7 +67,7 @@ def sync(search, values, dates, value_ids, date_ids, triggered):
         )
     state = dict(params)
     for name, value in list(zip(names, values)) + list(zip(date_names, dates)):
-        if name in BY_NAME:
+        if name in BY_NAME and (allowed is None or name in allowed):
             state[name] = param_value(name, value)
     new_search = to_query(state)
     current = search or ""
@@ -81,12 +86,13 @@ def register(app) -> None:
         Input(ids.URL, "search"),
         Input({"type": ids.FILTER, "name": ALL}, "value"),
         Input({"type": ids.DATE_FILTER, "name": ALL}, "date"),
+        State(ids.URL, "pathname"),
     )
-    def sync_url_and_filters(search, values, dates):
+    def sync_url_and_filters(search, values, dates, pathname):
         value_ids = [item["id"] for item in ctx.inputs_list[1]]
         date_ids = [item["id"] for item in ctx.inputs_list[2]]
         triggered = ctx.triggered_id if ctx.triggered_id == ids.URL else None
-        return sync(search, values, dates, value_ids, date_ids, triggered)
+        return sync(search, values, dates, value_ids, date_ids, triggered, params_of(pathname))
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

@@ -8,17 +8,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.common import dom_id
 from dashboard.i18n import LANGS, fmt_datetime, t
+from dashboard.pages import nav_entries
 from dashboard.state import global_query, to_query
-
-# Navigation entries in the order users read them: path and message key.
-NAV = (
-    ("/", "nav.overview"),
-    ("/timeline", "nav.timeline"),
-    ("/forums", "nav.forums"),
-    ("/engagement", "nav.engagement"),
-    ("/commitments", "nav.commitments"),
-    ("/data", "nav.data"),
-)
 
 
 def header(lang: str, params: dict, countries, active_nav: str | None) -> html.Header:
@@ -36,7 +27,7 @@ def header(lang: str, params: dict, countries, active_nav: str | None) -> html.H
             ),
             className="nav-item",
         )
-        for path, key in NAV
+        for path, key in nav_entries()  # the page registry's entries, in their order
     ]
     lang_links = [
         dcc.Link(

@@ -13,21 +13,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.a11y import axe_violations, describe
 from tests.browser import console_errors, current_search, start, visit
+from tests.pages import READY, pages
 
 pytestmark = pytest.mark.browser
 
-# Each page, and what shows that it has drawn its data.
-PAGES = {
-    "/": ["#kpi-commitments .kpi-value", ".overview-graph .js-plotly-plot"],
-    "/timeline": ["#timeline-gantt-graph .js-plotly-plot"],
-    "/forums": [".forums-panel-name", ".js-plotly-plot"],
-    "/engagement": ["#engagement-table-body .organization-table tbody tr", ".js-plotly-plot"],
-    "/commitments": ["#explorer-grid .ag-row", "#explorer-diog .js-plotly-plot"],
-    "/commitments/PE0066": ["#detail-timeline .js-plotly-plot", "#detail-milestone-table"],
-    "/data": ["#data-counts"],
-    "/forums/PER-AMBIENTE/brief": ["#brief-attendance table", ".js-plotly-plot"],
-    "/commitments/XX9999": ["h1.page-title"],
-}
+# Every registered page at its sample path, and what shows that it has drawn
+# its data; then a commitment that does not exist.
+PAGES = {page.sample_path: READY[page.name] for page in pages()} | {"/commitments/XX9999": ["h1.page-title"]}
 WIDTHS = {"laptop": (1280, "en"), "phone": (390, "es")}
 
 

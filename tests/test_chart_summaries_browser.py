@@ -16,20 +16,13 @@ from selenium.webdriver.support.select import Select
 from dashboard import ids
 from dashboard.components.common import dom_id
 from tests.browser import console_errors, start, visit
+from tests.pages import CHARTS, SAMPLE_CHARTS, pages
 
 pytestmark = pytest.mark.browser
 
 TODAY = dt.date(2026, 11, 27)
-# Each page and the charts it draws with Peru's seeded data.
-PAGES = {
-    "/": 2,
-    "/timeline": 2,
-    "/forums": 8,
-    "/engagement": 6,
-    "/commitments": 1,  # the DIOG bars: no IRM methodology's matrix is rated for Peru
-    "/commitments/PE0066": 2,
-    "/forums/PER-AMBIENTE/brief": 1,
-}
+# Every registered page that draws charts with Peru's seeded data: its sample path and (name, charts).
+PAGES = {page.sample_path: (page.name, CHARTS[page.name]) for page in pages() if CHARTS[page.name]}
 # For each chart on the page: its summary's text through aria-describedby, or null when unlinked.
 SUMMARIES_JS = """
 return Array.from(document.querySelectorAll('.js-plotly-plot')).map(function (plot) {
@@ -69,7 +62,7 @@ def wait_for_summaries(dash_duo, count: int) -> list[str]:
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_sum101_every_chart_on_every_page_has_a_linked_summary(dash_duo, app, lang):
     first = True
-    for path, count in PAGES.items():
+    for path, (name, count) in PAGES.items():
         url = f"{path}?lang={lang}"
         if first:
             start(dash_duo, app, url)
@@ -81,7 +74,7 @@ def test_sum101_every_chart_on_every_page_has_a_linked_summary(dash_duo, app, la
         # Summaries give numbers, in the page's language.
         assert all(any(c.isdigit() for c in text) for text in texts), (path, texts)
         sample = "Datos de muestra" if lang == "es" else "Sample data"
-        if path in ("/forums", "/engagement"):
+        if name in SAMPLE_CHARTS:
             assert any(sample in text for text in texts), (path, texts)
     assert console_errors(dash_duo) == []
 

@@ -8,20 +8,13 @@ import pytest
 from dash.testing.wait import until
 
 from tests.browser import console_errors, current_search, start
+from tests.pages import CHARTS, pages
 
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "/",
-    "/timeline",
-    "/forums",
-    "/engagement",
-    "/commitments",
-    "/commitments/PE0066",
-    "/forums/PER-AMBIENTE/brief",
-    "/data",
-]
-WITHOUT_CHARTS = {"/data"}
+# Every registered page at its sample path.
+PAGES = [page.sample_path for page in pages()]
+WITHOUT_CHARTS = {page.sample_path for page in pages() if not CHARTS[page.name]}
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,19 @@
-"""The pages: each module defines ``PAGE = Page(...)``; the router finds them here.
+"""The page registry: each module here defines ``PAGE = Page(...)``.
 
 A page's ``layout(ctx)`` takes the request's context (language, the parsed
 query string, the database) and returns components, so the URL alone decides
 what a view shows.
+
+Everything that lists pages derives from ``all_pages()``: the router, the
+navigation bar (``nav_entries``), the URL state, the benchmarks' page renders
+and every test that walks all pages (tests/test_pages.py fails when a page is
+missing from one of them).  A new view is one module here with its ``PAGE``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import pkgutil
 import re
@@ -27,13 +33,30 @@ class PageContext:
     path: str = "/"
 
 
+# Parameters the frame reads on every page: the language switch, the country
+# picker and the projector switch (names in dashboard/state.py).
+FRAME_PARAMS = ("lang", "country", "projector")
+
+
 @dataclass(frozen=True)
 class Page:
     name: str
     path: str  # may hold <name> segments: /commitments/<commitment_id>
     title_key: str
     layout: Callable[[PageContext], object]
-    nav: str | None = None  # which navigation entry it belongs to
+    nav: str | None = None  # the navigation entry it belongs to (marked as current); message ``nav.<nav>``
+    nav_order: int | None = None  # on the page the entry links to: its place in the bar, left to right
+    params: tuple[str, ...] = ()  # URL parameters it reads besides FRAME_PARAMS (dashboard/state.py)
+    sample: str | None = None  # a path it draws with Peru's data, for tests and benchmarks (default: path)
+    export_view: str | None = None  # the view its downloads' file names start with (default: nav)
+
+    @property
+    def sample_path(self) -> str:
+        return self.sample or self.path
+
+    @property
+    def view(self) -> str | None:
+        return self.export_view or self.nav
 
     @property
     def pattern(self) -> re.Pattern:
@@ -41,7 +64,8 @@ class Page:
         return re.compile("^" + regex + "/?$")
 
 
-def all_pages() -> list[Page]:
+@functools.cache
+def _registered() -> tuple[Page, ...]:
     pages = []
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")
@@ -49,7 +73,24 @@ def all_pages() -> list[Page]:
         if page is not None:
             pages.append(page)
     # Fixed paths before parameterised ones, so /commitments wins over /<x>.
-    return sorted(pages, key=lambda p: ("<" in p.path, p.path))
+    return tuple(sorted(pages, key=lambda p: ("<" in p.path, p.path)))
+
+
+def all_pages() -> list[Page]:
+    return list(_registered())
+
+
+def nav_entries(pages: list[Page] | None = None) -> list[tuple[str, str]]:
+    """The navigation bar: (path, message key) of each page an entry links to, in order."""
+    owners = sorted((p for p in pages or all_pages() if p.nav_order is not None), key=lambda p: p.nav_order)
+    return [(p.path, f"nav.{p.nav}") for p in owners]
+
+
+def page_named(name: str) -> Page:
+    for page in all_pages():
+        if page.name == name:
+            return page
+    raise KeyError(name)
 
 
 def match(pathname: str | None, pages: list[Page]) -> tuple[Page | None, dict]:
@@ -59,3 +100,9 @@ def match(pathname: str | None, pages: list[Page]) -> tuple[Page | None, dict]:
         if found:
             return page, found.groupdict()
     return None, {}
+
+
+def params_of(pathname: str | None) -> frozenset[str]:
+    """The URL parameters the page at ``pathname`` reads, the frame's included."""
+    page, _ = match(pathname, all_pages())
+    return frozenset(FRAME_PARAMS + (page.params if page else ()))

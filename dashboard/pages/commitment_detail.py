@@ -957,4 +957,5 @@ PAGE = Page(
     title_key="detail.not_found",
     layout=layout,
     nav="commitments",
+    sample="/commitments/PE0066",
 )

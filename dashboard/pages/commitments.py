@@ -410,4 +410,12 @@ def summary_text(shown: int, total: int, lang: str) -> str:
     return t("explorer.shown", lang, n=fmt_number(shown, lang), total=fmt_number(total, lang))
 
 
-PAGE = Page(name=PAGE_NAME, path="/commitments", title_key="commitments.title", layout=layout, nav="commitments")
+PAGE = Page(
+    name=PAGE_NAME,
+    path="/commitments",
+    title_key="commitments.title",
+    layout=layout,
+    nav="commitments",
+    nav_order=5,
+    params=("plan", "area", "institution", "status", "method", "q"),
+)

@@ -390,4 +390,4 @@ def layout(ctx: PageContext):
     )
 
 
-PAGE = Page(name="data", path="/data", title_key="data.title", layout=layout, nav="data")
+PAGE = Page(name="data", path="/data", title_key="data.title", layout=layout, nav="data", nav_order=6)

@@ -310,4 +310,12 @@ def layout(ctx: PageContext):
     )
 
 
-PAGE = Page(name="engagement", path="/engagement", title_key="engagement.title", layout=layout, nav="engagement")
+PAGE = Page(
+    name="engagement",
+    path="/engagement",
+    title_key="engagement.title",
+    layout=layout,
+    nav="engagement",
+    nav_order=4,
+    params=("plan", "start", "end", "forums", "commitment", "channel", "period"),
+)

@@ -981,4 +981,12 @@ def _sources_block(brief, lang: str) -> list:
     ]
 
 
-PAGE = Page(name="forum_brief", path="/forums/<forum_code>/brief", title_key="brief.title", layout=layout, nav="forums")
+PAGE = Page(
+    name="forum_brief",
+    path="/forums/<forum_code>/brief",
+    title_key="brief.title",
+    layout=layout,
+    nav="forums",
+    params=("asof",),
+    sample="/forums/PER-AMBIENTE/brief",
+)

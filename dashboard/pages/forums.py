@@ -403,4 +403,12 @@ def panel_view(
     ]
 
 
-PAGE = Page(name="forums", path="/forums", title_key="forums.title", layout=layout, nav="forums")
+PAGE = Page(
+    name="forums",
+    path="/forums",
+    title_key="forums.title",
+    layout=layout,
+    nav="forums",
+    nav_order=3,
+    params=("forums", "forum"),
+)

@@ -83,4 +83,12 @@ def layout(ctx: PageContext):
     )
 
 
-PAGE = Page(name="overview", path="/", title_key="overview.title", layout=layout, nav="overview")
+PAGE = Page(
+    name="overview",
+    path="/",
+    title_key="overview.title",
+    layout=layout,
+    nav="overview",
+    nav_order=1,
+    params=("plan", "area", "institution", "status", "asof"),
+)

@@ -222,4 +222,12 @@ def layout(ctx: PageContext):
     )
 
 
-PAGE = Page(name="timeline", path="/timeline", title_key="timeline.title", layout=layout, nav="timeline")
+PAGE = Page(
+    name="timeline",
+    path="/timeline",
+    title_key="timeline.title",
+    layout=layout,
+    nav="timeline",
+    nav_order=2,
+    params=("plan", "area", "institution", "status", "start", "end", "asof", "period", "page"),
+)
