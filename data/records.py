@@ -68,12 +68,16 @@ def scalar_text(kind: str, value: Any) -> str:
 class Records:
     """A project table and the model that stores it.
 
-    ``scalars`` maps project columns to model attributes of the same meaning;
-    subclasses add the columns that name other records (and any special ones).
+    A column of the table's format is stored in the model attribute of the
+    same name (``scalars``, derived), unless the subclass names it in
+    ``special`` and handles it itself: the columns that name other records,
+    and any stored otherwise.  So a new column is the model's attribute (and
+    its migration) plus one line in data/formats.py; ``unhandled()`` lists a
+    column that is neither (tests/test_records.py fails on it).
     """
 
     model: type[models.Base]
-    scalars: tuple[str, ...] = ()  # columns stored in the attribute of the same name
+    special: tuple[str, ...] = ()  # columns the subclass reads and writes itself
     eager: tuple = ()  # loader options for the collections export reads
 
     def __init__(self, table: str):
@@ -83,6 +87,16 @@ class Records:
 
     def kind(self, column: str) -> str:
         return self.kinds[column]
+
+    @functools.cached_property
+    def scalars(self) -> tuple[str, ...]:
+        """The format's columns stored in the model attribute of the same name."""
+        attributes = set(inspect(self.model).columns.keys())
+        return tuple(c.name for c in self.format.columns if c.name in attributes and c.name not in self.special)
+
+    def unhandled(self) -> list[str]:
+        """Columns of the format that would be dropped on import and export (should be none)."""
+        return [c.name for c in self.format.columns if c.name not in self.scalars and c.name not in self.special]
 
     def key(self, row: Row) -> tuple[str, ...]:
         return tuple(row.get(c, "") for c in self.format.key)
@@ -135,7 +149,6 @@ def _get(record, model, ident):
 
 class Countries(Records):
     model = models.Country
-    scalars = ("code", "name", "region", "level")
 
 
 class ChildOf(Records):
@@ -158,41 +171,38 @@ class ChildOf(Records):
 
 class InCountry(ChildOf):
     link = ("country", "countries", "country_code")
+    special = ("country",)
 
 
 class ActionPlans(InCountry):
     model = models.ActionPlan
-    scalars = (
-        "id",
-        "number",
-        "title",
-        "cycle_year",
-        "start_year",
-        "end_year",
-        "start_date",
-        "end_date",
-        "forum_exists",
-        "public_influence",
-    )
 
 
 class Institutions(InCountry):
     model = models.Institution
-    scalars = ("name",)
 
 
 class PolicyAreas(Records):
     model = models.PolicyArea
-    scalars = ("name",)
 
 
 class Commitments(Records):
     model = models.Commitment
-    scalars = ("id", "title", "title_en", "theme", "description", "problem", "full_text", "status", "url", "irm_report")
     # IRM fields: the raw text in ``<column>_raw``, the label (None for a
     # sentinel) in ``<column>``.
     irm = tuple(c.name for c in BY_NAME["commitments"].columns if c.kind == "irm")
-    report_years = ("irm_progress_year", "irm_end_year")
+    report_years = ("irm_progress_year", "irm_end_year")  # sentinels stored as None
+    special = (
+        "action_plan",
+        "number",  # the label as written, and its number when it is one
+        "start",  # the text as written, and the date read from it
+        "end",
+        "lead_institution",
+        "support_institutions",
+        "policy_areas",
+        *report_years,
+        *irm,
+    )
     eager = (selectinload(models.Commitment.support_institutions), selectinload(models.Commitment.policy_areas))
 
     def parents(self, row, known):
@@ -299,25 +309,13 @@ class Commitments(Records):
 
 class Milestones(ChildOf):
     model = models.Milestone
-    scalars = (
-        "number",
-        "title",
-        "responsible",
-        "planned_start",
-        "planned_end",
-        "actual_end",
-        "status",
-        "progress",
-        "weight",
-        "evidence_url",
-        "note",
-    )
     link = ("commitment", "commitments", "commitment_id")
+    special = ("commitment",)
 
 
 class MilestoneEvents(Records):
     model = models.MilestoneEvent
-    scalars = ("date", "status", "progress", "note")
+    special = ("commitment", "milestone")
 
     def parents(self, row, known):
         yield Parent("milestone", "milestones", (row["commitment"], row["milestone"]))
@@ -332,12 +330,11 @@ class MilestoneEvents(Records):
 
 class Organizations(InCountry):
     model = models.Organization
-    scalars = ("name", "stakeholder_type")
 
 
 class Forums(InCountry):
     model = models.Forum
-    scalars = ("code", "name", "kind", "sector", "legal_basis", "created", "ended")
+    special = ("country", "commitment", "follows")
     eager = (selectinload(models.Forum.follows),)
 
     def parents(self, row, known):
@@ -377,7 +374,7 @@ def _forum_code(record, forum_id: int) -> str:
 
 class Memberships(Records):
     model = models.Membership
-    scalars = ("role", "term_start", "term_end")
+    special = ("forum", "organization")
 
     def parents(self, row, known):
         yield Parent("forum", "forums", (row["forum"],))
@@ -399,7 +396,7 @@ class Memberships(Records):
 
 class Meetings(Records):
     model = models.Meeting
-    scalars = ("date", "kind", "minutes_url", "agreements")
+    special = ("forum",)
 
     def parents(self, row, known):
         yield Parent("forum", "forums", (row["forum"],))
@@ -413,7 +410,7 @@ class Meetings(Records):
 
 class Attendance(Records):
     model = models.Attendance
-    scalars = ("stakeholder_type", "gender", "persons")
+    special = ("forum", "meeting_date", "organization")
 
     def parents(self, row, known):
         yield Parent("meeting_date", "meetings", (row["forum"], row["meeting_date"]))
@@ -437,15 +434,7 @@ class Attendance(Records):
 
 class Participation(InCountry):
     model = models.Participation
-    scalars = (
-        "date",
-        "channel",
-        "stakeholder_type",
-        "gender",
-        "participants",
-        "contributions_received",
-        "contributions_answered",
-    )
+    special = ("country", "forum", "action_plan", "commitment", "organization")
 
     def parents(self, row, known):
         yield from super().parents(row, known)
