@@ -50,6 +50,17 @@ def test_pag002_every_parameter_a_page_declares_is_declared_in_state():
         assert params_of(page.sample_path) == frozenset(FRAME_PARAMS + page.params)
 
 
+def test_pag009_a_filter_writes_the_url_only_on_a_page_that_declares_it():
+    from callbacks.url_state import sync
+
+    controls = ([{"name": "plan"}, {"name": "forums"}], [{"name": "start"}])
+    values = (["AP_PER03", ["PER-AMBIENTE"]], ["2019-01-01"])
+    timeline = sync("?lang=es", *values, *controls, None, params_of("/timeline"))[0]
+    assert timeline == "?lang=es&plan=AP_PER03&start=2019-01-01"  # the timeline has no forum filter
+    forums = sync("?lang=es", *values, *controls, None, params_of("/forums"))[0]
+    assert forums == "?lang=es&forums=PER-AMBIENTE"
+
+
 def test_pag003_the_navigation_has_an_entry_for_every_page_in_the_registry_order():
     pages = all_pages()
     entries = nav_entries()

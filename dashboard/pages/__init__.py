@@ -7,7 +7,7 @@ what a view shows.
 Everything that lists pages derives from ``all_pages()``: the router, the
 navigation bar (``nav_entries``), the URL state, the benchmarks' page renders
 and every test that walks all pages (tests/test_pages.py fails when a page is
-missing from one of them).  A new view is one module here with its ``PAGE``.
+missing from one of them).  A view joins them all by defining its ``PAGE``.
 """
 
 from __future__ import annotations

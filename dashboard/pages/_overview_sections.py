@@ -28,13 +28,12 @@ from dashboard.figures.overview import (
     stacked_counts_summary,
 )
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
+from dashboard.pages import FRAME_PARAMS, page_named
 from dashboard.state import to_query
 from data.queries.overview import DUE_SOON_DAYS, NOT_ASSESSED, Overview
 from data.vocab import FORUM_MAX_GAP_DAYS
 
 PAGE_NAME = "overview"
-# The URL parameters the overview's links carry to the other views.
-CARRIED = ("lang", "country", "plan", "area", "institution", "status", "asof", "projector")
 
 add(
     {
@@ -188,8 +187,9 @@ def counted(key: str, lang: str, n: int, **values) -> str:
 
 
 def href(path: str, params: dict, **changes) -> str:
-    """A link to another view with the current filters (and ``changes``)."""
-    carried = {k: v for k, v in params.items() if k in CARRIED}
+    """A link to another view with the overview's filters (and ``changes``)."""
+    names = FRAME_PARAMS + page_named(PAGE_NAME).params  # as declared in its PAGE
+    carried = {k: v for k, v in params.items() if k in names}
     return path + to_query({**carried, **changes})
 
 
