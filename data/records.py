@@ -171,7 +171,7 @@ class ChildOf(Records):
 
 class InCountry(ChildOf):
     link = ("country", "countries", "country_code")
-    special = ("country",)
+    special: tuple[str, ...] = ("country",)
 
 
 class ActionPlans(InCountry):
