@@ -46,7 +46,7 @@ def timed(action) -> float:
 def run(backend: str, folder: Path) -> dict[str, float]:
     with empty_database(backend, folder) as url:
         migrate(url)  # the schema is not part of the import
-        import_paths([EXTRACT], url)  # warm up: imports, pandera schemas, engine
+        import_paths([EXTRACT], url)  # warm up: imports, engine
     with empty_database(backend, folder) as url:
         migrate(url)
         return {

@@ -500,10 +500,11 @@ class Loaded:
     records: dict[str, list]
 
 
-def load_all(session: Session) -> Loaded:
+def load_all(session: Session, tables: tuple[str, ...] = models.TABLE_ORDER) -> Loaded:
+    """Every record of ``tables`` (default: all) and every source."""
     sources = list(session.scalars(select(models.Source)))
     records = {}
-    for table in models.TABLE_ORDER:
+    for table in tables:
         mapping = RECORDS[table]
         records[table] = list(session.scalars(select(mapping.model).options(*mapping.eager)))
     return Loaded(sources, records)

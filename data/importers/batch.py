@@ -1,7 +1,13 @@
-"""An import from start to end: read every file, validate everything, then write once.
+"""An import from start to end: read every file, validate everything, write once.
 
-Nothing is written unless the whole batch is valid, and then everything is
-written in one transaction: on any problem the database is left as it was.
+The tables that hold thousands of records at most (countries, plans,
+commitments, forums, organizations, ...) are read whole, validated and checked
+as a batch, and written through the ORM (data.importers.upsert).  The tables
+that grow with activity are then streamed a chunk at a time
+(data.importers.streaming), so memory stays bounded whatever the files' size.
+
+Everything is written in one transaction, and only while no problem has been
+found: on any problem nothing is committed and the database is left as it was.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -16,17 +23,44 @@ from sqlalchemy.orm import Session
 from data import vocab
 from data.db import is_migrated, migrate, session_scope
 from data.formats import BY_NAME
-from data.importers.frames import Frame, dates_kept_as_text, project_frame, table_of
+from data.importers.frames import Frame, dates_kept_as_text, match_columns, project_frame, table_of
 from data.importers.integrity import check_batch
 from data.importers.ogp_sheet import is_ogp_sheet, ogp_frames
-from data.importers.problems import ImportFailed, Problem, file_problem
+from data.importers.problems import ImportFailed, Problem, Problems, file_problem
+from data.importers.progress import Progress
 from data.importers.reading import Sheet, cell_text, read_path
 from data.importers.report import ImportReport
-from data.importers.schemas import canonicalise, validate
-from data.importers.store import Store
+from data.importers.store import STREAMED, Store
+from data.importers.streaming import Stream, StreamLoader
 from data.importers.upsert import Writer
+from data.importers.validation import bad_cells, canonicalise, validate
 
 PathLike = str | os.PathLike
+
+
+@dataclass
+class Batch:
+    """What the files of one import hold, before anything is checked against the database."""
+
+    frames: list[Frame] = field(default_factory=list)  # held tables, whole
+    streams: list[Stream] = field(default_factory=list)  # streamed tables, read when written
+    problems: Problems = field(default_factory=Problems)
+    warnings: list[Problem] = field(default_factory=list)
+    headers: dict[str, list[str]] = field(default_factory=dict)  # each sheet's header, to order problems
+
+    def add(self, sheet: Sheet, table: str, source: str) -> None:
+        """A sheet of a project table: held whole, or streamed later."""
+        self.headers[sheet.file] = sheet.header
+        if table in STREAMED:
+            columns, wrong, noticed = match_columns(sheet, table)
+            if columns is not None:
+                self.streams.append(Stream(sheet, columns, source))
+        else:
+            frame, wrong, noticed = project_frame(sheet, table, source)
+            self.frames += [frame] if frame else []
+            self.problems.extend(sheet.problems)
+        self.problems.extend(wrong)
+        self.warnings += noticed
 
 
 def import_paths(
@@ -38,43 +72,40 @@ def import_paths(
     checks and counts everything and then rolls back.
     """
     paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    frames, problems, warnings, headers = [], [], [], {}
+    batch = Batch()
     for path in paths:
-        found, wrong, noticed = frames_from_path(path, headers)
-        frames += found
-        problems += wrong
-        warnings += noticed
+        read_into(path, batch)
     if not paths:
-        problems.append(file_problem("-", "no file was given; name the CSV or XLSX files to import"))
+        batch.problems.append(file_problem("-", "no file was given; name the CSV or XLSX files to import"))
     if not is_migrated(url):
         migrate(url)
     with session_scope(url) as session:
-        report = load(session, frames, problems, warnings, [str(p) for p in paths], headers)
+        report = load(session, batch, [str(p) for p in paths])
         report.dry_run = dry_run
         if dry_run:
             session.rollback()  # the scope then commits nothing
     return report
 
 
-def frames_from_path(path: PathLike, headers: dict[str, list[str]]) -> tuple[list[Frame], list[Problem], list[Problem]]:
-    """The frames a file holds; ``headers`` collects each sheet's header, to order problems."""
+def read_into(path: PathLike, batch: Batch) -> None:
+    """The sheets a file holds, added to the batch."""
     sheets, problems, warnings = read_path(path)
-    frames = []
+    batch.problems.extend(problems)
+    batch.warnings += warnings
     for sheet in sheets:
-        headers[sheet.file] = sheet.header
         if is_ogp_sheet(sheet):
+            batch.headers[sheet.file] = sheet.header
             found, wrong, noticed = ogp_frames(sheet)
-            frames += found
-        else:
-            table, wrong_table = table_of(sheet)
-            if wrong_table:
-                problems.append(wrong_table)
-                continue
-            frame, wrong, noticed = project_frame(sheet, table, f"file:{sheet.name}")
-            frames += [frame] if frame else []
-        problems += wrong
-        warnings += noticed
-    return frames, problems, warnings
+            batch.frames += found
+            batch.problems.extend(sheet.problems)
+            batch.problems.extend(wrong)
+            batch.warnings += noticed
+            continue
+        table, wrong_table = table_of(sheet)
+        if wrong_table:
+            batch.problems.append(wrong_table)
+            continue
+        batch.add(sheet, table, f"file:{sheet.name}")
 
 
 def load_frames(session: Session, frames: dict[str, pd.DataFrame], origin: str) -> ImportReport:
@@ -95,25 +126,23 @@ def load_frames(session: Session, frames: dict[str, pd.DataFrame], origin: str) 
                 )
             ]
         )
-    found, problems, warnings, headers = [], [], [], {}
+    batch = Batch()
     for table, data in frames.items():
         where = f"{origin}/{table}"
         if table not in BY_NAME:
-            problems.append(file_problem(where, f"'{table}' is not a project table; use one of {', '.join(BY_NAME)}"))
+            batch.problems.append(
+                file_problem(where, f"'{table}' is not a project table; use one of {', '.join(BY_NAME)}")
+            )
             continue
         sheet = Sheet(
             where,
             where,
             table,
             header=[str(c) for c in data.columns],
-            rows=[(i + 2, [_text(v) for v in values]) for i, values in enumerate(data.itertuples(index=False))],
+            held=[(i + 2, [_text(v) for v in values]) for i, values in enumerate(data.itertuples(index=False))],
         )
-        headers[where] = sheet.header
-        frame, wrong, noticed = project_frame(sheet, table, origin)
-        found += [frame] if frame else []
-        problems += wrong
-        warnings += noticed
-    return load(session, found, problems, warnings, [origin], headers)
+        batch.add(sheet, table, origin)
+    return load(session, batch, [origin])
 
 
 def _text(value) -> str:
@@ -122,33 +151,42 @@ def _text(value) -> str:
     return cell_text(value)
 
 
-def load(
-    session: Session,
-    frames: list[Frame],
-    problems: list[Problem],
-    warnings: list[Problem],
-    sources: list[str],
-    headers: dict[str, list[str]],
-) -> ImportReport:
-    """Check the whole batch against the database, then write it (no commit)."""
-    if problems and not frames:
-        raise ImportFailed(_in_order(problems, sources, headers), warnings)  # nothing to check further
-    bad_cells: dict[tuple[int, int], set[str]] = {}
+def load(session: Session, batch: Batch, sources: list[str]) -> ImportReport:
+    """Check the batch against the database and write it while nothing is wrong (no commit)."""
+    problems, warnings, frames = batch.problems, batch.warnings, batch.frames
+    if problems and not frames and not batch.streams:
+        raise _failed(batch, sources)  # nothing to check further
+    bad: dict[tuple[int, int], set[str]] = {}
     for frame in frames:
-        wrong, bad = validate(frame)
-        problems += wrong
+        wrong, marks = validate(frame)
+        problems.extend(wrong)
         warnings += dates_kept_as_text(frame)
-        bad_cells |= {(id(frame), index): columns for index, columns in bad.items()}
+        bad |= {(id(frame), index): columns for index, columns in bad_cells(marks).items()}
         canonicalise(frame)
     store = Store(session)
     for frame in frames:
         store.absorb(frame)
-    problems += check_batch(frames, store, bad_cells)
-    if problems:
-        raise ImportFailed(_in_order(problems, sources, headers), warnings)
+    problems.extend(check_batch(frames, store, bad))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # loaded_at is naive UTC
-    counts = Writer(store, now).write(frames)
+    counts = Writer(store, now).write(frames) if problems.none() else {}
+    session.flush()
+    progress = Progress([stream.sheet for stream in batch.streams])
+    streamed = StreamLoader(session, store, problems, warnings, now, progress)
+    try:
+        streamed.load(batch.streams, STREAMED)
+    finally:
+        progress.close()
+    if problems:
+        raise _failed(batch, sources)
+    counts |= streamed.counts()
+    for label in streamed.touched:
+        store.sources[label].loaded_at = now
     return ImportReport(sources=sources, counts=counts, warnings=warnings)
+
+
+def _failed(batch: Batch, sources: list[str]) -> ImportFailed:
+    problems = _in_order(batch.problems.items, sources, batch.headers)
+    return ImportFailed(problems, batch.warnings, more=batch.problems.more)
 
 
 def _in_order(problems: list[Problem], sources: list[str], headers: dict[str, list[str]]) -> list[Problem]:

@@ -9,6 +9,7 @@ own file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -95,25 +96,28 @@ def _overlap(fmt: TableFormat, header: set[str]) -> int:
     return len(header & {c.name for c in fmt.all_columns})
 
 
-def project_frame(sheet: Sheet, table: str, source: str) -> tuple[Frame | None, list[Problem], list[Problem]]:
+@dataclass
+class Columns:
+    """How a sheet's columns map to a table's: format column -> position and header."""
+
+    table: str
+    positions: dict[str, int]
+    headers: dict[str, str]
+    unnamed: list[int]  # positions of columns with no header
+
+
+def match_columns(sheet: Sheet, table: str) -> tuple[Columns | None, list[Problem], list[Problem]]:
     """The sheet's columns matched to the table's; unknown ones are warned about."""
     fmt = BY_NAME[table]
     known = {c.name for c in fmt.all_columns}
     problems, warnings = [], []
     positions: dict[str, int] = {}
     headers: dict[str, str] = {}
+    unnamed = []
     for index, header in enumerate(sheet.header):
         name = normalise(header)
         if not name:
-            if any(cells[index] for _, cells in sheet.rows):
-                warnings.append(
-                    Problem(
-                        sheet.file,
-                        sheet.header_row,
-                        column_letter(index),
-                        "this column has no header, so it was ignored; give it a header to import it",
-                    )
-                )
+            unnamed.append(index)
         elif name not in known:
             warnings.append(
                 Problem(
@@ -148,20 +152,72 @@ def project_frame(sheet: Sheet, table: str, source: str) -> tuple[Frame | None, 
             )
     if problems:
         return None, problems, warnings
-    columns = {name: [cells[i] for _, cells in sheet.rows] for name, i in positions.items()}
-    frame = new_frame(table, columns, [n for n, _ in sheet.rows], sheet.file, source, headers)
-    warnings += _settle_day_order(frame)
+    return Columns(table, positions, headers, unnamed), problems, warnings
+
+
+def unnamed_warnings(sheet: Sheet, positions: list[int]) -> list[Problem]:
+    """Columns with no header that hold values."""
+    return [
+        Problem(
+            sheet.file,
+            sheet.header_row,
+            column_letter(index),
+            "this column has no header, so it was ignored; give it a header to import it",
+        )
+        for index in positions
+    ]
+
+
+def frame_of(sheet: Sheet, columns: Columns, rows: list[tuple[int, list[str]]], source: str) -> Frame:
+    data = {name: [cells[i] for _, cells in rows] for name, i in columns.positions.items()}
+    return new_frame(columns.table, data, [n for n, _ in rows], sheet.file, source, columns.headers)
+
+
+def project_frame(sheet: Sheet, table: str, source: str) -> tuple[Frame | None, list[Problem], list[Problem]]:
+    """The whole sheet as one frame (small tables; large ones go through data.importers.streaming)."""
+    columns, problems, warnings = match_columns(sheet, table)
+    rows = sheet.rows
+    filled = [i for i in (columns.unnamed if columns else []) if any(cells[i] for _, cells in rows)]
+    warnings = _in_header_order(warnings + unnamed_warnings(sheet, filled), sheet)
+    if columns is None:
+        return None, problems, warnings
+    frame = frame_of(sheet, columns, rows, source)
+    warnings += settle_day_order(frame, _date_texts(frame))
     return frame, problems, warnings
 
 
-def _settle_day_order(frame: Frame) -> list[Problem]:
-    """d/m/y or m/d/y for the frame's date columns, judged from all of them.
+def _in_header_order(warnings: list[Problem], sheet: Sheet) -> list[Problem]:
+    def position(warning: Problem) -> int:
+        if warning.column in sheet.header:
+            return sheet.header.index(warning.column)
+        return next((i for i in range(len(sheet.header)) if column_letter(i) == warning.column), len(sheet.header))
+
+    return sorted(warnings, key=position)
+
+
+def _date_texts(frame: Frame) -> list[str]:
+    fmt = BY_NAME[frame.table]
+    return list(dict.fromkeys(t for c in fmt.all_columns if c.kind == "date" for t in pd.unique(frame.data[c.name])))
+
+
+def numeric_dates(frame: Frame) -> list[str]:
+    """The frame's date cells that are not YYYY-MM-DD (1/7/2014): the ones whose
+    day order may matter."""
+    fmt = BY_NAME[frame.table]
+    found: list[str] = []
+    for column in (c.name for c in fmt.all_columns if c.kind == "date"):
+        series = frame.data[column]
+        found += list(pd.unique(series[series.ne("") & ~series.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]))
+    return found
+
+
+def settle_day_order(frame: Frame, texts: Iterable[str]) -> list[Problem]:
+    """d/m/y or m/d/y for the frame's date columns, judged from all the file's
+    date cells (``texts``, in the file's order).
 
     With no telling date (31/12 or 12/31) the project's users, mostly Spanish
     speakers, are taken to write the day first, and told so.
     """
-    fmt = BY_NAME[frame.table]
-    texts = [t for c in fmt.all_columns if c.kind == "date" for t in frame.data[c.name]]
     frame.dayfirst = infer_dayfirst(texts)
     ambiguous = [t for t in texts if ambiguous_day_month(t)]
     if frame.dayfirst is None and ambiguous:

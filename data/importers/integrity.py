@@ -57,24 +57,32 @@ def _duplicate(frame: Frame, index: int, key: tuple, seen: dict) -> list[Problem
         seen[(table, key)] = (frame, index)
         return []
     first, first_index = seen[(table, key)]
-    where = f"row {first.rows[first_index]}"
-    fmt = BY_NAME[table]
+    return [duplicate(frame, index, key, first.rows[first_index])]
+
+
+def duplicate(frame: Frame, index: int, key: tuple, first_row: int) -> Problem:
+    """The row at ``index`` repeats the key of spreadsheet row ``first_row``."""
+    where = f"row {first_row}"
+    fmt = BY_NAME[frame.table]
     headers = [frame.headers.get(column, column) for column in fmt.key]
     named = ", ".join(f"{header} {value}" for header, value in zip(headers, key, strict=True) if value)
     # point at the key column that tells records apart: the last required one
     column = next(c for c in reversed(fmt.key) if fmt.column(c).required)
-    return [
-        frame.problem(
-            index,
-            column,
-            f"{named} is already in {where}; keep one of the two rows or change its {' and '.join(headers)}",
-        )
-    ]
+    return frame.problem(
+        index,
+        column,
+        f"{named} is already in {where}; keep one of the two rows or change its {' and '.join(headers)}",
+    )
 
 
 def _unknown(parent: Parent) -> str:
-    what, file, key = _MISSING[parent.table]
-    return f"{what.format(*parent.key)} is not in the database or in this import; add it ({file}) or correct the {key}"
+    return unknown(parent.table, parent.key)
+
+
+def unknown(table: str, key: tuple[str, ...]) -> str:
+    """A record named by a row is in neither the database nor the import."""
+    what, file, key_name = _MISSING[table]
+    return f"{what.format(*key)} is not in the database or in this import; add it ({file}) or correct the {key_name}"
 
 
 def _answered_within_received(frame: Frame, index: int, row: dict[str, str]) -> list[Problem]:

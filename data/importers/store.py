@@ -1,9 +1,13 @@
 """What the database already holds, by natural key, overlaid with the batch.
 
-Loaded once per import in the import's session: the integrity checks ask it
-which records exist (in the database or in the batch), and the writer finds the
-record a row updates.  Projects of this size hold thousands of records, so
-loading every table is cheaper than a query per row.
+Loaded once per import in the import's session, for the tables that hold
+thousands of records at most (countries, plans, commitments, forums,
+organizations, ...): the integrity checks ask it which records exist (in the
+database or in the batch), and the writer finds the record a row updates.
+Loading those tables is cheaper than a query per row.  The tables that grow
+with activity (milestones, their history, meetings, attendance, participation:
+millions of rows at global scale) are never loaded as objects; they are
+compared and written in bulk, a chunk at a time (data.importers.streaming).
 
 A file that lacks a column says nothing about it: a record it updates keeps
 what it has there (OGP's sheet has no forum_exists, so importing it again must
@@ -14,6 +18,8 @@ completes and overrides an earlier file's row for the same record.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
 from data.formats import BY_NAME
@@ -21,11 +27,15 @@ from data.importers.frames import Frame
 from data.models import TABLE_ORDER, Source
 from data.records import RECORDS, Loaded, Row, load_all
 
+# Tables streamed in chunks and written in bulk; the others are held here.
+STREAMED = ("milestones", "milestone_events", "memberships", "meetings", "attendance", "participation")
+HELD = tuple(t for t in TABLE_ORDER if t not in STREAMED)
+
 
 class Store:
     def __init__(self, session: Session):
         self.session = session
-        self._loaded: Loaded = load_all(session)  # held so the identity map keeps them
+        self._loaded: Loaded = load_all(session, HELD)  # held so the identity map keeps them
         self.sources: dict[str, Source] = {s.label: s for s in self._loaded.sources}
         self.objects: dict[str, dict[tuple, object]] = {t: {} for t in TABLE_ORDER}
         self.rows: dict[str, dict[tuple, Row]] = {t: {} for t in TABLE_ORDER}
@@ -57,3 +67,13 @@ class Store:
     def known(self, table: str, key: tuple[str, ...]) -> Row | None:
         """The row of a record in the batch or, failing that, the database."""
         return self.rows[table].get(key)
+
+    def source(self, label: str, now: dt.datetime) -> Source:
+        """The source named ``kind:name``, added when new."""
+        source = self.sources.get(label)
+        if source is None:
+            kind, name = label.split(":", 1)
+            source = Source(kind=kind, name=name, loaded_at=now)
+            self.session.add(source)
+            self.sources[label] = source
+        return source

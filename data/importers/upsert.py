@@ -118,13 +118,7 @@ class Writer:
         self._note(table, key, "added")
 
     def _source(self, label: str) -> Source:
-        source = self.store.sources.get(label)
-        if source is None:
-            kind, name = label.split(":", 1)
-            source = Source(kind=kind, name=name, loaded_at=self.now)
-            self.session.add(source)
-            self.store.sources[label] = source
-        return source
+        return self.store.source(label, self.now)
 
 
 def _same(attribute: str, old: Any, new: Any) -> bool:
