@@ -134,8 +134,10 @@ def cmd_import(args) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         for problem in failure.problems:
             print(problem, file=sys.stderr)
+        if failure.more:
+            print(failure.more_text(), file=sys.stderr)
         print(
-            f"{len(failure.problems)} problem(s); nothing was written. Fix them and import again.",
+            f"{failure.count} problem(s); nothing was written. Fix them and import again.",
             file=sys.stderr,
         )
         return 1

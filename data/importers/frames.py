@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from data.dates import DateError, ambiguous_day_month, infer_dayfirst, parse_date
@@ -57,7 +58,11 @@ def new_frame(
 ) -> Frame:
     """A frame with every column of the table (missing ones empty)."""
     fmt = BY_NAME[table]
-    data = pd.DataFrame({c.name: columns.get(c.name, [""] * len(rows)) for c in fmt.all_columns}, dtype="str")
+    # object columns of Python str: pandas' own string dtype without pyarrow
+    # walks every cell in Python even to compare with "".
+    data = pd.DataFrame(
+        {c.name: np.array(columns.get(c.name, [""] * len(rows)), dtype=object) for c in fmt.all_columns}, dtype=object
+    )
     return Frame(table, data, rows, file, source, headers or {}, frozenset(columns))
 
 
@@ -169,7 +174,8 @@ def unnamed_warnings(sheet: Sheet, positions: list[int]) -> list[Problem]:
 
 
 def frame_of(sheet: Sheet, columns: Columns, rows: list[tuple[int, list[str]]], source: str) -> Frame:
-    data = {name: [cells[i] for _, cells in rows] for name, i in columns.positions.items()}
+    by_column = list(zip(*(cells for _, cells in rows), strict=True)) if rows else []
+    data = {name: by_column[i] if by_column else [] for name, i in columns.positions.items()}
     return new_frame(columns.table, data, [n for n, _ in rows], sheet.file, source, columns.headers)
 
 

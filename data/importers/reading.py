@@ -224,7 +224,7 @@ def _read_csv(
                     number += 1
                     if not number % 4096:
                         sheet.position = f.buffer.tell()
-                    yield number, [c.strip() for c in record]
+                    yield number, list(map(str.strip, record))
             except csv.Error as error:
                 sheet.problems.append(_quote_problem(label, number + 1, error))
             sheet.position = size

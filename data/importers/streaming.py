@@ -356,10 +356,9 @@ class TableWriter:
         columns = [*self.key, *self.data]
         selected = [self._as_text(c) for c in columns]
         query = select(self.model.c.id, self.model.c.source_id, self.model.c.source_row, *selected)
-        result = self.session.connection().execute(query.execution_options(yield_per=CHUNK_ROWS))
         keys, data, ids, sources, rows = [], [], [], [], []
-        for part in result.partitions():
-            frame = pd.DataFrame(part, columns=["id", "source_id", "source_row", *columns])
+        for part in _fetch(self.session, query):
+            frame = pd.DataFrame(part, columns=["id", "source_id", "source_row", *columns], dtype=object)
             text = self._texts(frame, columns)
             keys.append(_hash(text[list(self.key)]))
             data.append(_hash(text[self.data]))
@@ -420,10 +419,16 @@ class TableWriter:
             self._update(stored.iloc[chosen], self.ids[at[update]], new_sid, new_row)
         return keys, outcome
 
-    def _values(self, stored: pd.DataFrame, columns: list[str], *extra: np.ndarray) -> list[tuple]:
-        parts = [stored[c].astype(object).where(stored[c].ne(""), None).tolist() for c in columns]
-        parts += [[None if v < 0 else int(v) for v in values] for values in extra]
-        return list(zip(*parts, strict=True))
+    def _values(self, stored: pd.DataFrame, columns: list[str], *extra: np.ndarray) -> list[list]:
+        """Rows for the driver: text, None for empty cells, then ``extra`` integers (None when < 0)."""
+        cells = stored[columns].to_numpy(dtype=object)
+        cells[cells == ""] = None
+        parts = [cells]
+        for values in extra:
+            numbers = values.astype(object)
+            numbers[values < 0] = None
+            parts.append(numbers.reshape(-1, 1))
+        return np.hstack(parts).tolist()
 
     def _insert(self, stored: pd.DataFrame, sources: np.ndarray, rows: np.ndarray) -> None:
         columns = list(stored_columns(self.table))
@@ -437,11 +442,12 @@ class TableWriter:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in names)
-            connection.exec_driver_sql(f"INSERT INTO {self.table} ({', '.join(names)}) VALUES ({marks})", values)
+            driver = connection.connection.driver_connection
+            driver.executemany(f"INSERT INTO {self.table} ({', '.join(names)}) VALUES ({marks})", values)
 
     def _update(self, stored: pd.DataFrame, ids: np.ndarray, sources: np.ndarray, rows: np.ndarray) -> None:
         columns = [*self.data, "source_id", "source_row"]
-        values = [(*row, int(i)) for row, i in zip(self._values(stored, self.data, sources, rows), ids, strict=True)]
+        values = self._values(stored, self.data, sources, rows, ids)
         connection = self.session.connection()
         if connection.dialect.name == "postgresql":
             # COPY the new values as text into a scratch table, then one UPDATE casts them.
@@ -461,7 +467,24 @@ class TableWriter:
                 cursor.execute("DROP TABLE ogp_import_update")
         else:
             sets = ", ".join(f"{c} = ?" for c in columns)
-            connection.exec_driver_sql(f"UPDATE {self.table} SET {sets} WHERE id = ?", values)
+            driver = connection.connection.driver_connection
+            driver.executemany(f"UPDATE {self.table} SET {sets} WHERE id = ?", values)
+
+
+def _fetch(session: Session, query) -> Iterator[list[tuple]]:
+    """The rows of a query (literal, no parameters) in parts of CHUNK_ROWS, as
+    plain tuples from the driver (a server-side cursor on PostgreSQL)."""
+    connection = session.connection()
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    driver = connection.connection.driver_connection
+    postgres = connection.dialect.name == "postgresql"
+    cursor = driver.cursor(name="ogp_import_existing") if postgres else driver.cursor()
+    try:
+        cursor.execute(sql)
+        while part := cursor.fetchmany(CHUNK_ROWS):
+            yield part
+    finally:
+        cursor.close()
 
 
 def _provenance(frame: Frame) -> tuple[pd.Series, np.ndarray, np.ndarray]:

@@ -145,25 +145,35 @@ def checks(table: str) -> dict[str, tuple[Check, ...]]:
 
 def validate(frame: Frame) -> tuple[list[Problem], pd.DataFrame]:
     """Every cell that breaks the table's format, as located problems, and a
-    frame of booleans (one column per column of the table) marking bad cells."""
+    frame of booleans (one column per column of the table) marking bad cells.
+
+    Each check runs on a column's distinct values (pandas.factorize), then
+    is spread back to the rows."""
     lengths = RECORDS[frame.table].max_lengths()
     fmt = BY_NAME[frame.table]
     problems: list[Problem] = []
-    bad = pd.DataFrame(False, index=frame.data.index, columns=[c.name for c in fmt.all_columns])
+    bad = {}
     for name, column_checks in checks(frame.table).items():
-        series = frame.data[name]
+        if not column_checks:
+            bad[name] = np.zeros(len(frame.data), dtype=bool)
+            continue
+        codes, values = pd.factorize(frame.data[name].to_numpy(dtype=object))
+        distinct = pd.Series(values, dtype=object)
         column = fmt.column(name)
         header = frame.headers.get(name, name)
+        marks = np.zeros(len(codes), dtype=bool)
         for check in column_checks:
-            failing = check.failing(series).to_numpy(dtype=bool)
-            if not failing.any():
+            failing_values = check.failing(distinct).to_numpy(dtype=bool)
+            if not failing_values.any():
                 continue
-            bad[name] |= failing
+            failing = failing_values[codes]
+            marks |= failing
             for index in np.flatnonzero(failing):
-                value = series.iat[index]
+                value = values[codes[index]]
                 message = explain(check.name, column, value, lengths.get(name), header)
                 problems.append(frame.problem(int(index), name, message))
-    return problems, bad
+        bad[name] = marks
+    return problems, pd.DataFrame(bad, index=frame.data.index)
 
 
 def bad_cells(bad: pd.DataFrame) -> dict[int, set[str]]:
@@ -210,18 +220,18 @@ def canonicalise(frame: Frame) -> None:
     for column in fmt.all_columns:
         if column.kind in ("text", "irm", "ogp_date"):
             continue
-        series = frame.data[column.name]
+        codes, values = pd.factorize(frame.data[column.name].to_numpy(dtype=object))
+        distinct = pd.Series(values, dtype=object)
         pattern = _CANONICAL.get(column.kind)
-        todo = series.ne("") if pattern is None else series.ne("") & ~series.str.fullmatch(pattern)
-        if column.kind in ("int", "float") and (column.low is not None or column.high is not None):
-            todo |= _out_of_range(column)(series)  # left as written: range problems quote it
+        todo = distinct.ne("") if pattern is None else distinct.ne("") & ~distinct.str.fullmatch(pattern).astype(bool)
         if not todo.any():
             continue
-        values = pd.unique(series[todo])
-        rewritten = {v: _canonical(column, v, frame.dayfirst) for v in values}
-        if all(k == v for k, v in rewritten.items()):
+        rewritten = values.astype(object).copy()
+        for position in np.flatnonzero(todo.to_numpy(dtype=bool)):
+            rewritten[position] = _canonical(column, values[position], frame.dayfirst)
+        if (rewritten == values).all():
             continue
-        frame.set_column(column.name, series.where(~todo, series.map(rewritten)).tolist())
+        frame.set_column(column.name, rewritten[codes].tolist())
 
 
 def _canonical(column: Column, text: str, dayfirst: bool | None) -> str:
