@@ -421,7 +421,7 @@ class TableWriter:
 
     def _values(self, stored: pd.DataFrame, columns: list[str], *extra: np.ndarray) -> list[list]:
         """Rows for the driver: text, None for empty cells, then ``extra`` integers (None when < 0)."""
-        cells = stored[columns].to_numpy(dtype=object)
+        cells = stored[columns].to_numpy(dtype=object, copy=True)
         cells[cells == ""] = None
         parts = [cells]
         for values in extra:
