@@ -196,12 +196,14 @@ def build(scale: float = 1.0, seed: int = 2026) -> dict[str, pd.DataFrame]:
     forum_of = meeting_forum[meeting_of]
     pools = [by_country[c] for c in forum_country]
     org_of = np.array([pools[f][(m + s) % len(pools[f])] for f, m, s in zip(forum_of, meeting_of, slot, strict=True)])
+    pool_size = np.array([len(pool) for pool in pools])
     tables["attendance"] = {
         "forum": np.array(forum_codes)[forum_of],
         "meeting_date": _iso(meeting_days[meeting_of]),
         "organization": org_names[org_of],
         "stakeholder_type": org_type[org_of],
-        "gender": np.array(vocab.GENDERS)[rng.integers(0, 3, attendance)],
+        # distinct (organization, gender) within a meeting, even when its country has few organizations
+        "gender": np.array((*vocab.GENDERS, ""))[(slot // pool_size[forum_of] + meeting_of) % 4],
         "persons": rng.integers(1, 4, attendance).astype(str),
     }
 
