@@ -13,6 +13,7 @@ from dashboard.cache import cached
 from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import forum_brief as page
+from data.db import DATABASE_UNAVAILABLE
 from data.queries import forum_brief as queries
 
 log = logging.getLogger("ogp_monitor.forum_brief")
@@ -50,6 +51,8 @@ def register(app) -> None:
             if brief is None:  # removed since the page was drawn
                 return html.P(t("brief.not_found_body", lang, code=code), className="brief-empty")
             return page.brief_view(brief, lang, query)
+        except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
+            raise
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum brief failed for %s as of %s", code, asof)
             return apology(lang)

@@ -15,6 +15,7 @@ from dashboard.pages import forum_brief as brief
 from dashboard.pages import forums as page
 from dashboard.state import parse_query
 from data import forum_indicators as ind
+from data.db import DATABASE_UNAVAILABLE
 from data.queries import forums as queries
 
 log = logging.getLogger("ogp_monitor.forums")
@@ -115,6 +116,8 @@ def register(app) -> None:
             parts = [cached(url, queries.comparison, [code], today) for code in codes]
             view = page.comparison_view(ind.merge_comparisons(parts), lang, rows=rows, projector=projector)
             return view, note, list(rows)
+        except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
+            raise
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum comparison failed for %s", codes)
             return _apology(lang), None, None
@@ -136,6 +139,8 @@ def register(app) -> None:
             if isinstance(context, dict) and context.get("projector"):
                 params["projector"] = True
             return panel_content(database_url_of(app), code, today_of(app), lang, params)
+        except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
+            raise
         except Exception:
             log.exception("forum panel failed for %s", code)
             return _apology(lang)

@@ -20,6 +20,7 @@ from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import normalise_lang, t
 from dashboard.pages import overview as page
 from dashboard.state import BY_NAME
+from data.db import DATABASE_UNAVAILABLE
 
 FILTERS = ("plan", "area", "institution", "status")
 
@@ -91,6 +92,8 @@ def register(app) -> None:
         )
         try:
             return rendered_content(database_url_of(app), *args)
+        except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
+            raise
         except Exception:  # a bug or the database, not the user's doing: log it, apologise
             log.exception("overview content failed for %s", args)
             return html.Div(

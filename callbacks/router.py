@@ -19,6 +19,7 @@ from dashboard.i18n import lang_from_accept_language, normalise_lang, t
 from dashboard.pages import PageContext, all_pages, match
 from dashboard.shell import frame
 from dashboard.state import parse_query
+from data.db import DATABASE_UNAVAILABLE
 
 log = logging.getLogger("ogp_monitor.router")
 
@@ -80,6 +81,8 @@ def render(app, pathname: str | None, search: str | None) -> tuple[list, dict]:
         nav = page.nav
         try:
             body = page.layout(ctx)
+        except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
+            raise
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("page %s failed for %s%s", page.name, pathname, search)
             body = _error(lang)

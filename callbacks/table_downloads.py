@@ -25,6 +25,7 @@ from dashboard.components.downloads import (
     send_table,
 )
 from dashboard.factory import database_url_of, today_of
+from data.db import DATABASE_UNAVAILABLE
 
 log = logging.getLogger("ogp_monitor.downloads")
 
@@ -94,6 +95,8 @@ def register(app) -> None:
             try:
                 return build_file(app, fmt, clicks, payload)
             except PreventUpdate:
+                raise
+            except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
                 raise
             except Exception:  # a bug, not the user's doing: log it, send nothing
                 log.exception("table download failed (%s)", fmt)

@@ -36,14 +36,20 @@ def create_app(
     ``database_url``: where the data is (default: DATABASE_URL or the SQLite
     file under instance/).  ``today``: pin the date the views count from
     (tests and benchmarks); by default the real date at each request.
-    ``migrate``: bring the database to the latest schema first.
+    ``migrate``: bring the database to the latest schema (at start if the
+    database answers, else as soon as it does: the server starts either way).
     """
+    from dashboard import availability, logs, request_checks
     from data.config import database_url as resolve_url
-    from data.db import migrate as migrate_db
 
+    logs.configure()
+    if not ASSETS.is_dir():
+        # A non-editable `pip install .` copies the Python packages only.
+        raise RuntimeError(
+            f"the app's assets are not at {ASSETS}: deploy OGP Monitor from a checkout "
+            "(git clone, then pip install -e .), see the README's Production section"
+        )
     url = resolve_url(database_url)
-    if migrate:
-        migrate_db(url)
 
     app = dash.Dash(
         __name__,
@@ -52,6 +58,10 @@ def create_app(
         serve_locally=True,
         suppress_callback_exceptions=True,
         update_title=None,
+        # When the database is away a callback answers 503; this shows why.
+        hooks={
+            "callback_resolved": "function (cb, result) { if (window.ogpDataUnavailable) { window.ogpDataUnavailable(result); } }"
+        },
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": t("app.tagline", "es")},
@@ -62,12 +72,19 @@ def create_app(
     server = app.server
     server.config["OGP_DATABASE_URL"] = url
     server.config["OGP_TODAY"] = today
+    # In this order: every request gets its id, malformed ones stop here, then
+    # the schema is checked before any query.
+    logs.install(server)
+    request_checks.install(app)
+    availability.install(server, url, migrate=migrate)
     configure_cache(server, cache_config)
     _security_headers(app)
+    _compress(server)
 
     app.layout = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            html.Div(id=ids.UNAVAILABLE, role="alert", hidden=True, className="alert alert-warning data-unavailable"),
             dcc.Store(id=ids.RENDERED, storage_type="memory"),
             dcc.Store(id=ids.VIEWPORT, storage_type="memory"),
             html.Div(id=ids.SHELL, className="app-shell"),
@@ -86,6 +103,53 @@ def database_url_of(app: dash.Dash) -> str:
 
 def today_of(app: dash.Dash) -> dt.date:
     return app.server.config.get("OGP_TODAY") or dt.date.today()
+
+
+class _StaticFilesOnly:
+    """Flask-Compress's cache for files that never change while the process runs.
+
+    The key names the file (see ``_static_cache_key``); other responses (a
+    callback's JSON) have an empty key and are compressed afresh each time.
+    plotly.min.js (4.8 MB) is then compressed once per process and encoding.
+    """
+
+    def __init__(self):
+        self._store: dict[str, bytes] = {}
+
+    def get(self, key: str):
+        return self._store.get(key) if not key.endswith(";") else None
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";") and len(self._store) < 256:
+            self._store[key] = value
+
+
+def _static_cache_key(request) -> str:
+    if request.method == "GET" and request.path.startswith(("/_dash-component-suites/", "/assets/")):
+        return request.full_path
+    return ""
+
+
+def _compress(server) -> None:
+    """Compress responses where the browser accepts it (gzip, br, zstd)."""
+    from flask_compress import Compress
+
+    server.config.setdefault("COMPRESS_CACHE_BACKEND", _StaticFilesOnly)
+    server.config.setdefault("COMPRESS_CACHE_KEY", _static_cache_key)
+    server.config.setdefault(
+        "COMPRESS_MIMETYPES",
+        [
+            "text/html",
+            "text/css",
+            "text/plain",
+            "text/csv",
+            "application/javascript",
+            "text/javascript",
+            "application/json",
+            "image/svg+xml",
+        ],
+    )
+    Compress(server)
 
 
 def _security_headers(app: dash.Dash) -> None:

@@ -16,6 +16,7 @@ NAV_LINK = "nav-link"
 LANG_LINK = "lang-link"
 PROJECTOR_LINK = "projector-link"
 BAD_PARAMS = "bad-params-alert"
+UNAVAILABLE = "data-unavailable-alert"
 
 FILTER = "filter"
 DATE_FILTER = "date-filter"

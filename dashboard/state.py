@@ -15,6 +15,12 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.i18n import LANGS
 
+# Dates a link may carry: OGP's plans start in 2011; the margins leave room for
+# history and far deadlines, while date arithmetic near year 1 or 9999 would
+# overflow (``?asof=0001-01-01``).
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+
 
 @dataclass(frozen=True)
 class Param:
@@ -31,7 +37,10 @@ class Param:
         if len(raw) > self.max_len:
             raise ValueError("too long")
         if self.kind == "date":
-            return dt.date.fromisoformat(raw).isoformat()
+            day = dt.date.fromisoformat(raw)
+            if not MIN_DATE <= day <= MAX_DATE:
+                raise ValueError("out of range")
+            return day.isoformat()
         if self.kind == "int":
             value = int(raw)
             if value < 0 or value > 10**9:
