@@ -5,7 +5,8 @@
  * Dash's renderer calls its public `callback_resolved` hook (set in the app
  * factory) after every callback; on a 503 this shows the message, in the
  * page's language, in the alert above the page; the next callback that
- * succeeds hides it again.
+ * succeeds hides it again.  (The page may be blank: the router's own callback
+ * could not draw it, so the alert sits outside the page's frame.)
  */
 (function () {
   var ALERT_ID = 'data-unavailable-alert';
@@ -21,8 +22,10 @@
     var error = result && result.error;
     if (error && error.status === 503 && typeof error.json === 'function') {
       error.json().then(function (body) {
-        var lang = document.documentElement.lang === 'en' ? 'en' : 'es';
-        var message = (body.messages && body.messages[lang]) || body.message;
+        // The page's language is in its link; without one, the server chose
+        // from the browser's languages.
+        var lang = new URLSearchParams(window.location.search).get('lang');
+        var message = (lang && body.messages && body.messages[lang]) || body.message;
         if (message) {
           shown = true;
           setAlert({children: message, hidden: false});

@@ -368,6 +368,7 @@ def test_ovw011_plan_progress_figure_bars_against_expected(hand_made_url):
 def test_ovw012_stacked_figure_colours_patterns_legend_and_long_names():
     from dashboard import theme
     from dashboard.figures.overview import stacked_counts_figure
+    from dashboard.figures.text import plain
 
     long_name = "Social Accountability Measures & Feedback Loops for Public Services"
     counts = pd.DataFrame(
@@ -384,7 +385,8 @@ def test_ovw012_stacked_figure_colours_patterns_legend_and_long_names():
     assert late["marker"]["color"] == theme.STATUS_COLOURS["late"]
     assert late["marker"]["pattern"]["shape"] == theme.STATUS_PATTERNS["late"] != ""
     rows = list(fig["layout"]["yaxis"]["tickvals"])
-    assert rows[0] == "Open Data" and rows[1] == long_name  # largest first, full names kept for the hover
+    # largest first, full names kept for the hover (as plotly label text: "&" as "&amp;")
+    assert rows[0] == "Open Data" and rows[1] == plain(long_name)
     assert len(rows) == 15 and rows[-1] == "9 other areas"  # 23 rows: 14 shown, 9 summed
     ticks = list(fig["layout"]["yaxis"]["ticktext"])
     assert ticks[1].endswith("…") and "<br>" in ticks[1] and len(ticks[1]) < len(long_name)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
+from dashboard.figures.text import plain
 from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 
 add(
@@ -67,7 +68,7 @@ def milestone_timeline(milestones: pd.DataFrame, lang: str, today: dt.date) -> d
     done = rows["progress"].astype(float).clip(0, 100).to_numpy()
     base = start.dt.strftime("%Y-%m-%d").to_numpy()
     hover_planned = [
-        f"<b>{label}</b>: {_short(title)}<br>{t('detail.fig.planned', lang)}: {fmt_date(s, lang)} – {fmt_date(e, lang)}"
+        f"<b>{label}</b>: {plain(_short(title))}<br>{t('detail.fig.planned', lang)}: {fmt_date(s, lang)} – {fmt_date(e, lang)}"
         f"<br>{t('detail.fig.expected', lang)}: {fmt_percent(x, lang)}<extra></extra>"
         for label, title, s, e, x in zip(
             labels, rows["title"], rows["planned_start"], rows["planned_end"], rows["expected"]

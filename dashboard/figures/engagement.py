@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
+from dashboard.figures.text import plain
 from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 from data.periods import MONTHS_IN, checked, shift, shift_all
 
@@ -185,7 +186,7 @@ def plan_bands(plans: pd.DataFrame, periods: pd.DatetimeIndex, period: str, lang
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
-                "text": t("engagement.plan_band", lang, label=label + ("–?" if open_end else "")),
+                "text": t("engagement.plan_band", lang, label=plain(label) + ("–?" if open_end else "")),
                 "hovertext": t("engagement.plan_band_open", lang) if open_end else None,
                 "font": {"size": 11, "color": theme.MUTED},
                 "bgcolor": "rgba(255, 255, 255, 0.75)",

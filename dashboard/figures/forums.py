@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
+from dashboard.figures.text import plain
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from data.vocab import FORUM_MAX_GAP_DAYS, MEMBERSHIP_ROLES, STAKEHOLDER_TYPES
 
@@ -144,7 +145,7 @@ def column_title(row, lang: str, subtitle: str | None = None) -> str:
     sub = subtitle if subtitle is not None else reference_text(row, lang)
     sub = sub if "<br>" in sub else _wrap(sub, 30)
     sub = sub.replace("<br>", f"</span><br><span style='font-size:{FONT - 1}px'>")
-    return f"<b>{_wrap(row.name)}</b><br><span style='font-size:{FONT - 1}px'>{sub}</span>"
+    return f"<b>{_wrap(plain(row.name))}</b><br><span style='font-size:{FONT - 1}px'>{sub}</span>"
 
 
 def nice_max(value: float, floor: float = 1.0) -> float:
@@ -346,7 +347,7 @@ def composition_figure(comparison: dict, lang: str) -> dict:
     """Two panels, forums on one shared axis each: the share of non-government
     member organizations (0–100 %) and the yearly turnover."""
     summary = comparison["forums"]
-    names = np.array([_wrap(n, 30) for n in summary["name"]], dtype=object)
+    names = np.array([_wrap(plain(n), 30) for n in summary["name"]], dtype=object)
     colours = [forum_style(i)[0] for i in range(len(summary))]
     share = summary["non_government"].astype(float).to_numpy()
     rate = summary["turnover"].astype(float).to_numpy()
@@ -476,7 +477,7 @@ def cumulative_meetings_figure(comparison: dict, lang: str) -> dict:
                 "mode": "lines+markers",
                 "x": months,
                 "y": count,
-                "name": forum.name,
+                "name": plain(forum.name),
                 "line": {"color": colour, "dash": dash, "width": 3, "shape": "hv"},
                 "marker": {"symbol": symbol, "size": np.array([0] + [9] * len(dates) + [0]), "color": colour},
                 "customdata": np.array(when, dtype=object),

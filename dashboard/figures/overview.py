@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
+from dashboard.figures.text import plain, plain_all
 from dashboard.i18n import add, fmt_list, fmt_number, fmt_percent, t, vocab_label
 from data.queries.overview import IRM_COMPLETION
 
@@ -93,7 +94,7 @@ def short_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
-    return "<br>".join(wrapped)
+    return "<br>".join(plain(line) for line in wrapped)
 
 
 def _percent_axis(lang: str) -> dict:
@@ -111,7 +112,7 @@ def plan_progress_figure(plans: pd.DataFrame, lang: str) -> dict:
     """Needs ``label``, ``progress``, ``expected`` and ``with_milestones``; plans
     with no milestones are left out (there is no progress to draw)."""
     shown = plans[plans["with_milestones"] > 0]
-    labels = shown["label"].astype(str).to_numpy()
+    labels = np.array(plain_all(shown["label"].astype(str)), dtype=object)
     reported = shown["progress"].astype(float).round(1).to_numpy()
     expected = shown["expected"].astype(float).round(1).to_numpy()
     counts = np.array(
@@ -216,7 +217,7 @@ def stacked_counts_figure(
             [table.iloc[: max_rows - 1], rest.sum().to_frame(t("overview.fig.other_rows", lang, n=len(rest))).T]
         )
         names = names[: max_rows - 1] + [table.index[-1]]
-    full = np.array(names, dtype=object)
+    full = np.array(plain_all(names), dtype=object)
     axis_title = t("overview.fig.commitments_axis", lang)
     traces = []
     for code, label, colour, pattern in category_style(kind, lang):

@@ -13,12 +13,12 @@ number of milestones, with numpy arrays, so payloads stay small.
 from __future__ import annotations
 
 import datetime as dt
-from html import escape as _escape
 
 import numpy as np
 import pandas as pd
 
 from dashboard import theme
+from dashboard.figures.text import plain
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from data.queries.timeline import DRAWN_STATES
 
@@ -67,8 +67,8 @@ FLAG_TEXT = {"late": "#A33B00", "at_risk": "#7A4F00"}
 
 
 def escape(text) -> str:
-    """Text safe inside plotly's HTML-like labels (which know no &quot;)."""
-    return _escape(str(text), quote=False)
+    """Text safe inside plotly's HTML-like labels (dashboard.figures.text)."""
+    return plain(text)
 
 
 def _ms(values) -> np.ndarray:
