@@ -146,23 +146,27 @@ def client(port: int, bodies: list[bytes], offset: int, stop_at: float, results:
     connection.close()
 
 
-def phase_of(started: float, outage: tuple[float, float] | None) -> str:
+def phase_of(finished: float, outage: tuple[float, float] | None) -> str:
+    """The phase a response belongs to, by when it arrived (requests queue at the
+    server, so one sent before an outage may be answered during it)."""
     if outage is None:
         return "steady"
     down, back = outage
-    if started < down:
+    if finished < down:
         return "before"
-    if started < back:
+    if finished < back:
         return "outage"
-    if started < back + RECOVERY_WINDOW:
+    if finished < back + RECOVERY_WINDOW:
         return "first 5 s back"
     return "after"
 
 
 def summarise(results: list, outage: tuple[float, float] | None, seconds: float) -> dict:
     phases: dict[str, dict] = {}
-    for started, _elapsed, status in results:
-        p = phases.setdefault(phase_of(started, outage), {"requests": 0, "errors": 0, "503": 0, "no answer": 0})
+    for started, elapsed, status in results:
+        p = phases.setdefault(
+            phase_of(started + elapsed, outage), {"requests": 0, "errors": 0, "503": 0, "no answer": 0}
+        )
         p["requests"] += 1
         if status == 503:
             p["503"] += 1
