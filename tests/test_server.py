@@ -404,3 +404,12 @@ def test_srv042_redacted_url_hides_the_password():
     from data.db import redacted
 
     assert "pw" not in redacted("postgresql+psycopg://user:pw@host/db")
+
+
+def test_srv012_without_its_assets_the_app_refuses_to_start(monkeypatch, tmp_path, sqlite_url):
+    """A non-editable install leaves assets/ behind: a clear message, not a page without styles."""
+    from dashboard import factory
+
+    monkeypatch.setattr(factory, "ASSETS", tmp_path / "site-packages" / "assets")
+    with pytest.raises(RuntimeError, match="deploy OGP Monitor from a checkout"):
+        factory.create_app(sqlite_url)
