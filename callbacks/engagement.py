@@ -17,9 +17,9 @@ from dashboard.components.organization_table import organizations_list
 from dashboard.exports.engagement import organizations_table
 from dashboard.factory import database_url_of
 from dashboard.figures import engagement as figures
-from dashboard.i18n import add, fmt_number, fmt_percent, normalise_lang, t
+from dashboard.i18n import add, fmt_number, fmt_percent, t
 from dashboard.pages import engagement as page
-from dashboard.state import BY_NAME
+from dashboard.state import read, read_context
 from data import engagement as summary
 from data.periods import checked
 from data.queries.engagement import EngagementFilter, engagement_frames, turnover
@@ -62,33 +62,21 @@ FILTERS = ("forums", "commitment", "plan", "channel", "period")
 DATES = ("start", "end")
 
 
-def clean(name: str, value):
-    """A filter value as the URL's rules accept it (dashboard.state), else None."""
-    if value in (None, "", []):
-        return None
-    raw = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-    try:
-        return BY_NAME[name].parse(raw)
-    except (ValueError, TypeError):
-        return None
-
-
 def selection(context, values: dict) -> tuple[EngagementFilter, str, str, object, object]:
     """(filter, lang, period, start, end) from the inputs, anything malformed dropped."""
-    context = context if isinstance(context, dict) else {}
-    country = clean("country", context.get("country"))
-    channels = tuple(c for c in clean("channel", values.get("channel")) or () if c in PARTICIPATION_CHANNELS)
-    start, end = (clean(d, values.get(d)) for d in DATES)
+    who = read_context(context)
+    channels = tuple(c for c in read("channel", values.get("channel")) or () if c in PARTICIPATION_CHANNELS)
+    start, end = (read(d, values.get(d)) for d in DATES)
     if start and end and start > end:
         start, end = end, start
     chosen = EngagementFilter(
-        country=country,
-        forums=tuple(sorted(clean("forums", values.get("forums")) or ())),
-        commitment=clean("commitment", values.get("commitment")),
-        plan=clean("plan", values.get("plan")),
+        country=who.country,
+        forums=tuple(sorted(read("forums", values.get("forums")) or ())),
+        commitment=read("commitment", values.get("commitment")),
+        plan=read("plan", values.get("plan")),
         channels=tuple(sorted(channels)),
     )
-    return chosen, normalise_lang(context.get("lang")), checked(clean("period", values.get("period"))), start, end
+    return chosen, who.lang, checked(read("period", values.get("period"))), start, end
 
 
 def _graph(name: str, figure: dict, description: str, lang: str, sample: bool, *, projector: bool) -> html.Figure:
@@ -347,4 +335,4 @@ def register(app) -> None:
         """A sector button selects that sector's forums (the URL follows)."""
         if not any(clicks or []) or not isinstance(ctx.triggered_id, dict):
             return no_update
-        return clean("forums", ctx.triggered_id.get("forums")) or no_update
+        return read("forums", ctx.triggered_id.get("forums")) or no_update

@@ -18,37 +18,27 @@ from dashboard.cache import cached
 from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
 from dashboard.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
 from dashboard.factory import database_url_of, today_of
-from dashboard.i18n import normalise_lang, t
+from dashboard.i18n import t
 from dashboard.pages import commitments as page
-from dashboard.state import BY_NAME
+from dashboard.state import read, read_context, read_path
 from data.queries import explorer as queries
 
 MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
 
 
-def clean(name: str, value):
-    """A filter's value as the URL would accept it, else None (never passed on unchecked)."""
-    if value in (None, "", []):
-        return None
-    try:
-        return BY_NAME[name].parse(str(value))
-    except ValueError:
-        return None
-
-
-def _context(context) -> tuple[str, str | None]:
-    """The page's language and country; a context our page cannot have sent stops here."""
-    context = context if isinstance(context, dict) else {}
-    country = clean("country", context.get("country"))
-    if context.get("country") and country is None:
+def page_context(data):
+    """The page's language and country; a country our page cannot have sent stops here."""
+    who = read_context(data)
+    if "country" in who.dropped:
         raise PreventUpdate
-    return normalise_lang(context.get("lang")), country
+    return who.lang, who.country
 
 
-def _clean_ids(shown) -> list[str] | None:
+def shown_ids(shown) -> list[str] | None:
+    """The commitment ids the grid reports, or None for a list our grid cannot have sent."""
     if not isinstance(shown, list) or len(shown) > MAX_IDS:
         return None
-    return [str(i)[:20] for i in shown if isinstance(i, str)]
+    return [i for i in shown if isinstance(i, str) and read_path("commitment_id", {"commitment_id": i}) == i]
 
 
 def register(app) -> None:
@@ -64,17 +54,17 @@ def register(app) -> None:
         *filter_inputs,
     )
     def show_rows(context, plan, area, institution, status, method, q):
-        lang, country = _context(context)
+        lang, country = page_context(context)
         table = cached(
             database_url_of(app),
             queries.commitments,
             country,
-            clean("plan", plan),
-            clean("area", area),
-            clean("institution", institution),
+            read("plan", plan),
+            read("area", area),
+            read("institution", institution),
             today_of(app),
         )
-        shown = queries.filter_commitments(table, clean("status", status), clean("method", method), clean("q", q))
+        shown = queries.filter_commitments(table, read("status", status), read("method", method), read("q", q))
         return grid_rows(shown, lang), page.notes(table, lang)
 
     # The grid reports its rows after column filters and sorting; keep only their ids.
@@ -101,10 +91,10 @@ def register(app) -> None:
         State(page.CONTEXT, "data"),
     )
     def show_panels(shown, context):
-        shown = _clean_ids(shown)
+        shown = shown_ids(shown)
         if shown is None:
             raise PreventUpdate
-        lang, country = _context(context)
+        lang, country = page_context(context)
         table = country_table(country)
         rows = queries.restrict(table, shown)
         projector = isinstance(context, dict) and context.get("projector") is True
@@ -129,13 +119,13 @@ def register(app) -> None:
     )
 
     def send(ext: str, shown, context, filter_model, values):
-        shown = _clean_ids(shown)
+        shown = shown_ids(shown)
         if shown is None:
             raise PreventUpdate
-        lang, country = _context(context)
+        lang, country = page_context(context)
         rows = queries.restrict(country_table(country), shown)
         frame = download_frame(rows, lang)
-        filters = {name: clean(name, value) for name, value in zip(page.FILTERS, values)}
+        filters = {name: read(name, value) for name, value in zip(page.FILTERS, values)}
         name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
         if ext == "csv":
             return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from dash import ClientsideFunction, Input, Output, html
 
-from callbacks.forums import _apology as apology
 from dashboard import ids
 from dashboard.cache import cached
+from dashboard.components.common import apology
 from dashboard.factory import database_url_of, today_of
-from dashboard.i18n import normalise_lang, t
+from dashboard.i18n import t
 from dashboard.pages import forum_brief as page
+from dashboard.state import global_query, parse_query, read_context, read_date, read_path
 from data.db import DATABASE_UNAVAILABLE
 from data.queries import forum_brief as queries
 
 log = logging.getLogger("ogp_monitor.forum_brief")
 
 
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _context(data) -> tuple[str, str | None, str]:
+def brief_context(data) -> tuple[str, str | None, str]:
+    """(language, forum code, the global query its links keep) from the page's
+    store; a code or a query our page cannot have written is dropped."""
     data = data if isinstance(data, dict) else {}
-    code, query = data.get("code"), data.get("query")
-    code = code if isinstance(code, str) and page.CODE.fullmatch(code) else None
-    return normalise_lang(data.get("lang")), code, query if isinstance(query, str) else ""
+    query = data.get("query")
+    params, _ = parse_query(query if isinstance(query, str) else None)
+    return read_context(data).lang, read_path("forum_code", {"forum_code": data.get("code")}), global_query(params)
 
 
 def register(app) -> None:
@@ -40,10 +35,10 @@ def register(app) -> None:
         Input(page.CONTEXT, "data"),
     )
     def show_brief(asof, context):
-        lang, code, query = _context(context)
+        lang, code, query = brief_context(context)
         if code is None:
             return None
-        today, day = today_of(app), _date(asof)
+        today, day = today_of(app), read_date("asof", asof)
         try:
             # The brief's data is cached; it is drawn for each request, so
             # switching language does not query again.

@@ -9,11 +9,12 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.cache import cached
+from dashboard.components.common import apology
 from dashboard.factory import database_url_of, today_of
-from dashboard.i18n import normalise_lang, t
+from dashboard.i18n import t
 from dashboard.pages import forum_brief as brief
 from dashboard.pages import forums as page
-from dashboard.state import parse_query
+from dashboard.state import parse_query, read, read_context
 from data import forum_indicators as ind
 from data.db import DATABASE_UNAVAILABLE
 from data.queries import forums as queries
@@ -21,26 +22,12 @@ from data.queries import forums as queries
 log = logging.getLogger("ogp_monitor.forums")
 
 
-def _apology(lang: str):
-    return html.Div(
-        [html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
-        className="empty-state",
-        role="alert",
-    )
-
-
-def _context(data) -> tuple[str, str | None]:
-    data = data if isinstance(data, dict) else {}
-    country = data.get("country")
-    return normalise_lang(data.get("lang")), country if isinstance(country, str) else None
-
-
 def selection(value, forums) -> list[str]:
     """The codes to compare: the known ones asked for, in order, else the default.
     Anything a client sends that is not a known code is dropped."""
     known = set(forums["code"])
-    asked = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    chosen = [c for c in dict.fromkeys(v for v in asked if isinstance(v, str)) if c in known]
+    asked = read("forums", [value] if isinstance(value, str) else value) or []
+    chosen = [c for c in dict.fromkeys(asked) if c in known]
     return chosen or queries.default_selection(forums)
 
 
@@ -76,8 +63,7 @@ def register(app) -> None:
         selector (and so in the URL) so they can be added to or removed."""
         if parse_query(search)[0].get("forums"):
             return no_update
-        _, country = _context(context)
-        forums = cached(database_url_of(app), queries.forum_list, country)
+        forums = cached(database_url_of(app), queries.forum_list, read_context(context).country)
         return queries.default_selection(forums) if len(forums) else no_update
 
     # The browser says its width on every page (and again when it changes,
@@ -98,8 +84,9 @@ def register(app) -> None:
         State(page.ARRANGED, "data"),
     )
     def compare(value, context, viewport, arranged):
-        lang, country = _context(context)
-        forums = cached(database_url_of(app), queries.forum_list, country)
+        who = read_context(context)
+        lang = who.lang
+        forums = cached(database_url_of(app), queries.forum_list, who.country)
         if forums.empty:
             return None, None, None
         codes = selection(value, forums)
@@ -120,7 +107,7 @@ def register(app) -> None:
             raise
         except Exception:  # a bug, not the user's doing: log it, apologise
             log.exception("forum comparison failed for %s", codes)
-            return _apology(lang), None, None
+            return apology(lang), None, None
 
     @app.callback(
         Output(page.PANEL, "children"),
@@ -129,18 +116,20 @@ def register(app) -> None:
         Input(page.CONTEXT, "data"),
     )
     def panel(value, compared, context):
-        lang, country = _context(context)
-        forums = cached(database_url_of(app), queries.forum_list, country)
+        who = read_context(context)
+        lang = who.lang
+        forums = cached(database_url_of(app), queries.forum_list, who.country)
         if forums.empty:
             return None
-        code = value if isinstance(value, str) and value in set(forums["code"]) else selection(compared, forums)[0]
+        asked = read("forum", value)
+        code = asked if asked in set(forums["code"]) else selection(compared, forums)[0]
         try:
-            params = {"lang": lang, "country": country}
-            if isinstance(context, dict) and context.get("projector"):
+            params = {"lang": lang, "country": who.country}
+            if who.projector:
                 params["projector"] = True
             return panel_content(database_url_of(app), code, today_of(app), lang, params)
         except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
             raise
         except Exception:
             log.exception("forum panel failed for %s", code)
-            return _apology(lang)
+            return apology(lang)

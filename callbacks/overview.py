@@ -17,9 +17,9 @@ from dash import Input, Output, html
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.factory import database_url_of, today_of
-from dashboard.i18n import normalise_lang, t
+from dashboard.i18n import t
 from dashboard.pages import overview as page
-from dashboard.state import BY_NAME
+from dashboard.state import read, read_context, read_date
 from data.db import DATABASE_UNAVAILABLE
 
 FILTERS = ("plan", "area", "institution", "status")
@@ -27,23 +27,10 @@ FILTERS = ("plan", "area", "institution", "status")
 log = logging.getLogger("ogp_monitor.overview")
 
 
-def clean(name: str, value):
-    """A control's value if the URL parameter would accept it, else None: a
-    crafted request cannot reach a query with anything else."""
-    if value in (None, "", []) or not isinstance(value, str):
-        return None
-    try:
-        return BY_NAME[name].parse(value)
-    except ValueError:
-        return None
-
-
 def reference_date(asof, today: dt.date) -> str | None:
     """The "as of" date as ISO text; never after today (the future has no history)."""
-    value = clean("asof", asof[:10] if isinstance(asof, str) else None)
-    if value is None:
-        return None
-    return min(dt.date.fromisoformat(value), today).isoformat()
+    value = read_date("asof", asof)
+    return min(value, today).isoformat() if value else None
 
 
 def rendered_content(
@@ -78,18 +65,11 @@ def register(app) -> None:
         Input(page.CONTEXT, "data"),
     )
     def update_overview(plan, area, institution, status, asof, context):
-        context = context if isinstance(context, dict) else {}
-        lang = normalise_lang(context.get("lang"))
+        who = read_context(context)
+        lang = who.lang
         today = today_of(app)
-        values = [clean(name, value) for name, value in zip(FILTERS, (plan, area, institution, status))]
-        args = (
-            clean("country", context.get("country")),
-            *values,
-            reference_date(asof, today),
-            today.isoformat(),
-            lang,
-            context.get("projector") is True,
-        )
+        values = [read(name, value) for name, value in zip(FILTERS, (plan, area, institution, status))]
+        args = (who.country, *values, reference_date(asof, today), today.isoformat(), lang, who.projector)
         try:
             return rendered_content(database_url_of(app), *args)
         except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message

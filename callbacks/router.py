@@ -105,11 +105,13 @@ def register(app) -> None:
     )
     def route(pathname, search, rendered):
         params, _ = parse_query(search)
+        pathname = pathname if isinstance(pathname, str) else None
+        rendered = rendered if isinstance(rendered, dict) else None
         if rendered and rendered.get("path") == pathname:
             same = (
-                params.get("lang", rendered["lang"]) == rendered["lang"]
-                and params.get("country", rendered["country"]) == rendered["country"]
-                and bool(params.get("projector")) == rendered["projector"]
+                params.get("lang", rendered.get("lang")) == rendered.get("lang")
+                and params.get("country", rendered.get("country")) == rendered.get("country")
+                and bool(params.get("projector")) == rendered.get("projector")
             )
             if same:
                 raise PreventUpdate

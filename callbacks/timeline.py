@@ -4,7 +4,6 @@ page, turning pages, and a click on a milestone opening its commitment."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -21,9 +20,9 @@ from dashboard.components.kpi import kpi_card
 from dashboard.exports import timeline as exports
 from dashboard.factory import database_url_of, today_of
 from dashboard.figures import timeline as figures
-from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, normalise_lang, t
+from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t
 from dashboard.pages import timeline as page
-from dashboard.state import GLOBAL, global_query, parse_query, to_query
+from dashboard.state import GLOBAL, global_query, parse_query, read, read_context, read_date, read_path, to_query
 from data.progress import MILESTONE_STATES
 from data.queries import timeline as queries
 from data.queries.scope import Scope
@@ -58,26 +57,11 @@ add(
 
 FILTERS = ("plan", "area", "institution", "status")
 DATES = ("start", "end", "asof")
-_COMMITMENT_ID = re.compile(r"[A-Za-z0-9_\-]{1,20}")
 
 
-def _text(value, limit: int = 500) -> str | None:
-    return value if isinstance(value, str) and 0 < len(value) <= limit else None
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _page_number(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number >= 1 else None
+def page_number(value) -> int | None:
+    """A page number (1 or more) from the page filter or the pager's store, else None."""
+    return read("page", value) or None
 
 
 @dataclass(frozen=True)
@@ -92,13 +76,17 @@ def selection(app, country, plan, area, institution, status, start, end, asof) -
     """The milestones the filters select.  Anything a client sends that is not
     a valid value counts as no filter."""
     scope = Scope(
-        country=_text(country, 8), plan=_text(plan, 40), area=_text(area, 200), institution=_text(institution)
+        country=read("country", country),
+        plan=read("plan", plan),
+        area=read("area", area),
+        institution=read("institution", institution),
     )
     today = today_of(app)
-    as_of = _date(asof)
+    as_of = read_date("asof", asof)
     frame = cached(database_url_of(app), queries.milestones, scope, as_of, today)
-    state = status if status in MILESTONE_STATES else None
-    first, last = _date(start), _date(end)
+    state = read("status", status)
+    state = state if state in MILESTONE_STATES else None  # the overview's "no data" is no milestone's
+    first, last = read_date("start", start), read_date("end", end)
     chosen = queries.select_milestones(frame, state, first, last)
     filters = {
         "plan": scope.plan,
@@ -172,12 +160,12 @@ def register(app) -> None:
         State(ids.URL, "search"),
     )
     def update_summary(plan, area, institution, status, start, end, asof, period, country, lang, search):
-        lang = normalise_lang(lang)
+        lang = read_context({"lang": lang}).lang
         chosen = selection(app, country, plan, area, institution, status, start, end, asof)
         frame = chosen.frame
         if frame.empty:
             return (empty_state(lang, t("timeline.empty", lang), page="timeline"), "panel d-none", no_update, "", None)
-        period = period if period in queries.PERIODS else None
+        period = read("period", period)
         cards = summary_cards(frame, lang, chosen.as_of, search, {**chosen.filters, "period": period})
         if frame["end"].isna().all():
             return cards, "panel d-none", no_update, "", None
@@ -216,15 +204,15 @@ def register(app) -> None:
         State(ids.URL, "search"),
     )
     def update_gantt(plan, area, institution, status, start, end, asof, page_value, country, lang, search):
-        lang = normalise_lang(lang)
+        lang = read_context({"lang": lang}).lang
         chosen = selection(app, country, plan, area, institution, status, start, end, asof)
         as_of, is_today = chosen.as_of, chosen.is_today
         # The download holds every milestone selected, read when asked for: the store keeps the filters.
-        download = exports.placeholder(lang, {**chosen.filters, "country": country}).payload()
+        download = exports.placeholder(lang, {**chosen.filters, "country": read("country", country)}).payload()
         no_pages = ("d-none", "", True, True, True, True, {"page": 1, "pages": 1}, download)
         if chosen.frame.empty:  # the summary explains it and offers a reset
             return ("panel d-none", no_update, no_update, "", None, None, *no_pages)
-        one = queries.paginate(chosen.frame, _page_number(page_value))
+        one = queries.paginate(chosen.frame, page_number(page_value))
         if one.rows.empty:
             return ("panel", no_update, {"display": "none"}, "", None, t("timeline.all_undated", lang), *no_pages)
         info = cached(database_url_of(app), queries.details, tuple(int(i) for i in one.rows["id"]))
@@ -273,7 +261,7 @@ def register(app) -> None:
     )
     def turn_page(*args):
         pager = args[-1] if isinstance(args[-1], dict) else {}
-        current, pages = _page_number(pager.get("page")) or 1, _page_number(pager.get("pages")) or 1
+        current, pages = page_number(pager.get("page")) or 1, page_number(pager.get("pages")) or 1
         go_to = page.PAGE_BUTTONS.get(ctx.triggered_id)
         if go_to is None:
             raise PreventUpdate
@@ -292,7 +280,7 @@ def register(app) -> None:
     def zoom_to_period(click):
         """A click on a period's bar shows that period's milestones in the Gantt chart."""
         try:
-            first, last = (_date(day) for day in click["points"][0]["customdata"][1:3])
+            first, last = (read_date("start", day) for day in click["points"][0]["customdata"][1:3])
         except (TypeError, KeyError, IndexError, ValueError):
             raise PreventUpdate from None
         if first is None or last is None:
@@ -311,7 +299,7 @@ def register(app) -> None:
             commitment = click["points"][0]["customdata"]
         except (TypeError, KeyError, IndexError):
             raise PreventUpdate from None
-        if not isinstance(commitment, str) or not _COMMITMENT_ID.fullmatch(commitment):
+        if read_path("commitment_id", {"commitment_id": commitment}) is None:
             raise PreventUpdate
         params, _ = parse_query(search)
         return "/commitments/" + quote(commitment), global_query(params)

@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.pages import FRAME_PARAMS, params_of
-from dashboard.state import BY_NAME, parse_query, to_query
+from dashboard.state import BY_NAME, parse_query, read, to_query
 
 # Parameters a "reset filters" button keeps: the frame's (who is looking and where).
 KEPT_ON_RESET = FRAME_PARAMS
@@ -27,25 +27,6 @@ def control_value(name: str, params: dict):
     if spec.kind == "bool":
         return bool(value)
     return value
-
-
-def param_value(name: str, value):
-    """A control's value as the state module stores it (None when empty)."""
-    spec = BY_NAME[name]
-    if value in (None, "", [], False):
-        return None
-    if spec.kind == "list":
-        return [str(v) for v in (value if isinstance(value, list) else [value])]
-    if spec.kind == "date":
-        return str(value)[:10]
-    if spec.kind == "int":
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return None
-    if spec.kind == "bool":
-        return True
-    return str(value)
 
 
 def sync(search, values, dates, value_ids, date_ids, triggered, allowed=None):
@@ -68,7 +49,7 @@ def sync(search, values, dates, value_ids, date_ids, triggered, allowed=None):
     state = dict(params)
     for name, value in list(zip(names, values)) + list(zip(date_names, dates)):
         if name in BY_NAME and (allowed is None or name in allowed):
-            state[name] = param_value(name, value)
+            state[name] = read(name, value)  # what the URL cannot hold stays out of it
     new_search = to_query(state)
     current = search or ""
     return (

@@ -80,6 +80,16 @@ def empty_state(lang: str, message: str, page: str | None = None) -> html.Div:
     )
 
 
+def apology(lang: str) -> html.Div:
+    """What a part of a view shows when drawing it failed (a bug or the database,
+    not the user's doing: the callback logs the error)."""
+    return html.Div(
+        [html.P(t("error.title", lang), className="fw-bold mb-1"), html.P(t("error.body", lang))],
+        className="empty-state",
+        role="alert",
+    )
+
+
 def section(
     title: str, children, *, badge=None, section_id: str | None = None, help_text: str | None = None
 ) -> html.Section:

@@ -29,7 +29,7 @@ from dashboard.figures.commitment_detail import (
 )
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t, vocab_label
 from dashboard.pages import Page, PageContext
-from dashboard.state import BY_NAME, GLOBAL, global_query, to_query
+from dashboard.state import GLOBAL, global_query, read, read_path, to_query
 from dashboard.theme import for_display, graph_config
 from data.queries import commitment_detail as queries
 
@@ -212,8 +212,6 @@ add(
         "detail.src.name": {"es": "{source} «{name}»", "en": "{source} “{name}”"},
     }
 )
-
-TEXT_LIMIT = 20  # an id longer than the column cannot exist
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -840,10 +838,7 @@ def _sources(c: dict, support, areas, milestones, events, forums, participation,
 def not_found(ctx: PageContext, commitment_id: str) -> html.Div:
     """A friendly page with a search box that opens the explorer with the search filled in."""
     shown = commitment_id[:40]
-    try:
-        prefill = BY_NAME["q"].parse(commitment_id[:100])
-    except ValueError:
-        prefill = ""
+    prefill = read("q", commitment_id[:100]) or ""
     hidden = [
         dcc.Input(type="hidden", name=name, value=ctx.params[name])
         for name in ("lang", "country")
@@ -889,16 +884,16 @@ def not_found(ctx: PageContext, commitment_id: str) -> html.Div:
 
 
 def layout(ctx: PageContext):
-    commitment_id = str(ctx.path_args.get("commitment_id", ""))
+    commitment_id = read_path("commitment_id", ctx.path_args)
     page = None
-    if 0 < len(commitment_id) <= TEXT_LIMIT:
+    if commitment_id is not None:
         # The data is cached by data version ("no such commitment" too); the page is drawn from it.
         data = cached(ctx.db_url, queries.commitment_page, commitment_id, ctx.today)
         if data is not None:
             # The page depends on the language, today and the global filters its links keep.
             kept = tuple(sorted((k, str(v)) for k, v in ctx.params.items() if k in GLOBAL))
             page = draw(data, ctx.db_url, ctx.lang, kept, ctx.today)
-    return page if page is not None else not_found(ctx, commitment_id)
+    return page if page is not None else not_found(ctx, str(ctx.path_args.get("commitment_id", "")))
 
 
 def render(url: str, commitment_id: str, lang: str, kept: tuple, today) -> html.Div | None:

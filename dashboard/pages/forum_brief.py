@@ -16,7 +16,6 @@ Definitions: data/queries/forum_brief.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pandas as pd
@@ -34,7 +33,7 @@ from dashboard.figures import forum_brief as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.pages.commitment_detail import source_text
-from dashboard.state import GLOBAL, global_query, parse_query, to_query
+from dashboard.state import GLOBAL, global_query, parse_query, read_path, to_query
 from data.queries.forum_brief import DUE_AHEAD_DAYS, REF_CLOSED, SOURCE_PARTS
 from data.vocab import AT_RISK_MARGIN, FORUM_MAX_GAP_DAYS
 
@@ -326,7 +325,6 @@ PRINT = "brief-print"
 PRINTED = "brief-printed"
 LINK_LINE = "brief-link-line"
 GRAPH = "brief-attendance-graph"
-CODE = re.compile(r"[A-Za-z0-9_\-]{1,60}")
 
 STATE_SYMBOLS = {"complete": "✓", "in_progress": "▶", "at_risk": "◆", "late": "⚠", "not_started": "○", "cancelled": "✕"}
 SECTIONS = ("forum", "due", "late", "attendance", "awaiting", "sources")
@@ -364,10 +362,10 @@ def not_found(ctx: PageContext, code: str):
 def layout(ctx: PageContext):
     from data.queries.forum_brief import forum_row
 
-    code = str(ctx.path_args.get("forum_code", ""))
-    forum = forum_row(ctx.db_url, code) if CODE.fullmatch(code) else None
+    code = read_path("forum_code", ctx.path_args)
+    forum = forum_row(ctx.db_url, code) if code is not None else None
     if forum is None:
-        return not_found(ctx, code[:120])
+        return not_found(ctx, str(ctx.path_args.get("forum_code", ""))[:120])
     lang = ctx.lang
     # The forum decides the country: links from its brief go to its country's views.
     ctx = replace(ctx, params={**ctx.params, "country": forum["country_code"]})
