@@ -10,7 +10,6 @@ shows, in its order, with a few more IRM fields for researchers.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from urllib.parse import quote
 
 import pandas as pd
@@ -19,6 +18,7 @@ from dashboard.components.downloads import view_label
 from dashboard.export_files import csv_bytes, export_name, xlsx_bytes  # noqa: F401  the explorer's files
 from dashboard.i18n import add, fmt_percent, irm_label, t, vocab_label
 from data import vocab
+from data.missing import is_missing
 
 add(
     {
@@ -86,7 +86,7 @@ RANKED = {
 
 def _text(value) -> str | None:
     """A cell's value, with pandas' missing markers (None, NaN) as None."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     text = str(value)
     return text or None

@@ -9,9 +9,10 @@ Spanish is the default: forum members mostly work in Spanish.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import string
+
+from data.missing import is_missing
 
 LANGS = ("es", "en")
 DEFAULT_LANG = "es"
@@ -116,7 +117,7 @@ SEPARATORS = {"es": (",", "\u00a0"), "en": (".", ",")}
 
 
 def fmt_number(value, lang: str, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "—"
     decimal, thousands = SEPARATORS[normalise_lang(lang)]
     text = f"{value:,.{decimals}f}"
@@ -124,7 +125,7 @@ def fmt_number(value, lang: str, decimals: int = 0) -> str:
 
 
 def fmt_percent(value, lang: str, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "—"
     return fmt_number(value, lang, decimals) + ("\u00a0%" if normalise_lang(lang) == "es" else "%")
 
@@ -139,7 +140,7 @@ def fmt_list(items: list[str], lang: str, limit: int = 5) -> str:
 def fmt_date(value, lang: str, style: str = "medium") -> str:
     """``medium``: 12 mar 2018 / 12 Mar 2018; ``long``: 12 de marzo de 2018 /
     12 March 2018; ``month``: marzo 2018 / March 2018; ``iso``: 2018-03-12."""
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value) or value == "":
         return "—"
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from data import progress as rules
+from data.missing import is_missing
 from data.vocab import FORUM_MAX_GAP_DAYS, GOVERNMENT_STAKEHOLDERS, MEMBERSHIP_ROLES, STAKEHOLDER_TYPES
 
 DAYS_PER_YEAR = 365.25
@@ -62,7 +63,7 @@ GAP_SINCE_LAST = "since_last"  # last meeting → reference date
 
 
 def _ts(value) -> pd.Timestamp | None:
-    if value is None or (not isinstance(value, (str, dt.date, pd.Timestamp)) and pd.isna(value)):
+    if is_missing(value):
         return None
     stamp = pd.Timestamp(value)
     return None if pd.isna(stamp) else stamp.normalize()

@@ -217,3 +217,14 @@ def test_inp006_no_hostile_value_reaches_a_cache_key_or_a_traceback(seeded_url, 
         assert output in tried
     assert "timeline-summary" in tried and "forums-panel" in tried
     assert cached_calls > 50  # the spy saw the views' queries
+
+
+def test_inp007_one_test_for_a_missing_value():
+    import numpy as np
+    import pandas as pd
+
+    from data.missing import is_missing
+
+    assert all(is_missing(v) for v in (None, float("nan"), np.nan, pd.NA, pd.NaT, np.datetime64("NaT")))
+    values = ("", "x", [], (), {}, 0, 0.0, False, dt.date(2020, 1, 1), pd.Timestamp("2020-01-01"), np.array([np.nan]))
+    assert not any(is_missing(v) for v in values)

@@ -10,6 +10,7 @@ from dash import html
 from dashboard.components.common import table_region
 from dashboard.figures.forums import reference_text
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
+from data.missing import is_missing
 from data.vocab import FORUM_MAX_GAP_DAYS
 
 add(
@@ -99,10 +100,6 @@ add(
 )
 
 
-def _na(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or pd.isna(value)
-
-
 def _flag(text: str, bad: bool) -> html.Span:
     return html.Span(text, className="forum-flag " + ("forum-flag-bad" if bad else "forum-flag-ok"))
 
@@ -110,15 +107,15 @@ def _flag(text: str, bad: bool) -> html.Span:
 def _summary_cells(f, lang: str) -> list:
     """The summary's values for one forum, in the order of ``SUMMARY_ROWS``."""
     none = t("forums.sum.none", lang)
-    end = fmt_date(f.ended, lang) if not _na(f.ended) else t("forums.sum.open_end", lang)
-    if _na(f.days_since_last):
+    end = fmt_date(f.ended, lang) if not is_missing(f.ended) else t("forums.sum.open_end", lang)
+    if is_missing(f.days_since_last):
         since = t("forums.sum.never_met", lang)
     else:
         days = fmt_number(f.days_since_last, lang)
         over = f.days_since_last > FORUM_MAX_GAP_DAYS
         text = t("forums.sum.over_limit", lang, days=days) if over else days
         since = _flag(t("forums.sum.since_last_closed", lang, days=text) if f.closed else text, over)
-    if _na(f.longest_gap):  # no creation date and no meeting: nothing to check
+    if is_missing(f.longest_gap):  # no creation date and no meeting: nothing to check
         breaches = none
     elif f.breaches:
         breaches = _flag(
@@ -142,7 +139,7 @@ def _summary_cells(f, lang: str) -> list:
             titular=fmt_number(f.titular, lang),
             suplente=fmt_number(f.suplente, lang),
         ),
-        fmt_percent(f.non_government, lang) if not _na(f.non_government) else none,
+        fmt_percent(f.non_government, lang) if not is_missing(f.non_government) else none,
         t(
             "forums.sum.turnover_value",
             lang,
@@ -150,7 +147,7 @@ def _summary_cells(f, lang: str) -> list:
             joined=fmt_number(f.joined, lang),
             left=fmt_number(f.left, lang),
         )
-        if not _na(f.turnover)
+        if not is_missing(f.turnover)
         else none,
         t(
             "forums.sum.meetings_value",
@@ -160,14 +157,14 @@ def _summary_cells(f, lang: str) -> list:
         ),
         since,
         breaches,
-        fmt_percent(f.attendance_rate, lang) if not _na(f.attendance_rate) else none,
+        fmt_percent(f.attendance_rate, lang) if not is_missing(f.attendance_rate) else none,
         t(
             "forums.sum.agreements_value",
             lang,
             mean=fmt_number(f.agreements_mean, lang, 1),
             total=fmt_number(f.agreements_total, lang),
         )
-        if not _na(f.agreements_mean)
+        if not is_missing(f.agreements_mean)
         else none,
         t(
             "forums.sum.answered_value",
@@ -273,7 +270,9 @@ def meetings_table(rows: pd.DataFrame, forum_name: str, lang: str) -> html.Div:
             if r.members
             else "—"
         )
-        agreements = fmt_number(r.agreements, lang) if not _na(r.agreements) else t("forums.tbl.not_recorded", lang)
+        agreements = (
+            fmt_number(r.agreements, lang) if not is_missing(r.agreements) else t("forums.tbl.not_recorded", lang)
+        )
         body.append(
             html.Tr(
                 [
@@ -315,7 +314,7 @@ def members_table(rows: pd.DataFrame, forum_name: str, reference, lang: str) -> 
         start = fmt_date(r.term_start, lang)
         term = (
             f"{start} – {fmt_date(r.term_end, lang)}"
-            if not _na(r.term_end)
+            if not is_missing(r.term_end)
             else t("forums.tbl.term_open", lang, start=start)
         )
         body.append(

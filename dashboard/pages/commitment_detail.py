@@ -31,6 +31,7 @@ from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, irm_label, t,
 from dashboard.pages import Page, PageContext
 from dashboard.state import GLOBAL, global_query, read, read_path, to_query
 from dashboard.theme import for_display, graph_config
+from data.missing import is_missing
 from data.queries import commitment_detail as queries
 
 add(
@@ -267,7 +268,7 @@ def section(title: str, children, **options) -> html.Section:
 
 
 def _value(value) -> str | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
+    if is_missing(value):
         return None
     text = str(value).strip()
     return text or None

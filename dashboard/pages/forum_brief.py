@@ -34,6 +34,7 @@ from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_labe
 from dashboard.pages import Page, PageContext
 from dashboard.pages.commitment_detail import source_text
 from dashboard.state import GLOBAL, global_query, parse_query, read_path, to_query
+from data.missing import is_missing
 from data.queries.forum_brief import DUE_AHEAD_DAYS, REF_CLOSED, SOURCE_PARTS
 from data.vocab import AT_RISK_MARGIN, FORUM_MAX_GAP_DAYS
 
@@ -521,10 +522,6 @@ def _brief_section(key: str, title: str, body, badge=None, help_text: str | None
     return out
 
 
-def _na(value) -> bool:
-    return value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value))
-
-
 def _fact(label: str, value) -> list:
     # A dt/dd pair wrapped in a div (allowed in a dl): one row, on screen and on paper.
     return [html.Div([html.Dt(label), html.Dd(value)], className="brief-fact")]
@@ -592,7 +589,7 @@ def _follows(brief, lang: str, query: str):
 def _forum_block(brief, lang: str, query: str) -> list:
     f = brief.forum
     kind = vocab_label("forum_kind", f["kind"], lang)
-    end = fmt_date(f["ended"], lang) if not _na(f["ended"]) else t("brief.still_active", lang)
+    end = fmt_date(f["ended"], lang) if not is_missing(f["ended"]) else t("brief.still_active", lang)
     if brief.last_meeting:
         meetings = t(
             "brief.meetings_value",
@@ -650,7 +647,7 @@ def _milestone_cell(row: dict, lang: str):
 
 def _progress_text(row: dict, lang: str) -> str:
     expected = row.get("expected")
-    return f"{fmt_percent(row['progress'], lang)} / {fmt_percent(None if _na(expected) else expected, lang)}"
+    return f"{fmt_percent(row['progress'], lang)} / {fmt_percent(None if is_missing(expected) else expected, lang)}"
 
 
 def _delay(row: dict, reference, lang: str) -> str:
@@ -819,7 +816,9 @@ def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
             if r.members
             else "—"
         )
-        agreements = fmt_number(r.agreements, lang) if not _na(r.agreements) else t("brief.att.not_recorded", lang)
+        agreements = (
+            fmt_number(r.agreements, lang) if not is_missing(r.agreements) else t("brief.att.not_recorded", lang)
+        )
         rows.append(
             html.Tr(
                 [
