@@ -37,7 +37,7 @@ def rendered_content(
     url: str, country, plan, area, institution, status, as_of, today: str, lang: str, projector: bool
 ) -> list:
     """The content for these inputs, drawn from the (cached) overview data."""
-    from dashboard.pages._overview_sections import content
+    from dashboard.pages.overview_sections import content
     from data.queries.overview import overview
 
     data = cached(url, overview, country, plan, area, institution, status, as_of, today)

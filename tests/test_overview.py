@@ -415,7 +415,7 @@ def _by_id(children, component_id):
 
 
 def test_ovw013_kpis_and_lists_link_to_their_views_with_the_filters(hand_made_url):
-    from dashboard.pages._overview_sections import content
+    from dashboard.pages.overview_sections import content
 
     params = {
         "lang": "en",
@@ -441,7 +441,7 @@ def test_ovw013_kpis_and_lists_link_to_their_views_with_the_filters(hand_made_ur
 def test_ovw014_country_without_milestones_says_so_plainly(hand_made_url):
     from dash import html
 
-    from dashboard.pages._overview_sections import content
+    from dashboard.pages.overview_sections import content
 
     for lang, text in (
         ("es", "No hay hitos registrados para Argentina"),
@@ -460,7 +460,7 @@ def test_ovw014_country_without_milestones_says_so_plainly(hand_made_url):
 def test_ovw015_no_commitments_gives_an_empty_state_with_reset(hand_made_url):
     from dash import html
 
-    from dashboard.pages._overview_sections import content
+    from dashboard.pages.overview_sections import content
 
     children = content(overview(hand_made_url, status="complete"), "es", {"lang": "es", "status": "complete"})
     empty = _find(html.Div(children), lambda c: getattr(c, "className", None) == "empty-state")
@@ -507,7 +507,7 @@ def test_ovw017_with_ogps_extract_peru_notes_its_plan_without_milestones(seeded_
     from dash import html
     from sqlalchemy import text
 
-    from dashboard.pages._overview_sections import content
+    from dashboard.pages.overview_sections import content
     from data.db import get_engine
     from data.queries.overview import overview as query
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import theme
-from dashboard.figures.forums import _present_types, _stakeholder_marker
+from dashboard.figures.forums import present_types, stakeholder_marker
 from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 
 add(
@@ -69,7 +69,7 @@ def attendance_figure(meetings: pd.DataFrame, attendance: pd.DataFrame, lang: st
         dtype=object,
     )
     traces = []
-    for kind in _present_types(attendance):
+    for kind in present_types(attendance):
         rows = attendance[(attendance["stakeholder_type"] == kind).to_numpy()]
         rows = rows[rows["meeting_id"].isin(position).to_numpy()]
         if rows.empty:
@@ -81,7 +81,7 @@ def attendance_figure(meetings: pd.DataFrame, attendance: pd.DataFrame, lang: st
                 "x": labels[at],
                 "y": rows["persons"].to_numpy(int),
                 "name": vocab_label("stakeholder", kind, lang),
-                "marker": _stakeholder_marker(kind),
+                "marker": stakeholder_marker(kind),
                 "customdata": np.array(
                     [f"{lab}<br>{rate}" if rate else lab for lab, rate in zip(labels[at], rate_text[at])], dtype=object
                 ),

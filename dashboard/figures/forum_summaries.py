@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.forums import _follows_text, _since_last_text, reference_text
+from dashboard.figures.forums import follows_text, reference_text, since_last_text
 from dashboard.i18n import add, fmt_date, fmt_list, fmt_number, fmt_percent, t, vocab_label
 from data.vocab import FORUM_MAX_GAP_DAYS, MEMBERSHIP_ROLES
 
@@ -141,7 +141,7 @@ def gaps_summary(comparison: dict, lang: str) -> str:
             lang,
             longest=fmt_number(forum.longest_gap, lang),
             breaches=fmt_number(forum.breaches, lang),
-            since=_since_last_text(forum, lang).replace("<br>", ", "),
+            since=since_last_text(forum, lang).replace("<br>", ", "),
         )
 
     return t(
@@ -205,7 +205,7 @@ def progress_summary(comparison: dict, lang: str) -> str:
         return t(
             "forums.chart_sum.progress_one",
             lang,
-            follows=_follows_text(forum, lang),
+            follows=follows_text(forum, lang),
             date=fmt_date(last["date"], lang),
             progress=fmt_percent(float(last["progress"]), lang),
             expected=fmt_percent(float(last["expected"]), lang),

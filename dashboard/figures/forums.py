@@ -263,13 +263,13 @@ def _forums(comparison: dict):
     return list(comparison["forums"].itertuples(index=False))
 
 
-def _present_types(frame: pd.DataFrame) -> list[str]:
+def present_types(frame: pd.DataFrame) -> list[str]:
     present = set(frame["stakeholder_type"]) if len(frame) else set()
     known = [s for s in STAKEHOLDER_TYPES if s in present]
     return known + sorted(present - set(known))
 
 
-def _stakeholder_marker(kind: str) -> dict:
+def stakeholder_marker(kind: str) -> dict:
     return {
         "color": theme.STAKEHOLDER_COLOURS.get(kind, theme.GREY),
         "pattern": {
@@ -307,7 +307,7 @@ def members_figure(comparison: dict, lang: str) -> dict:
     traces = []
     legend: set[str] = set()
     for i, forum, _ in _each_forum(forums, counts, layout, lang):
-        for kind in _present_types(counts):
+        for kind in present_types(counts):
             y = np.array([seats.get((forum.code, kind, r), 0) for r in roles])
             if not y.any():
                 continue
@@ -319,7 +319,7 @@ def members_figure(comparison: dict, lang: str) -> dict:
                     "name": vocab_label("stakeholder", kind, lang),
                     "legendgroup": kind,
                     "showlegend": kind not in legend,
-                    "marker": _stakeholder_marker(kind),
+                    "marker": stakeholder_marker(kind),
                     "xaxis": _ref(i, "x"),
                     "yaxis": _ref(i, "y"),
                     "hovertemplate": "%{x}<br>%{fullData.name}: %{y}<extra></extra>",
@@ -526,7 +526,7 @@ def gaps_figure(comparison: dict, lang: str) -> dict:
     highest = float(gaps["days"].max()) if len(gaps) else 0.0
     layout = columns_layout(
         lang,
-        [column_title(f, lang, _since_last_text(f, lang)) for f in forums],
+        [column_title(f, lang, since_last_text(f, lang)) for f in forums],
         y_title=t("forums.fig.days_without", lang),
         y_range=[0, nice_max(max(highest, FORUM_MAX_GAP_DAYS), 100)],
         x_type="date",
@@ -641,7 +641,7 @@ def gaps_figure(comparison: dict, lang: str) -> dict:
     return {"data": traces, "layout": layout}
 
 
-def _since_last_text(forum, lang: str) -> str:
+def since_last_text(forum, lang: str) -> str:
     if pd.isna(forum.days_since_last):
         return t("forums.fig.never_met", lang)
     days = fmt_number(forum.days_since_last, lang)
@@ -695,7 +695,7 @@ def attendance_figure(comparison: dict, lang: str) -> dict:
         x_title=t("forums.fig.sessions", lang),
     )
     meetings = comparison["meetings"]
-    types = _present_types(att)
+    types = present_types(att)
     # (forum, stakeholder type) → [(meeting_id, persons)], in one pass
     rows_of: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for f, m, k, n in att[["forum", "meeting_id", "stakeholder_type", "persons"]].itertuples(index=False):
@@ -725,7 +725,7 @@ def attendance_figure(comparison: dict, lang: str) -> dict:
                     "name": vocab_label("stakeholder", kind, lang),
                     "legendgroup": kind,
                     "showlegend": kind not in legend,
-                    "marker": _stakeholder_marker(kind),
+                    "marker": stakeholder_marker(kind),
                     "xaxis": _ref(i, "x"),
                     "yaxis": _ref(i, "y"),
                     "customdata": labels[x - 1],
@@ -878,7 +878,7 @@ def progress_figure(comparison: dict, lang: str) -> dict:
     lines = comparison["progress"]
     layout = columns_layout(
         lang,
-        [column_title(f, lang, _follows_text(f, lang)) for f in forums],
+        [column_title(f, lang, follows_text(f, lang)) for f in forums],
         y_title=t("forums.fig.progress_axis", lang),
         y_range=[0, 105],
         x_type="date",
@@ -955,7 +955,7 @@ def progress_figure(comparison: dict, lang: str) -> dict:
     return {"data": traces, "layout": layout}
 
 
-def _follows_text(forum, lang: str) -> str:
+def follows_text(forum, lang: str) -> str:
     return t("forums.fig.follows", lang, n=fmt_number(forum.commitments, lang), m=fmt_number(forum.milestones, lang))
 
 
