@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import ids
 from dashboard.cache import cached
 from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
-from dashboard.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
+from dashboard.components.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
 from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import t
 from dashboard.pages import commitments as page

@@ -194,7 +194,7 @@ def test_exp006_methodology_and_diog_match_ogps_sheet(seeded_ogp_url, ogp_sheet)
 
 
 def test_exp007_sentinels_are_shown_as_given_never_as_numbers(seeded_ogp_url):
-    from dashboard.explorer_table import grid_rows
+    from dashboard.components.explorer_table import grid_rows
 
     table = queries.commitments(seeded_ogp_url, "UKR", today=TODAY)
     rows = {r["id"]: r for r in grid_rows(table, "es")}
@@ -216,7 +216,7 @@ def test_exp007_sentinels_are_shown_as_given_never_as_numbers(seeded_ogp_url):
 
 
 def test_exp008_grid_rows_follow_the_language(small_url):
-    from dashboard.explorer_table import grid_rows
+    from dashboard.components.explorer_table import grid_rows
 
     table = queries.commitments(small_url, "TST", today=TODAY)
     es = {r["id"]: r for r in grid_rows(table, "es")}
@@ -235,7 +235,7 @@ def test_exp008_grid_rows_follow_the_language(small_url):
 def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
     from openpyxl import load_workbook
 
-    from dashboard.explorer_table import csv_bytes, download_frame, file_name, xlsx_bytes
+    from dashboard.components.explorer_table import csv_bytes, download_frame, file_name, xlsx_bytes
 
     table = queries.commitments(small_url, "TST", today=TODAY)
     shown = ["TL0006", "TL0001", "TL0004", "nope"]  # the grid's order; an unknown id is dropped
@@ -263,7 +263,7 @@ def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
 def test_exp010_formula_like_text_stays_text_in_xlsx():
     from openpyxl import load_workbook
 
-    from dashboard.explorer_table import xlsx_bytes
+    from dashboard.components.explorer_table import xlsx_bytes
 
     frame = pd.DataFrame({"ID": ["X1"], "Title": ['=HYPERLINK("http://x")'], "Progress": [12.5]}, dtype=object)
     sheet = load_workbook(io.BytesIO(xlsx_bytes(frame, "S")))["S"]

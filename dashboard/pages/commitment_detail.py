@@ -19,7 +19,7 @@ from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, table_region
 from dashboard.components.common import section as panel
 from dashboard.components.downloads import with_downloads
-from dashboard.explorer_table import display_title, starred_text
+from dashboard.components.explorer_table import display_title, starred_text
 from dashboard.exports import commitment_detail as exports
 from dashboard.figures.commitment_detail import (
     milestone_timeline,

@@ -17,9 +17,9 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.chart import described_graph
 from dashboard.components.common import dom_id, empty_state, page_heading, sample_badge, section
+from dashboard.components.explorer_table import column_defs, display_title
 from dashboard.components.filters import dropdown_filter, filter_bar
 from dashboard.components.grid_locale import grid_locale
-from dashboard.explorer_table import column_defs, display_title
 from dashboard.figures.explorer import diog_bars, diog_summary, irm_heatmap, irm_heatmap_summary
 from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext

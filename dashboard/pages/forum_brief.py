@@ -25,9 +25,9 @@ from dashboard import theme
 from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section, table_region
 from dashboard.components.downloads import table_downloads, with_downloads
+from dashboard.components.explorer_table import display_title
 from dashboard.components.filters import date_filter, filter_bar
 from dashboard.components.kpi import kpi_card
-from dashboard.explorer_table import display_title
 from dashboard.exports import forum_brief as exports
 from dashboard.figures import forum_brief as figures
 from dashboard.i18n import add, fmt_date, fmt_number, fmt_percent, t, vocab_label
