@@ -21,6 +21,7 @@ from dashboard.factory import database_url_of, today_of
 from dashboard.i18n import t
 from dashboard.pages import commitments as page
 from dashboard.state import read, read_context, read_path
+from data import commitment_list
 from data.queries import explorer as queries
 
 MAX_IDS = 20_000  # more than any real selection; a bigger list is not from our grid
@@ -64,7 +65,7 @@ def register(app) -> None:
             read("institution", institution),
             today_of(app),
         )
-        shown = queries.filter_commitments(table, read("status", status), read("method", method), read("q", q))
+        shown = commitment_list.filter_commitments(table, read("status", status), read("method", method), read("q", q))
         return grid_rows(shown, lang), page.notes(table, lang)
 
     # The grid reports its rows after column filters and sorting; keep only their ids.
@@ -96,8 +97,8 @@ def register(app) -> None:
             raise PreventUpdate
         lang, country = page_context(context)
         table = country_table(country)
-        rows = queries.restrict(table, shown)
-        projector = isinstance(context, dict) and context.get("projector") is True
+        rows = commitment_list.restrict(table, shown)
+        projector = read_context(context).projector
         return (
             page.irm_panels(rows, lang, country, projector=projector),
             page.summary_text(len(rows), len(table), lang),
@@ -123,7 +124,7 @@ def register(app) -> None:
         if shown is None:
             raise PreventUpdate
         lang, country = page_context(context)
-        rows = queries.restrict(country_table(country), shown)
+        rows = commitment_list.restrict(country_table(country), shown)
         frame = download_frame(rows, lang)
         filters = {name: read(name, value) for name, value in zip(page.FILTERS, values)}
         name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
@@ -136,7 +137,7 @@ def register(app) -> None:
             lang,
             {**filters, "country": country},
             len(frame),
-            queries.scope_summary(rows)["sample"],
+            commitment_list.scope_summary(rows)["sample"],
             today_of(app),
             loaded_sources(app, lang),
         )

@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Font
 
 from dashboard.state import PARAMS
 from data.export import CSV_ENCODING
-from data.queries.explorer import strip_accents
+from data.text import strip_accents
 
 APP = "ogp-monitor"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

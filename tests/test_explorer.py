@@ -12,6 +12,7 @@ import json
 import pandas as pd
 import pytest
 
+from data import commitment_list, irm
 from data.queries import commitment_detail as detail
 from data.queries import explorer as queries
 from tests.conftest import OGP_EXTRACT
@@ -46,7 +47,7 @@ def test_exp001_methodology_rule_reads_the_ratings_then_the_cycle():
             "did_it_open_government": [None, None, None, None, None, None, None],
         }
     )
-    assert list(queries.methodology(frame)) == [
+    assert list(irm.methodology(frame)) == [
         "irm_2021",  # a Potential for Results rating
         "irm_2021",  # an Early Results rating wins over a classic one
         "irm_2021",  # a 2022 plan with no classic rating
@@ -94,7 +95,7 @@ def test_exp003_scope_and_explorer_filters(small_url):
     ) == {"TL0001"}
     assert queries.commitments(small_url, "XXX", today=TODAY).empty
     table = queries.commitments(small_url, "TST", today=TODAY)
-    pick = queries.filter_commitments
+    pick = commitment_list.filter_commitments
     assert list(pick(table, status="no_data")["id"]) == ["TL0004", "TL0005", "TL0003", "TL0006"]
     assert list(pick(table, method="irm_2021")["id"]) == ["TL0004", "TL0005", "TL0006"]
     # Every word must match, ignoring case and accents, in titles, institution, areas, plan.
@@ -108,19 +109,19 @@ def test_exp003_scope_and_explorer_filters(small_url):
 
 def test_exp004_panels_count_only_their_methodology(small_url):
     table = queries.commitments(small_url, "TST", today=TODAY)
-    classic = queries.irm_matrix(table, "irm_classic")
+    classic = irm.irm_matrix(table, "irm_classic")
     assert (classic.total, classic.rated) == (3, 1)
     assert classic.counts.loc["Moderate", "Substantial"] == 1 and int(classic.counts.to_numpy().sum()) == 1
     assert "Withdrawn" not in classic.counts.columns  # an empty rare end is left out
-    results = queries.irm_matrix(table, "irm_2021")
+    results = irm.irm_matrix(table, "irm_2021")
     assert (results.total, results.rated) == (3, 1)
     assert results.counts.loc["Modest", "Unclear"] == 1
     # TL0006's Potential impact is not counted: it is a 2021-methodology commitment.
     assert list(results.counts.index) == ["Unclear", "Modest", "Substantial"]
-    diog = queries.diog_distribution(table).set_index("level")["count"]
+    diog = irm.diog_distribution(table).set_index("level")["count"]
     assert diog["Major"] == 1 and diog["not_assessed"] == 5 and diog.sum() == 6
-    assert list(queries.starred(table)["id"]) == ["TL0001"]
-    assert queries.irm_rated(table).sum() == 3  # TL0001, TL0004, TL0006; the rest only sentinels
+    assert list(irm.starred(table)["id"]) == ["TL0001"]
+    assert irm.irm_rated(table).sum() == 3  # TL0001, TL0004, TL0006; the rest only sentinels
 
 
 # --- against OGP's sheet ------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def _csv_matrix(sheet: pd.DataFrame, method: str) -> pd.Series:
 
 
 def _db_matrix(table: pd.DataFrame, method: str) -> pd.Series:
-    counts = queries.irm_matrix(table, method).counts.stack()
+    counts = irm.irm_matrix(table, method).counts.stack()
     return counts[counts > 0]
 
 
@@ -184,12 +185,12 @@ def test_exp006_methodology_and_diog_match_ogps_sheet(seeded_ogp_url, ogp_sheet)
     for code in ("UKR", "SRB", "HRV", "ARM"):
         rows = ogp_sheet[ogp_sheet["Code"] == code]
         diog = rows["Did It Open Government (Overall)"]
-        got = queries.diog_distribution(queries.commitments(seeded_ogp_url, code, today=TODAY)).set_index("level")
+        got = irm.diog_distribution(queries.commitments(seeded_ogp_url, code, today=TODAY)).set_index("level")
         assert got["count"].drop("not_assessed").to_dict() == {level: int((diog == level).sum()) for level in scale}
         assert got.loc["not_assessed", "count"] == int((~diog.isin(scale)).sum())
         recent = diog[_csv_rule(rows) == "irm_2021"]
         assert got["count_2021"].sum() == int(recent.isin(scale).sum())
-    everything = queries.diog_distribution(queries.commitments(seeded_ogp_url, None, today=TODAY))
+    everything = irm.diog_distribution(queries.commitments(seeded_ogp_url, None, today=TODAY))
     assert everything["count_2021"].sum() == 16
 
 
@@ -239,7 +240,7 @@ def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
 
     table = queries.commitments(small_url, "TST", today=TODAY)
     shown = ["TL0006", "TL0001", "TL0004", "nope"]  # the grid's order; an unknown id is dropped
-    rows = queries.restrict(table, shown)
+    rows = commitment_list.restrict(table, shown)
     frame = download_frame(rows, "es")
     assert list(frame["ID"]) == ["TL0006", "TL0001", "TL0004"]
     text = csv_bytes(frame).decode("utf-8-sig")
@@ -340,7 +341,7 @@ def test_exp013_heatmap_writes_its_counts_and_methodology(small_url):
     from dashboard.figures.explorer import irm_heatmap
 
     table = queries.commitments(small_url, "TST", today=TODAY)
-    matrix = queries.irm_matrix(table, "irm_classic")
+    matrix = irm.irm_matrix(table, "irm_classic")
     fig = irm_heatmap(matrix.counts, "es", method="irm_classic")
     trace = fig["data"][0]
     assert trace["type"] == "heatmap" and trace["texttemplate"] == "%{text}"
@@ -349,7 +350,7 @@ def test_exp013_heatmap_writes_its_counts_and_methodology(small_url):
     assert trace["text"][2][2] == "1" and int(trace["z"].sum()) == 1
     assert fig["layout"]["title"]["text"] == "Metodología IRM hasta 2020 · n = 1"
     assert fig["layout"]["yaxis"]["title"]["text"] == "Impacto potencial"
-    en = irm_heatmap(queries.irm_matrix(table, "irm_2021").counts, "en", method="irm_2021")
+    en = irm_heatmap(irm.irm_matrix(table, "irm_2021").counts, "en", method="irm_2021")
     assert en["layout"]["yaxis"]["title"]["text"] == "Potential for results" and "Unclear" in list(en["data"][0]["x"])
 
 

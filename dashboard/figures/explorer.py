@@ -52,7 +52,7 @@ def irm_heatmap(counts: pd.DataFrame, lang: str, *, method: str) -> dict:
     """Ambition (rows, lowest at the bottom) x completion (columns) with the count in each cell.
 
     ``counts``: index = ambition labels, columns = completion labels, both in
-    scale order (data.queries.explorer.irm_matrix).
+    scale order (data.irm.irm_matrix).
     """
     x = [vocab_label("irm", c, lang) for c in counts.columns]
     y = [vocab_label("irm", r, lang) for r in counts.index]

@@ -25,7 +25,7 @@ from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext
 from dashboard.state import global_query
 from dashboard.theme import for_display, graph_config
-from data.queries import explorer as queries
+from data import commitment_list, irm
 from data.vocab import IRM_METHODOLOGIES
 
 add(
@@ -252,7 +252,7 @@ def layout(ctx: PageContext):
 
 def notes(frame: pd.DataFrame, lang: str) -> list:
     """What the grid's progress columns rest on: sample milestones, or none at all."""
-    summary = queries.scope_summary(frame)
+    summary = commitment_list.scope_summary(frame)
     out = []
     if summary["commitments"] and summary["with_milestones"] == 0:
         out.append(
@@ -269,7 +269,7 @@ def irm_panels(frame: pd.DataFrame, lang: str, country: str | None, *, projector
     """The IRM panels for the rows the grid shows (sized for a projector when asked)."""
     if frame.empty:
         return [empty_state(lang, t("explorer.empty", lang), page=PAGE_NAME)]
-    rated = int(queries.irm_rated(frame).sum())
+    rated = int(irm.irm_rated(frame).sum())
     intro = [
         html.P(
             t("explorer.panels_intro", lang, rated=fmt_number(rated, lang), n=fmt_number(len(frame), lang)),
@@ -299,7 +299,7 @@ def _method_name(method: str, lang: str) -> str:
 
 
 def _matrix_panel(frame: pd.DataFrame, method: str, lang: str, projector: bool = False) -> html.Section:
-    matrix = queries.irm_matrix(frame, method)
+    matrix = irm.irm_matrix(frame, method)
     name = _method_name(method, lang)
     title = t(f"explorer.matrix.{method}", lang)
     badge = html.Span(vocab_label("irm_method", method, lang), className="badge method-badge")
@@ -338,7 +338,7 @@ def _matrix_panel(frame: pd.DataFrame, method: str, lang: str, projector: bool =
 
 
 def _diog_panel(frame: pd.DataFrame, lang: str, projector: bool = False) -> html.Section:
-    dist = queries.diog_distribution(frame)
+    dist = irm.diog_distribution(frame)
     missing = int(dist.loc[dist["level"] == "not_assessed", "count"].sum())
     rated = int(dist["count"].sum()) - missing
     recent = int(dist["count_2021"].sum())
@@ -370,7 +370,7 @@ def _diog_panel(frame: pd.DataFrame, lang: str, projector: bool = False) -> html
 
 
 def _starred_panel(frame: pd.DataFrame, lang: str, country: str | None) -> html.Section:
-    stars = queries.starred(frame)
+    stars = irm.starred(frame)
     query = global_query({"lang": lang, "country": country})
     if stars.empty:
         body = html.P(t("explorer.starred_none", lang), className="explorer-none")

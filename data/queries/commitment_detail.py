@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from data import progress
 from data.db import get_engine
+from data.irm import CLASSIC, RESULTS, methodology
 from data.models import (
     ActionPlan,
     Commitment,
@@ -30,7 +31,6 @@ from data.models import (
     commitment_support_institutions,
     forum_commitments,
 )
-from data.queries.explorer import CLASSIC, RESULTS, methodology
 
 BOTH = "both"
 # Which IRM methodology each field belongs to, in the order OGP's page shows them.
