@@ -27,7 +27,6 @@ import pandas as pd
 from sqlalchemy import and_, exists, func, or_, select
 
 from data import progress
-from data.db import get_engine
 from data.models import (
     ActionPlan,
     Attendance,
@@ -43,6 +42,7 @@ from data.models import (
     forum_commitments,
 )
 from data.queries import scope as scopes
+from data.queries.snapshot import Database, connect, snapshot
 from data.vocab import FORUM_MAX_GAP_DAYS
 
 # Milestones due this many days after the reference date are listed with the late ones.
@@ -113,53 +113,55 @@ def overview(
     reference = as_of_date or today_date
     scope = scopes.Scope(country=country, plan=plan, area=area, institution=institution)
 
-    commitments = commitment_frame(url, scope)
-    milestones = scopes.milestone_frame(url, scope, as_of_date)
-    flagged = progress.milestone_flags(milestones, reference)
-    flagged["state"] = milestone_state(flagged)
-    commitments = with_progress(commitments, flagged, reference)
-    if status:
-        commitments = commitments[commitments["implementation"] == status]
-        flagged = flagged[flagged["commitment_id"].isin(commitments["id"])]
+    # One connection and one state of the data for every query below (data/queries/snapshot.py).
+    with snapshot(url) as db:
+        commitments = commitment_frame(db, scope)
+        milestones = scopes.milestone_frame(db, scope, as_of_date)
+        flagged = progress.milestone_flags(milestones, reference)
+        flagged["state"] = milestone_state(flagged)
+        commitments = with_progress(commitments, flagged, reference)
+        if status:
+            commitments = commitments[commitments["implementation"] == status]
+            flagged = flagged[flagged["commitment_id"].isin(commitments["id"])]
 
-    attention = attention_frame(flagged, reference)
-    total = len(attention)
-    top = attention.head(ATTENTION_LIMIT)
-    top = top.merge(milestone_details(url, top["id"].tolist()), on="id", how="left")
+        attention = attention_frame(flagged, reference)
+        total = len(attention)
+        top = attention.head(ATTENTION_LIMIT)
+        top = top.merge(milestone_details(db, top["id"].tolist()), on="id", how="left")
 
-    forums = forum_activity(url, scope, reference, bool(plan or area or institution))
-    scope_has_milestones = len(milestones) > 0
-    irm = _empty_irm() if scope_has_milestones else irm_frame(url, scope, commitments["id"])
-    category = (
-        commitments.set_index("id")["implementation"] if scope_has_milestones else irm.set_index("id")["completion"]
-    )
-    return Overview(
-        reference=reference,
-        as_of=as_of_date,
-        country_name=country_name(url, country),
-        country_has_milestones=scope_has_milestones or country_has_milestones(url, country),
-        scope_has_milestones=scope_has_milestones,
-        commitments=commitments,
-        plans=plan_frame(url, country, commitments),
-        milestone_counts=state_counts(flagged),
-        areas=area_frame(url, scope, category),
-        attention=top,
-        attention_total=total,
-        forums=forums,
-        meetings=latest_meetings(url, forums["code"].tolist(), reference),
-        irm=irm,
-        sample_milestones=scope_has_milestones and milestones_from_sample(url, scope, as_of_date),
-        sample_forums=forums_from_sample(url, forums["code"].tolist()),
-    )
+        forums = forum_activity(db, scope, reference, bool(plan or area or institution))
+        scope_has_milestones = len(milestones) > 0
+        irm = _empty_irm() if scope_has_milestones else irm_frame(db, scope, commitments["id"])
+        category = (
+            commitments.set_index("id")["implementation"] if scope_has_milestones else irm.set_index("id")["completion"]
+        )
+        return Overview(
+            reference=reference,
+            as_of=as_of_date,
+            country_name=country_name(db, country),
+            country_has_milestones=scope_has_milestones or country_has_milestones(db, country),
+            scope_has_milestones=scope_has_milestones,
+            commitments=commitments,
+            plans=plan_frame(db, country, commitments),
+            milestone_counts=state_counts(flagged),
+            areas=area_frame(db, scope, category),
+            attention=top,
+            attention_total=total,
+            forums=forums,
+            meetings=latest_meetings(db, forums["code"].tolist(), reference),
+            irm=irm,
+            sample_milestones=scope_has_milestones and milestones_from_sample(db, scope, as_of_date),
+            sample_forums=forums_from_sample(db, forums["code"].tolist()),
+        )
 
 
 # --- commitments and their progress ----------------------------------------------------
 
 
-def commitment_frame(url: str, scope: scopes.Scope) -> pd.DataFrame:
+def commitment_frame(db: Database, scope: scopes.Scope) -> pd.DataFrame:
     ids = scopes.commitment_ids(scope).subquery()
     stmt = select(Commitment.id, Commitment.action_plan_id).where(Commitment.id.in_(select(ids.c.id)))
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         rows = conn.execute(stmt.order_by(Commitment.id)).all()
     return pd.DataFrame(rows, columns=["id", "action_plan_id"])
 
@@ -203,10 +205,10 @@ def with_progress(commitments: pd.DataFrame, flagged: pd.DataFrame, reference: d
     return out
 
 
-def plan_frame(url: str, country: str | None, commitments: pd.DataFrame) -> pd.DataFrame:
+def plan_frame(db: Database, country: str | None, commitments: pd.DataFrame) -> pd.DataFrame:
     """The plans of the commitments in scope, oldest first, with the roll-up of
     reported and expected progress over their commitments that have milestones."""
-    plans = scopes.plans(url, country)
+    plans = scopes.plans(db, country)
     plans = plans[plans["id"].isin(commitments["action_plan_id"])].iloc[::-1]
     reported = progress.plan_progress(commitments, commitments.set_index("id")["progress"].dropna())
     expected = progress.plan_progress(commitments, commitments.set_index("id")["expected"].dropna())
@@ -227,7 +229,7 @@ def plan_frame(url: str, country: str | None, commitments: pd.DataFrame) -> pd.D
 # --- policy areas -----------------------------------------------------------------------
 
 
-def area_frame(url: str, scope: scopes.Scope, category: pd.Series) -> pd.DataFrame:
+def area_frame(db: Database, scope: scopes.Scope, category: pd.Series) -> pd.DataFrame:
     """Commitments per policy area and category (implementation status or IRM
     completion).  A commitment in two areas counts in both; one in none counts
     under an empty area name."""
@@ -237,7 +239,7 @@ def area_frame(url: str, scope: scopes.Scope, category: pd.Series) -> pd.DataFra
         .join(PolicyArea, PolicyArea.id == commitment_policy_areas.c.policy_area_id)
         .where(commitment_policy_areas.c.commitment_id.in_(select(ids.c.id)))
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         pairs = pd.DataFrame(conn.execute(stmt).all(), columns=["commitment_id", "area"])
     pairs = pairs[pairs["commitment_id"].isin(category.index)]
     unassigned = category.index.difference(pd.Index(pairs["commitment_id"]))
@@ -267,12 +269,12 @@ def attention_frame(flagged: pd.DataFrame, reference: dt.date) -> pd.DataFrame:
     return picked[["id", "commitment_id", "number", "planned_end", "progress", "flag"]].reset_index(drop=True)
 
 
-def milestone_details(url: str, milestone_ids: list[int]) -> pd.DataFrame:
+def milestone_details(db: Database, milestone_ids: list[int]) -> pd.DataFrame:
     columns = ["id", "title", "responsible"]
     if not milestone_ids:
         return pd.DataFrame(columns=columns)
     stmt = select(Milestone.id, Milestone.title, Milestone.responsible).where(Milestone.id.in_(milestone_ids))
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return pd.DataFrame(conn.execute(stmt).all(), columns=columns)
 
 
@@ -290,7 +292,7 @@ def forums_in_scope(scope: scopes.Scope, filtered: bool):
     return and_(condition, or_(Forum.commitment_id.in_(in_scope), Forum.id.in_(follows)))
 
 
-def forum_activity(url: str, scope: scopes.Scope, reference: dt.date, filtered: bool = False) -> pd.DataFrame:
+def forum_activity(db: Database, scope: scopes.Scope, reference: dt.date, filtered: bool = False) -> pd.DataFrame:
     """The forums in scope that existed by the reference date, with their last
     meeting on or before it: ``active`` when not yet ended, ``met_recently``
     when an active forum met within FORUM_MAX_GAP_DAYS of the reference date."""
@@ -307,7 +309,7 @@ def forum_activity(url: str, scope: scopes.Scope, reference: dt.date, filtered: 
         .where(or_(Forum.created.is_(None), Forum.created <= reference))
         .order_by(Forum.name)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         frame = pd.DataFrame(
             conn.execute(stmt).all(), columns=["code", "name", "kind", "created", "ended", "last_meeting"]
         )
@@ -319,7 +321,9 @@ def forum_activity(url: str, scope: scopes.Scope, reference: dt.date, filtered: 
     return frame
 
 
-def latest_meetings(url: str, forum_codes: list[str], reference: dt.date, limit: int = MEETINGS_LIMIT) -> pd.DataFrame:
+def latest_meetings(
+    db: Database, forum_codes: list[str], reference: dt.date, limit: int = MEETINGS_LIMIT
+) -> pd.DataFrame:
     """The last meetings of these forums on or before the reference date, with
     the people who attended (NULL when no attendance was recorded)."""
     columns = ["forum_code", "forum", "date", "kind", "persons", "agreements"]
@@ -338,7 +342,7 @@ def latest_meetings(url: str, forum_codes: list[str], reference: dt.date, limit:
         .order_by(Meeting.date.desc(), Forum.name)
         .limit(limit)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return pd.DataFrame(conn.execute(stmt).all(), columns=columns)
 
 
@@ -349,7 +353,7 @@ def _empty_irm() -> pd.DataFrame:
     return pd.DataFrame(columns=["id", "action_plan_id", "completion", "starred"])
 
 
-def irm_frame(url: str, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.DataFrame:
+def irm_frame(db: Database, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.DataFrame:
     """Each commitment's IRM completion: at the end of term, else at midterm;
     ``not_assessed`` where OGP's sheet has a sentinel (ND, NR, …) or nothing."""
     ids = scopes.commitment_ids(scope).subquery()
@@ -360,7 +364,7 @@ def irm_frame(url: str, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.Da
         Commitment.completion_midterm,
         Commitment.starred,
     ).where(Commitment.id.in_(select(ids.c.id)))
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         frame = pd.DataFrame(conn.execute(stmt).all(), columns=["id", "action_plan_id", "end", "midterm", "starred"])
     frame = frame[frame["id"].isin(commitment_ids)]
     completion = frame["end"].where(frame["end"].notna(), frame["midterm"])
@@ -372,14 +376,14 @@ def irm_frame(url: str, scope: scopes.Scope, commitment_ids: pd.Series) -> pd.Da
 # --- the country and the sample mark -----------------------------------------------------
 
 
-def country_name(url: str, country: str | None) -> str | None:
+def country_name(db: Database, country: str | None) -> str | None:
     if not country:
         return None
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return conn.execute(select(Country.name).where(Country.code == country)).scalar()
 
 
-def country_has_milestones(url: str, country: str | None) -> bool:
+def country_has_milestones(db: Database, country: str | None) -> bool:
     stmt = (
         select(Milestone.id)
         .join(Commitment, Commitment.id == Milestone.commitment_id)
@@ -387,7 +391,7 @@ def country_has_milestones(url: str, country: str | None) -> bool:
     )
     if country:
         stmt = stmt.where(ActionPlan.country_code == country)
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return conn.execute(stmt.limit(1)).first() is not None
 
 
@@ -395,7 +399,7 @@ def _sample(source_id_column):
     return source_id_column.in_(select(Source.id).where(Source.kind == "sample"))
 
 
-def milestones_from_sample(url: str, scope: scopes.Scope, as_of: dt.date | None) -> bool:
+def milestones_from_sample(db: Database, scope: scopes.Scope, as_of: dt.date | None) -> bool:
     """Whether any milestone in scope (or, as of a date, any of its reported
     updates) comes from a sample source."""
     ids = select(scopes.commitment_ids(scope).subquery().c.id)
@@ -407,11 +411,11 @@ def milestones_from_sample(url: str, scope: scopes.Scope, as_of: dt.date | None)
             _sample(MilestoneEvent.source_id),
         )
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return bool(conn.execute(stmt).scalar()) or (as_of is not None and bool(conn.execute(events).scalar()))
 
 
-def forums_from_sample(url: str, forum_codes: list[str]) -> bool:
+def forums_from_sample(db: Database, forum_codes: list[str]) -> bool:
     """Whether any of these forums, their meetings or attendance comes from a sample source."""
     if not forum_codes:
         return False
@@ -425,5 +429,5 @@ def forums_from_sample(url: str, forum_codes: list[str]) -> bool:
             )
         ),
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return any(conn.execute(check).scalar() for check in checks)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Select, and_, case, func, select
 
-from data.db import get_engine
 from data.models import (
     ActionPlan,
     Commitment,
@@ -25,6 +24,7 @@ from data.models import (
     PolicyArea,
     commitment_policy_areas,
 )
+from data.queries.snapshot import Database, connect
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def commitment_ids(scope: Scope) -> Select:
     return stmt
 
 
-def plans(url: str, country: str | None) -> pd.DataFrame:
+def plans(db: Database, country: str | None) -> pd.DataFrame:
     """The country's action plans, newest first, with their commitment counts."""
     stmt = (
         select(
@@ -85,7 +85,7 @@ def plans(url: str, country: str | None) -> pd.DataFrame:
         .group_by(ActionPlan.id)
         .order_by(ActionPlan.cycle_year.desc(), ActionPlan.id.desc())
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         rows = conn.execute(stmt).all()
     frame = pd.DataFrame(
         rows,
@@ -116,7 +116,7 @@ def plan_label(plan) -> str:
     return plan.id
 
 
-def policy_areas(url: str, country: str | None) -> list[str]:
+def policy_areas(db: Database, country: str | None) -> list[str]:
     stmt = (
         select(PolicyArea.name)
         .join(commitment_policy_areas, commitment_policy_areas.c.policy_area_id == PolicyArea.id)
@@ -126,11 +126,11 @@ def policy_areas(url: str, country: str | None) -> list[str]:
         .distinct()
         .order_by(PolicyArea.name)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return list(conn.execute(stmt).scalars())
 
 
-def lead_institutions(url: str, country: str | None) -> list[str]:
+def lead_institutions(db: Database, country: str | None) -> list[str]:
     stmt = (
         select(Institution.name)
         .join(Commitment, Commitment.lead_institution_id == Institution.id)
@@ -139,11 +139,11 @@ def lead_institutions(url: str, country: str | None) -> list[str]:
         .distinct()
         .order_by(Institution.name)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return list(conn.execute(stmt).scalars())
 
 
-def milestone_frame(url: str, scope: Scope, as_of: dt.date | None = None) -> pd.DataFrame:
+def milestone_frame(db: Database, scope: Scope, as_of: dt.date | None = None) -> pd.DataFrame:
     """Milestones of the commitments in scope, with what the progress rules need.
 
     With ``as_of``, each milestone's status and progress are those of its last
@@ -181,7 +181,7 @@ def milestone_frame(url: str, scope: Scope, as_of: dt.date | None = None) -> pd.
             func.coalesce(event.c.progress, 0.0).label("progress"),
         ).join(event, event.c.milestone_id == Milestone.id, isouter=True)
     stmt = stmt.where(Milestone.commitment_id.in_(select(ids.c.id)))
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         rows = conn.execute(stmt).all()
     # Plain tuples: pandas probes each SQLAlchemy Row for a dtype, which costs
     # ~12 µs a row (0.4 s for 30,000 milestones).
