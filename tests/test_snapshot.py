@@ -65,3 +65,23 @@ def test_snp003_the_overview_runs_its_queries_on_one_connection(migrated_url):
         event.remove(engine, "before_cursor_execute", on_execute)
     assert data.commitments.empty
     assert len(opened) == 1 and len(statements) >= 5  # some queries are skipped on an empty database
+
+
+def test_snp004_the_brief_and_the_commitment_page_run_on_one_connection(seeded_url):
+    from data.queries.commitment_detail import commitment_page
+    from data.queries.forum_brief import forum_brief
+
+    engine = get_engine(seeded_url)
+    opened = []
+
+    def on_connect(conn):
+        opened.append(conn)
+
+    event.listen(engine, "engine_connect", on_connect)
+    try:
+        page = commitment_page(seeded_url, "PE0066", dt.date(2026, 11, 27))
+        assert len(opened) == 1 and len(page.milestones) == 3
+        brief = forum_brief(seeded_url, "PER-AMBIENTE", dt.date(2026, 11, 27))
+        assert len(opened) == 2 and brief is not None
+    finally:
+        event.remove(engine, "engine_connect", on_connect)

@@ -14,7 +14,6 @@ from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from data import progress
-from data.db import get_engine
 from data.irm import CLASSIC, RESULTS, methodology
 from data.models import (
     ActionPlan,
@@ -31,6 +30,7 @@ from data.models import (
     commitment_support_institutions,
     forum_commitments,
 )
+from data.queries.snapshot import Database, connect, snapshot
 
 BOTH = "both"
 # Which IRM methodology each field belongs to, in the order OGP's page shows them.
@@ -66,13 +66,13 @@ def _source_columns(model):
     )
 
 
-def _frame(url: str, stmt) -> pd.DataFrame:
-    with get_engine(url).connect() as conn:
+def _frame(db: Database, stmt) -> pd.DataFrame:
+    with connect(db) as conn:
         result = conn.execute(stmt)
         return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
-def commitment(url: str, commitment_id: str) -> pd.DataFrame:
+def commitment(db: Database, commitment_id: str) -> pd.DataFrame:
     """The commitment with its plan, country and lead institution: one row, or none.
 
     Columns ``plan_source_*`` and ``lead_source_*`` say where the plan and the
@@ -110,13 +110,13 @@ def commitment(url: str, commitment_id: str) -> pd.DataFrame:
         .join(lead_source, lead_source.id == Institution.source_id, isouter=True)
         .where(Commitment.id == commitment_id)
     )
-    frame = _frame(url, stmt)
+    frame = _frame(db, stmt)
     if len(frame):
         frame["method"] = methodology(frame)
     return frame
 
 
-def _linked_names(url: str, model, link, link_column: str, commitment_id: str) -> pd.DataFrame:
+def _linked_names(db: Database, model, link, link_column: str, commitment_id: str) -> pd.DataFrame:
     """Names of the records a commitment links to through ``link`` (a table), with their sources."""
     source, own = _source_columns(model)
     stmt = (
@@ -126,18 +126,18 @@ def _linked_names(url: str, model, link, link_column: str, commitment_id: str) -
         .where(link.c.commitment_id == commitment_id)
         .order_by(model.name)
     )
-    return _frame(url, stmt)
+    return _frame(db, stmt)
 
 
-def support_institutions(url: str, commitment_id: str) -> pd.DataFrame:
-    return _linked_names(url, Institution, commitment_support_institutions, "institution_id", commitment_id)
+def support_institutions(db: Database, commitment_id: str) -> pd.DataFrame:
+    return _linked_names(db, Institution, commitment_support_institutions, "institution_id", commitment_id)
 
 
-def policy_areas(url: str, commitment_id: str) -> pd.DataFrame:
-    return _linked_names(url, PolicyArea, commitment_policy_areas, "policy_area_id", commitment_id)
+def policy_areas(db: Database, commitment_id: str) -> pd.DataFrame:
+    return _linked_names(db, PolicyArea, commitment_policy_areas, "policy_area_id", commitment_id)
 
 
-def milestones(url: str, commitment_id: str) -> pd.DataFrame:
+def milestones(db: Database, commitment_id: str) -> pd.DataFrame:
     """The milestones as last reported, in their order."""
     source, own = _source_columns(Milestone)
     stmt = (
@@ -161,10 +161,10 @@ def milestones(url: str, commitment_id: str) -> pd.DataFrame:
         .where(Milestone.commitment_id == commitment_id)
         .order_by(Milestone.number)
     )
-    return _frame(url, stmt)
+    return _frame(db, stmt)
 
 
-def milestone_events(url: str, commitment_id: str) -> pd.DataFrame:
+def milestone_events(db: Database, commitment_id: str) -> pd.DataFrame:
     """Every reported status update of the commitment's milestones, oldest first."""
     source, own = _source_columns(MilestoneEvent)
     stmt = (
@@ -182,7 +182,7 @@ def milestone_events(url: str, commitment_id: str) -> pd.DataFrame:
         .where(Milestone.commitment_id == commitment_id)
         .order_by(MilestoneEvent.date, Milestone.number)
     )
-    return _frame(url, stmt)
+    return _frame(db, stmt)
 
 
 def progress_history(milestones_: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -214,7 +214,7 @@ def progress_history(milestones_: pd.DataFrame, events: pd.DataFrame) -> pd.Data
     return pd.DataFrame({"date": dates, "progress": rolled.to_numpy(dtype=float)})
 
 
-def linked_forums(url: str, commitment_id: str) -> pd.DataFrame:
+def linked_forums(db: Database, commitment_id: str) -> pd.DataFrame:
     """Forums the commitment created (``relation`` = created) or that follow it (follows)."""
     source, own = _source_columns(Forum)
     follows = select(forum_commitments.c.forum_id).where(forum_commitments.c.commitment_id == commitment_id)
@@ -235,13 +235,13 @@ def linked_forums(url: str, commitment_id: str) -> pd.DataFrame:
         .where(or_(Forum.commitment_id == commitment_id, Forum.id.in_(follows)))
         .order_by(Forum.created, Forum.code)
     )
-    frame = _frame(url, stmt)
+    frame = _frame(db, stmt)
     frame["created_by"] = frame["created_by"].astype(bool)
     frame["follows"] = frame["follows"].astype(bool)
     return frame
 
 
-def participation(url: str, commitment_id: str) -> pd.DataFrame:
+def participation(db: Database, commitment_id: str) -> pd.DataFrame:
     """Participation records by channel and source: about the commitment itself (``via`` =
     commitment) and, apart, in the forums it created that name no commitment or another
     one (``via`` = forum)."""
@@ -270,7 +270,7 @@ def participation(url: str, commitment_id: str) -> pd.DataFrame:
             .where(condition)
             .group_by(Participation.channel, Source.kind, Source.name)
         )
-    frame = _frame(url, union_all(*parts))
+    frame = _frame(db, union_all(*parts))
     return frame.sort_values(["via", "records", "channel"], ascending=[True, False, True]).reset_index(drop=True)
 
 
@@ -291,12 +291,18 @@ class CommitmentPage:
 
 
 def commitment_page(url: str, commitment_id: str, today: dt.date) -> CommitmentPage | None:
-    found = commitment(url, commitment_id)
+    """The commitment page's data, every query on one connection in one snapshot."""
+    with snapshot(url) as db:
+        return page_on(db, commitment_id, today)
+
+
+def page_on(db: Database, commitment_id: str, today: dt.date) -> CommitmentPage | None:
+    found = commitment(db, commitment_id)
     if found.empty:
         return None
     record = found.iloc[0].to_dict()
-    milestones_ = milestones(url, commitment_id)
-    events = milestone_events(url, commitment_id)
+    milestones_ = milestones(db, commitment_id)
+    events = milestone_events(db, commitment_id)
     status: str | None = None
     value: float | None = None
     if len(milestones_):
@@ -307,13 +313,13 @@ def commitment_page(url: str, commitment_id: str, today: dt.date) -> CommitmentP
         value = float(rolled.iloc[0]) if len(rolled) else None
     return CommitmentPage(
         commitment=record,
-        support=support_institutions(url, commitment_id),
-        areas=policy_areas(url, commitment_id),
+        support=support_institutions(db, commitment_id),
+        areas=policy_areas(db, commitment_id),
         milestones=milestones_,
         events=events,
         history=progress_history(milestones_, events),
-        forums=linked_forums(url, commitment_id),
-        participation=participation(url, commitment_id),
+        forums=linked_forums(db, commitment_id),
+        participation=participation(db, commitment_id),
         implementation=status,
         progress=value,
     )

@@ -43,7 +43,6 @@ from sqlalchemy.orm import aliased
 
 from data import forum_indicators as ind
 from data import progress as rules
-from data.db import get_engine
 from data.models import (
     Attendance,
     Commitment,
@@ -59,6 +58,7 @@ from data.models import (
     forum_commitments,
 )
 from data.queries import forums as forum_queries
+from data.queries.snapshot import Database, connect, snapshot
 
 DUE_AHEAD_DAYS = 90
 RECENT_MEETINGS = 6
@@ -141,10 +141,10 @@ def _forum_statement():
     )
 
 
-def forum_row(url: str, code: str) -> dict | None:
+def forum_row(db: Database, code: str) -> dict | None:
     """The forum's fields (FORUM_KEYS: with its country's name and ``sample``),
     or None for an unknown code."""
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         row = conn.execute(_forum_statement(), {"code": code}).first()
     if row is None:
         return None
@@ -153,11 +153,11 @@ def forum_row(url: str, code: str) -> dict | None:
     return forum
 
 
-def forum_header(url: str, code: str) -> dict | None:
+def forum_header(db: Database, code: str) -> dict | None:
     """The forum (``forum_row``) and ``follows``: the commitments it follows
     (``id``, ``number_label``, ``title``, ``title_en``, ``action_plan_id``,
     ``sample``), or None for an unknown code."""
-    forum = forum_row(url, code)
+    forum = forum_row(db, code)
     if forum is None:
         return None
     c_src = aliased(Source)
@@ -174,7 +174,7 @@ def forum_header(url: str, code: str) -> dict | None:
         .where(Commitment.id.in_(_followed(code)))
         .order_by(Commitment.id)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         followed = pd.DataFrame(
             _rows(conn, follows), columns=["id", "number_label", "title", "title_en", "action_plan_id", "sample"]
         )
@@ -182,13 +182,13 @@ def forum_header(url: str, code: str) -> dict | None:
     return {"forum": forum, "follows": followed}
 
 
-def milestone_texts(url: str, code: str) -> pd.DataFrame:
+def milestone_texts(db: Database, code: str) -> pd.DataFrame:
     """Number, title and responsible body of each milestone of the commitments
     the forum follows: ``id``, ``number``, ``title``, ``responsible``."""
     stmt = select(Milestone.id, Milestone.number, Milestone.title, Milestone.responsible).where(
         Milestone.commitment_id.in_(_followed(code))
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         return pd.DataFrame(_rows(conn, stmt), columns=["id", "number", "title", "responsible"])
 
 
@@ -208,7 +208,7 @@ AWAITING_COLUMNS = [
 ]
 
 
-def awaiting_answers(url: str, code: str, reference: dt.date) -> pd.DataFrame:
+def awaiting_answers(db: Database, code: str, reference: dt.date) -> pd.DataFrame:
     """Participation records sent through the forum or about a commitment it
     follows, on or before ``reference``, with contributions still unanswered
     (received > answered); newest first.  ``via_forum``: sent through the
@@ -238,7 +238,7 @@ def awaiting_answers(url: str, code: str, reference: dt.date) -> pd.DataFrame:
         )
         .order_by(Participation.date.desc(), Organization.name, Participation.id)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         rows = _rows(conn, stmt)
     frame = pd.DataFrame(rows, columns=[c for c in AWAITING_COLUMNS if c != "pending"])
     frame["via_forum"] = frame["via_forum"].fillna(False).astype(bool)
@@ -294,7 +294,7 @@ def awaiting_by_occasion(rows: pd.DataFrame) -> pd.DataFrame:
 SOURCE_PARTS = ("forum", "commitments", "members", "meetings", "milestones", "participation")
 
 
-def brief_sources(url: str, code: str, reference: dt.date) -> pd.DataFrame:
+def brief_sources(db: Database, code: str, reference: dt.date) -> pd.DataFrame:
     """Where the brief's records come from: one row per (part, source) with
     ``part`` (one of SOURCE_PARTS), ``kind``, ``name`` and ``records``."""
     forum_id = select(Forum.id).where(Forum.code == code).scalar_subquery()
@@ -327,7 +327,7 @@ def brief_sources(url: str, code: str, reference: dt.date) -> pd.DataFrame:
         .join(Source, Source.id == every.c.source_id)
         .group_by(every.c.part, Source.kind, Source.name)
     )
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         frame = pd.DataFrame(_rows(conn, stmt), columns=["part", "kind", "name", "records"])
     order = {p: i for i, p in enumerate(SOURCE_PARTS)}
     return frame.sort_values(
@@ -466,8 +466,14 @@ class Brief:
 
 
 def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None) -> Brief | None:
+    """The brief's data, every query on one connection in one snapshot."""
+    with snapshot(url) as db:
+        return brief_on(db, code, today, asof)
+
+
+def brief_on(db: Database, code: str, today: dt.date, asof: dt.date | None = None) -> Brief | None:
     """The brief of the forum ``code`` (None when there is no such forum)."""
-    header = forum_header(url, code)
+    header = forum_header(db, code)
     if header is None:
         return None
     forum = header["forum"]
@@ -477,7 +483,7 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
         moved = "future"
     elif asof and forum["created"] and asof < forum["created"]:
         moved = "before_creation"
-    frames = forum_queries.forum_frames(url, [code])
+    frames = forum_queries.forum_frames(db, [code])
     meetings = frames["meetings"]
     held = meetings[(pd.to_datetime(meetings["date"]) <= pd.Timestamp(reference)).to_numpy()]
     last, previous = meetings_until(held["date"], reference)
@@ -497,13 +503,13 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
 
     miles = frames["milestones"]
     states = states_on(miles, frames["events"], reference, today)
-    texts = milestone_texts(url, code)
+    texts = milestone_texts(db, code)
     states = states.merge(texts, on="id", how="left").merge(miles[["id", "sample"]], on="id", how="left")
     states = states[MILESTONE_COLUMNS] if len(states) else pd.DataFrame(columns=MILESTONE_COLUMNS)
     since_start = last if last is not None else forum["created"]
     ahead = reference + dt.timedelta(days=DUE_AHEAD_DAYS)
     recent, by_type = recent_meetings(frames, reference)
-    awaiting = awaiting_answers(url, code, reference)
+    awaiting = awaiting_answers(db, code, reference)
     event_sample = frames["events"][pd.to_datetime(frames["events"]["date"]) <= pd.Timestamp(reference)]["sample"]
     recent_ids = recent["meeting_id"]
     attendance_sample = frames["attendance"][frames["attendance"]["meeting_id"].isin(recent_ids)]["sample"]
@@ -531,7 +537,7 @@ def forum_brief(url: str, code: str, today: dt.date, asof: dt.date | None = None
         attendance=by_type,
         awaiting=awaiting,
         occasions=awaiting_by_occasion(awaiting),
-        sources=brief_sources(url, code, reference),
+        sources=brief_sources(db, code, reference),
         sample={
             "forum": forum["sample"] or bool(frames["memberships"]["sample"].any()) or bool(held["sample"].any()),
             "milestones": bool(states["sample"].astype(bool).any() or event_sample.astype(bool).any()),

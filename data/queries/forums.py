@@ -29,6 +29,7 @@ from data.models import (
     Source,
     forum_commitments,
 )
+from data.queries.snapshot import Database, connect
 
 FORUM_COLUMNS = ["code", "name", "kind", "sector", "legal_basis", "created", "ended", "commitment_id", "sample"]
 
@@ -75,7 +76,7 @@ def default_selection(forums: pd.DataFrame) -> list[str]:
     return pilots or forums["code"].tolist()
 
 
-def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
+def forum_frames(db: Database, codes: list[str]) -> dict[str, pd.DataFrame]:
     """Everything the comparison draws for the forums ``codes`` (keyed by frame name).
 
     - ``forums``: as ``forum_list``, in the order of ``codes``;
@@ -94,7 +95,7 @@ def forum_frames(url: str, codes: list[str]) -> dict[str, pd.DataFrame]:
     codes = list(dict.fromkeys(codes))
     src = aliased(Source)
     in_codes = Forum.code.in_(codes)
-    with get_engine(url).connect() as conn:
+    with connect(db) as conn:
         forums = _frame(
             conn,
             select(
