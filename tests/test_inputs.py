@@ -124,6 +124,7 @@ def test_inp005_timeline_selection_drops_hostile_filters(monkeypatch):
     monkeypatch.setattr(timeline, "cached", fake_cached)
     monkeypatch.setattr(timeline.queries, "select_milestones", lambda frame, state, first, last: (state, first, last))
     monkeypatch.setattr(timeline, "today_of", lambda app: TODAY)
+    monkeypatch.setattr(timeline, "database_url_of", lambda app: "sqlite://")
     chosen = timeline.selection(None, HOSTILE, HOSTILE, HOSTILE, HOSTILE, "no_data", HOSTILE, HOSTILE, HOSTILE)
     assert MARK not in repr(seen) and chosen.frame == (None, None, None)
     assert chosen.filters == dict.fromkeys(("plan", "area", "institution", "status", "start", "end", "asof"))
