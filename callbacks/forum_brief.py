@@ -45,7 +45,9 @@ def register(app) -> None:
             brief = cached(database_url_of(app), queries.forum_brief, code, today, day)
             if brief is None:  # removed since the page was drawn
                 return html.P(t("brief.not_found_body", lang, code=code), className="brief-empty")
-            return page.brief_view(brief, lang, query)
+            # The chart, the attendance texts and the downloads are cached as drawn data.
+            drawn = cached(database_url_of(app), page.brief_drawing, code, today, day, lang)
+            return page.brief_view(brief, lang, query, drawn)
         except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
             raise
         except Exception:  # a bug, not the user's doing: log it, apologise

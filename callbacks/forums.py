@@ -15,7 +15,6 @@ from dashboard.i18n import t
 from dashboard.pages import forum_brief as brief
 from dashboard.pages import forums as page
 from dashboard.state import parse_query, read, read_context
-from data import forum_indicators as ind
 from data.db import DATABASE_UNAVAILABLE
 from data.queries import forums as queries
 
@@ -32,22 +31,18 @@ def selection(value, forums) -> list[str]:
 
 
 def panel_content(url: str, code: str, today, lang: str, params: dict | None = None) -> list:
-    """The one-forum panel, drawn from the forum's (cached) frames."""
-    frames = cached(url, queries.forum_frames, [code])
-    forum = frames["forums"].iloc[0]
-    reference = ind.reference_date(today, forum["ended"])
-    meetings = ind.meeting_table(frames["meetings"], frames["attendance"], frames["present"], frames["memberships"])
-    members = ind.member_table(frames["memberships"], reference)
+    """The one-forum panel, drawn from its (cached) tables."""
+    tables = cached(url, page.panel_tables, code, today)
     return page.panel_view(
-        forum["name"],
-        meetings,
-        members,
-        reference,
+        tables["name"],
+        tables["meetings"],
+        tables["members"],
+        tables["reference"],
         lang,
-        meetings_sample=bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
-        members_sample=bool(frames["memberships"]["sample"].any()),
+        meetings_sample=tables["meetings_sample"],
+        members_sample=tables["members_sample"],
         code=code,
-        brief_link=brief.brief_link(code, forum["name"], lang, params or {"lang": lang}),
+        brief_link=brief.brief_link(code, tables["name"], lang, params or {"lang": lang}),
     )
 
 
@@ -98,11 +93,9 @@ def register(app) -> None:
         note = html.P(t("forums.hint.one", lang), className="forums-hint") if len(codes) == 1 else None
         today, url = today_of(app), database_url_of(app)
         try:
-            # Each forum's indicators are cached apart, so adding a forum to a
-            # comparison computes only that one.
-            parts = [cached(url, queries.comparison, [code], today) for code in codes]
-            view = page.comparison_view(ind.merge_comparisons(parts), lang, rows=rows, projector=projector)
-            return view, note, list(rows)
+            # The drawn data (figures, texts, cells) is cached; only the components are built here.
+            drawn = cached(url, page.comparison_drawing, codes, today, lang)
+            return page.comparison_sections(drawn, lang, rows=rows, projector=projector), note, list(rows)
         except DATABASE_UNAVAILABLE:  # the database is away: 503 and a message
             raise
         except Exception:  # a bug, not the user's doing: log it, apologise

@@ -37,10 +37,12 @@ def rendered_content(
     url: str, country, plan, area, institution, status, as_of, today: str, lang: str, projector: bool
 ) -> list:
     """The content for these inputs, drawn from the (cached) overview data."""
-    from dashboard.pages.overview_sections import content
+    from dashboard.pages.overview_sections import content, overview_charts
     from data.queries.overview import overview
 
     data = cached(url, overview, country, plan, area, institution, status, as_of, today)
+    # The charts are cached as drawn (figure dicts and texts): only the components are built here.
+    drawn = cached(url, overview_charts, country, plan, area, institution, status, as_of, today, lang)
     params = {
         "lang": lang,
         "country": country,
@@ -51,7 +53,7 @@ def rendered_content(
         "asof": as_of,
         "projector": projector,
     }
-    return content(data, lang, params)
+    return content(data, lang, params, drawn)
 
 
 def register(app) -> None:

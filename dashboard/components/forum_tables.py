@@ -100,8 +100,17 @@ add(
 )
 
 
-def _flag(text: str, bad: bool) -> html.Span:
-    return html.Span(text, className="forum-flag " + ("forum-flag-bad" if bad else "forum-flag-ok"))
+def _flag(text: str, bad: bool) -> dict:
+    """A flagged cell as data (drawn by ``_cell``), so the summary's cells can be cached."""
+    return {"flag": text, "bad": bad}
+
+
+def _cell(value):
+    if isinstance(value, dict):
+        return html.Span(
+            value["flag"], className="forum-flag " + ("forum-flag-bad" if value["bad"] else "forum-flag-ok")
+        )
+    return value
 
 
 def _summary_cells(f, lang: str) -> list:
@@ -203,28 +212,42 @@ def _summary_labels(lang: str) -> list[str]:
     ]
 
 
-def summary_table(comparison: dict, lang: str) -> html.Div:
-    """Indicators in rows, forums in columns: the comparison at a glance."""
-    forums = list(comparison["forums"].itertuples(index=False))
-    columns = [_summary_cells(f, lang) for f in forums]
+def summary_data(comparison: dict, lang: str) -> dict:
+    """The summary table as data: each forum's name and reference, and its
+    cells (text, or ``{"flag": text, "bad": bool}``) in the order of the labels."""
+    forums = comparison["forums"]
+    records = list(forums.itertuples(index=False))
+    return {
+        "forums": [[f.name, reference_text(f, lang)] for f in records],
+        "columns": [_summary_cells(f, lang) for f in records],
+    }
+
+
+def summary_table_view(data: dict, lang: str) -> html.Div:
+    """Indicators in rows, forums in columns: the comparison at a glance, drawn from ``summary_data``."""
     head = html.Thead(
         html.Tr(
             [html.Th(t("forums.sum.indicator", lang), scope="col")]
             + [
-                html.Th([f.name, html.Br(), html.Small(reference_text(f, lang), className="forum-when")], scope="col")
-                for f in forums
+                html.Th([name, html.Br(), html.Small(when, className="forum-when")], scope="col")
+                for name, when in data["forums"]
             ]
         )
     )
     body = html.Tbody(
         [
-            html.Tr([html.Th(label, scope="row")] + [html.Td(col[k]) for col in columns])
+            html.Tr([html.Th(label, scope="row")] + [html.Td(_cell(col[k])) for col in data["columns"]])
             for k, label in enumerate(_summary_labels(lang))
         ]
     )
     return table_region(
         html.Table([head, body], className="table forum-table forum-summary"), t("forums.sec.summary", lang)
     )
+
+
+def summary_table(comparison: dict, lang: str) -> html.Div:
+    """Indicators in rows, forums in columns: the comparison at a glance."""
+    return summary_table_view(summary_data(comparison, lang), lang)
 
 
 def _minutes(url, date, lang: str):

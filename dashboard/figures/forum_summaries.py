@@ -78,9 +78,11 @@ add(
 
 def _forums(comparison: dict, lang: str, frame: pd.DataFrame | None, clause) -> str:
     """``name: clause`` for each forum compared; without rows in ``frame``, "no data"."""
+    # One grouping for all forums, not one boolean filter per forum.
+    groups = {} if frame is None else dict(tuple(frame.groupby("forum", sort=False)))
     parts = []
     for forum in comparison["forums"].itertuples(index=False):
-        mine = None if frame is None else frame[(frame["forum"] == forum.code).to_numpy()]
+        mine = None if frame is None else groups.get(forum.code, frame.iloc[:0])
         text = t("forums.chart_sum.no_data", lang) if mine is not None and mine.empty else clause(forum, mine)
         parts.append(f"{forum.name}: {text}")
     return fmt_list(parts, lang)

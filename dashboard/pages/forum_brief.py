@@ -22,6 +22,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import theme
+from dashboard.cache import cached
 from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section, table_region
 from dashboard.components.downloads import table_downloads, with_downloads
@@ -440,12 +441,13 @@ def reference_text(brief, lang: str) -> str:
     return t(f"brief.ref.{brief.reference_kind}", lang, date=fmt_date(brief.reference, lang, "long"))
 
 
-def brief_view(brief, lang: str, query: str = "") -> list:
+def brief_view(brief, lang: str, query: str = "", drawn: dict | None = None) -> list:
     """Every section of the brief, each marked where it draws sample data; each
-    table drawn downloads as CSV and XLSX."""
+    table drawn downloads as CSV and XLSX.  ``drawn`` is ``drawn_brief(brief,
+    lang)`` when the caller has it (cached)."""
+    drawn = drawn or drawn_brief(brief, lang)
     ref = fmt_date(brief.reference, lang)
-    # Built from the same frames, only for the tables drawn (an empty one is not).
-    tables = {name: table for name, table in exports.brief_tables(brief, lang).items() if table.rows}
+    tables = drawn["tables"]
     notice = (
         html.P(
             t(
@@ -486,7 +488,7 @@ def brief_view(brief, lang: str, query: str = "") -> list:
         _brief_section(
             "attendance",
             t("brief.sec.attendance", lang),
-            _attendance_block(brief, lang, projector=bool(parse_query(query)[0].get("projector"))),
+            _attendance_block(brief, lang, drawn, projector=bool(parse_query(query)[0].get("projector"))),
             with_downloads(sample_badge(lang, brief.sample["meetings"]), tables.get(exports.ATTENDANCE)),
             t("brief.attendance_help", lang, n=fmt_number(len(brief.meetings), lang), date=ref)
             if len(brief.meetings)
@@ -775,27 +777,58 @@ def _late_block(brief, lang: str, query: str) -> list:
 # --- attendance --------------------------------------------------------------------------
 
 
-def _people(meeting_id, attendance: pd.DataFrame, lang: str):
-    rows = attendance[(attendance["meeting_id"] == meeting_id).to_numpy()]
-    if rows.empty:
-        return t("brief.att.nobody", lang)
+def people_texts(attendance: pd.DataFrame, lang: str) -> dict:
+    """Who attended each meeting, as text: ``{meeting_id: [total, by stakeholder type]}``,
+    stakeholder types in the theme's order (one sort and one pass for all meetings)."""
+    if attendance.empty:
+        return {}
     order = {s: i for i, s in enumerate(theme.STAKEHOLDER_COLOURS)}
-    rows = rows.assign(_o=rows["stakeholder_type"].map(order).fillna(len(order)).to_numpy()).sort_values("_o")
-    parts = [
-        f"{vocab_label('stakeholder', k, lang)}: {fmt_number(n, lang)}"
-        for k, n in zip(rows["stakeholder_type"], rows["persons"])
-    ]
-    return [
-        html.Strong(t("brief.att.total", lang, n=fmt_number(int(rows["persons"].sum()), lang))),
-        html.Div(" · ".join(parts), className="brief-people"),
-    ]
+    rows = attendance.assign(_o=attendance["stakeholder_type"].map(order).fillna(len(order)).to_numpy())
+    rows = rows.sort_values(["meeting_id", "_o"], kind="stable")
+    out: dict = {}
+    for meeting_id, kind, persons in zip(rows["meeting_id"], rows["stakeholder_type"], rows["persons"]):
+        out.setdefault(meeting_id, [0, []])
+        out[meeting_id][0] += 0 if pd.isna(persons) else int(persons)
+        out[meeting_id][1].append(f"{vocab_label('stakeholder', kind, lang)}: {fmt_number(persons, lang)}")
+    return {
+        k: [t("brief.att.total", lang, n=fmt_number(total, lang)), " · ".join(parts)]
+        for k, (total, parts) in out.items()
+    }
 
 
-def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
+def _people(meeting_id, people: dict, lang: str):
+    texts = people.get(meeting_id)
+    if texts is None:
+        return t("brief.att.nobody", lang)
+    return [html.Strong(texts[0]), html.Div(texts[1], className="brief-people")]
+
+
+def brief_drawing(db_url: str, code: str, today, day, lang: str) -> dict | None:
+    """The brief's drawn data for the callback to cache (by forum, dates and
+    language): the attendance chart (figure dict and its text alternative), who
+    attended each meeting, and the tables' downloads.  None when the forum is gone."""
+    from data.queries import forum_brief as queries
+
+    brief = cached(db_url, queries.forum_brief, code, today, day)
+    return None if brief is None else drawn_brief(brief, lang)
+
+
+def drawn_brief(brief, lang: str) -> dict:
+    meetings = brief.meetings
+    return {
+        # Built from the same frames, only for the tables drawn (an empty one is not).
+        "tables": {name: table for name, table in exports.brief_tables(brief, lang).items() if table.rows},
+        "figure": None if meetings.empty else figures.attendance_figure(meetings, brief.attendance, lang),
+        "summary": None if meetings.empty else figures.attendance_summary(meetings, lang),
+        "people": people_texts(brief.attendance, lang),
+    }
+
+
+def _attendance_block(brief, lang: str, drawn: dict, *, projector: bool = False) -> list:
     meetings = brief.meetings
     if meetings.empty:
         return [html.P(t("brief.attendance_none", lang, date=fmt_date(brief.reference, lang)), className="brief-empty")]
-    figure = theme.for_display(figures.attendance_figure(meetings, brief.attendance, lang), projector=projector)
+    figure = theme.for_display(drawn["figure"], projector=projector)
     graph = dcc.Graph(
         id=GRAPH,
         figure=figure,
@@ -824,7 +857,7 @@ def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
                 [
                     html.Td(fmt_date(r.date, lang), className="text-nowrap"),
                     html.Td(vocab_label("meeting_kind", r.kind, lang)),
-                    html.Td(_people(r.meeting_id, brief.attendance, lang)),
+                    html.Td(_people(r.meeting_id, drawn["people"], lang)),
                     html.Td(members),
                     html.Td(agreements, className="num"),
                 ]
@@ -851,7 +884,7 @@ def _attendance_block(brief, lang: str, *, projector: bool = False) -> list:
     )
     chart = described_graph(
         graph,
-        figures.attendance_summary(meetings, lang),
+        drawn["summary"],
         lang,
         sample=brief.sample["meetings"],
         class_name="brief-figure",

@@ -19,6 +19,7 @@ from collections.abc import Collection
 from dash import dcc, html
 
 from dashboard import theme
+from dashboard.cache import cached
 from dashboard.components import forum_tables
 from dashboard.components.chart import described_graph
 from dashboard.components.common import page_heading, sample_badge, section
@@ -312,26 +313,57 @@ def rows_for(forums: int, viewport: int | None, projector: bool = False) -> froz
     return frozenset(columns for columns in {forums, 2, 1} if as_rows_wanted(columns, room, phone))
 
 
+def comparison_drawing(db_url: str, codes: list[str], today, lang: str) -> dict:
+    """The comparison of ``codes`` drawn as data, for the callback to cache (by
+    codes, day and language) and ``comparison_sections`` to turn into components.
+    Each forum's indicators are cached apart, so adding a forum to a comparison
+    computes only that one."""
+    from data import forum_indicators as ind
+    from data.queries import forums as queries
+
+    parts = [cached(db_url, queries.comparison, [code], today) for code in codes]
+    return drawn_comparison(ind.merge_comparisons(parts), lang)
+
+
+def drawn_comparison(comparison: dict, lang: str) -> dict:
+    """Everything the comparison shows, as plain data: figure dicts, their text
+    alternatives, the summary table's cells and its download, the sample flags."""
+    return {
+        "sample": {k: bool(v) for k, v in comparison["sample"].items()},
+        "forums": len(comparison["forums"]),
+        "table": forum_tables.summary_data(comparison, lang),
+        "export": exports.summary_table(comparison, lang),
+        "figures": {key: build(comparison, lang) for key, build, _ in FIGURES},
+        "summaries": {key: SUMMARIES[key](comparison, lang) for key, _, _ in FIGURES},
+    }
+
+
 def comparison_view(comparison: dict, lang: str, *, rows: Collection[int] = (), projector: bool = False) -> list:
-    """The comparison's sections: the summary table, then one figure per indicator,
-    each marked when it draws sample data.  A chart whose number of columns is
-    in ``rows`` draws them as rows (``rows_for``); all sized for a projector
-    when asked."""
-    sample = comparison["sample"]
+    """The comparison's sections from its indicators (``data.forum_indicators.compare``)."""
+    return comparison_sections(drawn_comparison(comparison, lang), lang, rows=rows, projector=projector)
+
+
+def comparison_sections(drawn: dict, lang: str, *, rows: Collection[int] = (), projector: bool = False) -> list:
+    """The comparison's sections from ``drawn_comparison``: the summary table,
+    then one figure per indicator, each marked when it draws sample data.  A
+    chart whose number of columns is in ``rows`` draws them as rows
+    (``rows_for``); all sized for a projector when asked (both applied here, to
+    the cached figure, so they need no drawing of their own)."""
+    sample = drawn["sample"]
     out = [
         section(
             t("forums.sec.summary", lang),
-            forum_tables.summary_table(comparison, lang),
-            badge=with_downloads(sample_badge(lang, any(sample.values())), exports.summary_table(comparison, lang)),
+            forum_tables.summary_table_view(drawn["table"], lang),
+            badge=with_downloads(sample_badge(lang, any(sample.values())), drawn["export"]),
             section_id="forums-summary",
             help_text=t("forums.sec.summary_help", lang),
         )
     ]
     # Each forum's column keeps a readable width (COLUMN_WIDTH): where the
     # panel is narrower, the columns become rows and this minimum is lifted.
-    min_width = f"{max(560, COLUMN_WIDTH * len(comparison['forums']))}px"
-    for key, build, flag in FIGURES:
-        figure = build(comparison, lang)
+    min_width = f"{max(560, COLUMN_WIDTH * drawn['forums'])}px"
+    for key, _, flag in FIGURES:
+        figure = drawn["figures"][key]
         stacked = figure["layout"]["meta"]["ogpColumns"] in rows
         figure = theme.for_display(figures.as_rows(figure) if stacked else figure, projector=projector)
         graph = dcc.Graph(
@@ -346,7 +378,7 @@ def comparison_view(comparison: dict, lang: str, *, rows: Collection[int] = (), 
                 t(f"forums.sec.{key}", lang),
                 described_graph(
                     html.Div(graph, className="forums-graph-scroll"),
-                    SUMMARIES[key](comparison, lang),
+                    drawn["summaries"][key],
                     lang,
                     sample=sample[flag],
                     graph_id=graph_id(key),
@@ -357,6 +389,27 @@ def comparison_view(comparison: dict, lang: str, *, rows: Collection[int] = (), 
             )
         )
     return out
+
+
+def panel_tables(db_url: str, code: str, today) -> dict:
+    """One forum's meetings and members tables (frames) as the panel shows them,
+    for the callback to cache: computing them is most of the panel's cost."""
+    from data import forum_indicators as ind
+    from data.queries import forums as queries
+
+    frames = cached(db_url, queries.forum_frames, [code])
+    forum = frames["forums"].iloc[0]
+    reference = ind.reference_date(today, forum["ended"])
+    return {
+        "name": str(forum["name"]),
+        "reference": reference,
+        "meetings": ind.meeting_table(
+            frames["meetings"], frames["attendance"], frames["present"], frames["memberships"]
+        ),
+        "members": ind.member_table(frames["memberships"], reference),
+        "meetings_sample": bool(frames["meetings"]["sample"].any() or frames["attendance"]["sample"].any()),
+        "members_sample": bool(frames["memberships"]["sample"].any()),
+    }
 
 
 def panel_view(

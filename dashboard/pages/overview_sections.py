@@ -16,6 +16,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import theme
+from dashboard.cache import cached
 from dashboard.components.chart import described_graph
 from dashboard.components.common import empty_state, sample_badge, section, table_region
 from dashboard.components.downloads import with_downloads
@@ -224,7 +225,52 @@ def graph(
     )
 
 
-def content(data: Overview, lang: str, params: dict) -> list:
+def overview_charts(db_url: str, country, plan, area, institution, status, as_of, today: str, lang: str) -> dict:
+    """The overview's two charts drawn as data (figure dicts and their text
+    alternatives) for these filters and language: what the callback caches, so a
+    warm request only assembles components."""
+    from data.queries.overview import overview
+
+    return charts(cached(db_url, overview, country, plan, area, institution, status, as_of, today), lang)
+
+
+def charts(data: Overview, lang: str) -> dict:
+    """``{"plans": [figure, summary], "areas": [figure, summary]}``: progress
+    with milestones in scope, else the IRM's completion assessment."""
+    if data.commitments.empty:
+        return {}
+    if data.scope_has_milestones:
+        plans = data.plans
+        return {
+            "plans": [plan_progress_figure(plans, lang), progress_by_plan_summary(plans, lang)],
+            "areas": [
+                stacked_counts_figure(data.areas, "area", "implementation", lang),
+                stacked_counts_summary(data.areas, "area", "implementation", lang),
+            ],
+        }
+    by_plan, labels, plan_order = irm_by_plan(data)
+    options = {"row_labels": labels, "order": plan_order}
+    return {
+        "plans": [
+            stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, **options),
+            stacked_counts_summary(by_plan, "action_plan_id", "irm", lang, **options),
+        ],
+        "areas": [
+            stacked_counts_figure(data.areas, "area", "irm", lang),
+            stacked_counts_summary(data.areas, "area", "irm", lang),
+        ],
+    }
+
+
+def irm_by_plan(data: Overview) -> tuple[pd.DataFrame, dict, list]:
+    """Commitments by plan and IRM completion, each plan's label, the plans' order."""
+    by_plan = data.irm.groupby(["action_plan_id", "completion"]).size().rename("commitments").reset_index()
+    labels = dict(zip(data.plans["id"], data.plans["label"]))
+    return by_plan.rename(columns={"completion": "category"}), labels, list(data.plans["id"])
+
+
+def content(data: Overview, lang: str, params: dict, drawn: dict | None = None) -> list:
+    """The content under the filters; ``drawn`` is ``charts(data, lang)`` when the caller has it (cached)."""
     reference = html.P(
         t(
             "overview.reference_asof" if data.as_of else "overview.reference_today",
@@ -248,8 +294,8 @@ def content(data: Overview, lang: str, params: dict) -> list:
             ]
         return [reference, empty_state(lang, t("overview.no_commitments", lang), PAGE_NAME)]
     if not data.scope_has_milestones:
-        return [reference, *irm_content(data, lang, params)]
-    return [reference, *progress_content(data, lang, params)]
+        return [reference, *irm_content(data, lang, params, drawn or charts(data, lang))]
+    return [reference, *progress_content(data, lang, params, drawn or charts(data, lang))]
 
 
 # --- with milestones: progress ------------------------------------------------------------
@@ -331,7 +377,7 @@ def forums_kpi(data: Overview, lang: str, params: dict):
     )
 
 
-def progress_content(data: Overview, lang: str, params: dict) -> list:
+def progress_content(data: Overview, lang: str, params: dict, drawn: dict) -> list:
     date = fmt_date(data.reference, lang)
     plans = data.plans
     left_out = plans.loc[plans["with_milestones"] == 0, "label"].tolist()
@@ -339,8 +385,7 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
         t("overview.plans.title", lang),
         [
             graph(
-                plan_progress_figure(plans, lang),
-                progress_by_plan_summary(plans, lang),
+                *drawn["plans"],
                 lang,
                 "progress-by-plan",
                 "overview-plan-graph",
@@ -360,8 +405,7 @@ def progress_content(data: Overview, lang: str, params: dict) -> list:
         t("overview.areas.title", lang),
         [
             graph(
-                stacked_counts_figure(data.areas, "area", "implementation", lang),
-                stacked_counts_summary(data.areas, "area", "implementation", lang),
+                *drawn["areas"],
                 lang,
                 "status-by-area",
                 "overview-area-graph",
@@ -520,7 +564,7 @@ def meetings_section(data: Overview, lang: str, params: dict) -> html.Section:
 # --- without milestones: what the IRM assessed --------------------------------------------
 
 
-def irm_content(data: Overview, lang: str, params: dict) -> list:
+def irm_content(data: Overview, lang: str, params: dict, drawn: dict) -> list:
     irm = data.irm
     assessed = int((irm["completion"] != NOT_ASSESSED).sum())
     done = int(irm["completion"].isin(("Complete", "Substantial")).sum())
@@ -566,17 +610,12 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
             className="alert alert-info overview-notice",
             role="status",
         )
-    by_plan = irm.groupby(["action_plan_id", "completion"]).size().rename("commitments").reset_index()
-    labels = dict(zip(data.plans["id"], data.plans["label"]))
-    by_plan = by_plan.rename(columns={"completion": "category"})
-    plan_order = list(data.plans["id"])
     help_text = t("overview.irm.help", lang)
     plan_section = panel(
         t("overview.irm_plans.title", lang),
         [
             graph(
-                stacked_counts_figure(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
-                stacked_counts_summary(by_plan, "action_plan_id", "irm", lang, row_labels=labels, order=plan_order),
+                *drawn["plans"],
                 lang,
                 "irm-by-plan",
                 "overview-plan-graph",
@@ -591,8 +630,7 @@ def irm_content(data: Overview, lang: str, params: dict) -> list:
         t("overview.irm_areas.title", lang),
         [
             graph(
-                stacked_counts_figure(data.areas, "area", "irm", lang),
-                stacked_counts_summary(data.areas, "area", "irm", lang),
+                *drawn["areas"],
                 lang,
                 "irm-by-area",
                 "overview-area-graph",
