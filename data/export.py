@@ -1,97 +1,234 @@
-"""Every table in the project's own format (data/formats.py), as CSV or XLSX.
+"""Every table in the project's own format (data/formats.py), as CSV or XLSX, streamed.
 
 Rows are ordered by natural key; dates are ISO, numbers carry no trailing
 ``.0``, booleans are yes/no, lists are joined with ``; `` in sorted order, and
 the provenance columns ``source`` (``kind:name``) and ``source_row`` are filled,
 so exporting, importing into an empty database and exporting again gives the
 same bytes.  Commitments export their IRM fields and dates as the raw text, so
-OGP's sentinels (ND, NR, ...) survive the trip.
+OGP's sentinels (ND, NR, ...) survive the trip.  The file rules (encoding,
+formula-like text, dates, Excel's limits) are data/spreadsheets.py's.
+
+Memory stays flat whatever the size of the big tables (events, attendance,
+participation): each table is read in chunks of ``CHUNK`` records
+(``yield_per``: a server-side cursor on PostgreSQL) in the order of its natural
+key, sorted by the database, and each row is written as it comes.  Only the
+records other rows name (sources, institutions, forums, organizations,
+milestones, meetings) are held, so the rows that name them find them without
+a query each.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import shutil
+import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
+from data import models, spreadsheets
 from data.db import session_scope
 from data.formats import BY_NAME, Column
 from data.models import TABLE_ORDER
-from data.records import RECORDS, load_all, provenance
+from data.records import RECORDS, provenance
 
-# Excel shows accents in a CSV only when it starts with a byte-order mark.
-CSV_ENCODING = "utf-8-sig"
-DATE_FORMAT = "yyyy-mm-dd"
+CHUNK = 2_000
 # Fixed time stamp for the files in a zip, so the same data gives the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+EXPORT_STEM = "ogp-monitor-export"
+# Records that rows of other tables name: held during an export (see module docstring).
+NAMED = (models.Source, models.Institution, models.Forum, models.Organization, models.Milestone, models.Meeting)
+
+
+def export_filename(day: dt.date, extension: str) -> str:
+    """``ogp-monitor-export-2026-11-27.zip`` (or ``.xlsx``)."""
+    return f"{EXPORT_STEM}-{day.isoformat()}.{extension}"
+
+
+# --- rows in natural-key order ------------------------------------------------------------------
+
+
+def _key_order(table: str, session: Session):
+    """The statement reading ``table``'s records in the order of its natural key.
+
+    The database sorts as Python sorts the exported text: whole numbers as
+    numbers (none first), the rest by code point (PostgreSQL's "C" collation,
+    SQLite's binary one) with none as empty text, first.
+    """
+    m = models
+    binary = "C" if session.get_bind().dialect.name == "postgresql" else "BINARY"
+
+    def text(expr):
+        return func.coalesce(expr, "").collate(binary)
+
+    def number(expr):
+        return func.coalesce(expr, -1)
+
+    def day(expr):
+        return expr.is_not(None), expr  # none first, as the empty text sorts
+
+    forum, organization, meeting, milestone = (
+        aliased(m.Forum),
+        aliased(m.Organization),
+        aliased(m.Meeting),
+        aliased(m.Milestone),
+    )
+    mapping = RECORDS[table]
+    stmt = select(mapping.model).options(*mapping.eager)
+    if table == "countries":
+        return stmt.order_by(text(m.Country.code))
+    if table in ("action_plans", "commitments"):
+        return stmt.order_by(text(mapping.model.id))
+    if table in ("institutions", "organizations"):
+        return stmt.order_by(text(mapping.model.country_code), text(mapping.model.name))
+    if table == "policy_areas":
+        return stmt.order_by(text(m.PolicyArea.name))
+    if table == "milestones":
+        return stmt.order_by(text(m.Milestone.commitment_id), number(m.Milestone.number))
+    if table == "milestone_events":
+        return stmt.join(milestone, milestone.id == m.MilestoneEvent.milestone_id).order_by(
+            text(milestone.commitment_id), number(milestone.number), *day(m.MilestoneEvent.date)
+        )
+    if table == "forums":
+        return stmt.order_by(text(m.Forum.code))
+    if table == "memberships":
+        return (
+            stmt.join(forum, forum.id == m.Membership.forum_id)
+            .join(organization, organization.id == m.Membership.organization_id)
+            .order_by(text(forum.code), text(organization.name), text(m.Membership.role), *day(m.Membership.term_start))
+        )
+    if table == "meetings":
+        return stmt.join(forum, forum.id == m.Meeting.forum_id).order_by(text(forum.code), *day(m.Meeting.date))
+    if table == "attendance":
+        return (
+            stmt.join(meeting, meeting.id == m.Attendance.meeting_id)
+            .join(forum, forum.id == meeting.forum_id)
+            .outerjoin(organization, organization.id == m.Attendance.organization_id)
+            .order_by(
+                text(forum.code),
+                *day(meeting.date),
+                text(organization.name),
+                text(m.Attendance.stakeholder_type),
+                text(m.Attendance.gender),
+            )
+        )
+    if table == "participation":
+        p = m.Participation
+        return (
+            stmt.outerjoin(forum, forum.id == p.forum_id)
+            .outerjoin(organization, organization.id == p.organization_id)
+            .order_by(
+                text(p.country_code),
+                *day(p.date),
+                text(p.channel),
+                text(forum.code),
+                text(p.commitment_id),
+                text(organization.name),
+                text(p.stakeholder_type),
+                text(p.gender),
+            )
+        )
+    raise KeyError(table)
+
+
+def table_rows(session: Session, table: str) -> Iterator[list[str]]:
+    """Every record of ``table`` as its canonical row (text, in the format's column order), key order."""
+    mapping = RECORDS[table]
+    names = [c.name for c in BY_NAME[table].all_columns]
+    stmt = _key_order(table, session).execution_options(yield_per=CHUNK)
+    for record in session.scalars(stmt):
+        row = mapping.export(record) | provenance(record)
+        yield [row.get(name, "") for name in names]
+
+
+def table_count(session: Session, table: str) -> int:
+    return session.scalar(select(func.count()).select_from(RECORDS[table].model)) or 0
+
+
+class _Snapshot:
+    """One session for a whole export, with the records other rows name held in it."""
+
+    def __init__(self, url: str | None):
+        self._scope = session_scope(url)
+
+    def __enter__(self) -> Session:
+        self.session = self._scope.__enter__()
+        self._held = [list(self.session.scalars(select(model))) for model in NAMED]
+        return self.session
+
+    def __exit__(self, *exc):
+        self._held = []
+        return self._scope.__exit__(*exc)
 
 
 def export_frames(session: Session) -> dict[str, pd.DataFrame]:
-    """Every table in models.TABLE_ORDER as text, even when empty."""
-    loaded = load_all(session)
-    frames = {}
-    for table in TABLE_ORDER:
-        mapping, fmt = RECORDS[table], BY_NAME[table]
-        rows = [mapping.export(record) | provenance(record) for record in loaded.records[table]]
-        rows.sort(key=_by_key(fmt.key, table))
-        frames[table] = pd.DataFrame(rows, columns=[c.name for c in fmt.all_columns], dtype="str")
-    return frames
+    """Every table as a frame of text, even when empty (for tests and small databases: it holds every row)."""
+    held = [list(session.scalars(select(model))) for model in NAMED]  # noqa: F841  kept in the identity map
+    return {
+        table: pd.DataFrame(
+            list(table_rows(session, table)), columns=[c.name for c in BY_NAME[table].all_columns], dtype="str"
+        )
+        for table in TABLE_ORDER
+    }
 
 
-def _by_key(key: tuple[str, ...], table: str):
-    ints = {c for c in key if BY_NAME[table].column(c).kind == "int"}
-    return lambda row: tuple((int(row[c]) if row[c] else -1, "") if c in ints else (0, row[c]) for c in key)
+# --- CSV ----------------------------------------------------------------------------------------
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(frame.columns)
-    writer.writerows(frame.itertuples(index=False))
-    return out.getvalue().encode(CSV_ENCODING)
+def header(table: str) -> list[str]:
+    return [c.name for c in BY_NAME[table].all_columns]
+
+
+def write_table_csv(session: Session, table: str, stream: IO[bytes]) -> int:
+    return spreadsheets.write_csv(stream, header(table), table_rows(session, table))
 
 
 def export_csv(url: str | None, out_dir: str | Path) -> list[Path]:
     """Write ``<table>.csv`` for every table into ``out_dir``; returns the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    with session_scope(url) as session:
-        frames = export_frames(session)
     paths = []
-    for table, frame in frames.items():
-        path = out / f"{table}.csv"
-        path.write_bytes(csv_bytes(frame))
-        paths.append(path)
+    with _Snapshot(url) as session:
+        for table in TABLE_ORDER:
+            path = out / f"{table}.csv"
+            with path.open("wb") as stream:
+                write_table_csv(session, table, stream)
+            paths.append(path)
     return paths
 
 
-def csv_zip_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table, frame in frames.items():
-            info = zipfile.ZipInfo(f"{table}.csv", date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, csv_bytes(frame))
-    return buffer.getvalue()
+def write_csv_zip(url: str | None, target: str | Path | IO[bytes]) -> None:
+    """The CSV folder as one zip, each table written to disk first, then deflated into the archive."""
+    with tempfile.TemporaryDirectory(prefix="ogp-export-") as folder:
+        paths = export_csv(url, folder)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in paths:
+                info = zipfile.ZipInfo(path.name, date_time=ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.file_size = path.stat().st_size  # lets zipfile choose ZIP64 for a table over 2 GB
+                with path.open("rb") as source, archive.open(info, "w") as entry:
+                    shutil.copyfileobj(source, entry, 1 << 20)
 
 
 def export_csv_zip(url: str | None = None) -> bytes:
-    """The CSV folder as a zip, for a download button."""
-    with session_scope(url) as session:
-        return csv_zip_bytes(export_frames(session))
+    """The CSV zip as bytes (small databases and tests; the Data page streams a file instead)."""
+    import io
+
+    buffer = io.BytesIO()
+    write_csv_zip(url, buffer)
+    return buffer.getvalue()
+
+
+# --- XLSX ---------------------------------------------------------------------------------------
 
 
 def typed_cell(column: Column, text: str):
-    """A cell's value for a workbook: numbers and dates typed, the rest text."""
+    """A canonical cell as a workbook holds it: numbers and dates typed, the rest text."""
     if text == "":
         return None
     if column.kind == "int":
@@ -101,48 +238,52 @@ def typed_cell(column: Column, text: str):
         return int(value) if value.is_integer() else value
     if column.kind == "date":
         return dt.date.fromisoformat(text)
-    # openpyxl cannot store control characters; no export of ours contains them.
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text
 
 
-def sheet_value(sheet, column: Column, text: str):
-    """A value to append to a write-only sheet (openpyxl formats dates as yyyy-mm-dd)."""
-    value = typed_cell(column, text)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # text, not a formula
-        return cell
-    return value
+def _typer(table: str) -> Callable[[list[str]], list]:
+    columns = BY_NAME[table].all_columns
+    typed = [(i, c) for i, c in enumerate(columns) if c.kind in ("int", "float", "date")]
+
+    def convert(row: list[str]) -> list:
+        out: list = list(row)
+        for i, column in typed:
+            out[i] = typed_cell(column, row[i])
+        return out
+
+    return convert
 
 
-def xlsx_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for table, frame in frames.items():
-        sheet = book.create_sheet(table)
-        sheet.freeze_panes = "A2"
-        columns = [BY_NAME[table].column(name) for name in frame.columns]
-        header = []
-        for name in frame.columns:
-            cell = WriteOnlyCell(sheet, value=name)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for values in frame.itertuples(index=False):
-            sheet.append([sheet_value(sheet, column, text) for column, text in zip(columns, values, strict=True)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def write_xlsx(url: str | None, target: str | Path | IO[bytes]) -> None:
+    """One workbook, a sheet per table (refused with TooManyRows, before writing, if a table is too long)."""
+    with _Snapshot(url) as session:
+        sheets = [
+            spreadsheets.Sheet(
+                title=table,
+                header=header(table),
+                rows=map(_typer(table), table_rows(session, table)),
+                row_count=table_count(session, table),
+            )
+            for table in TABLE_ORDER
+        ]
+        spreadsheets.write_xlsx(str(target) if isinstance(target, Path) else target, sheets)
 
 
 def export_xlsx_bytes(url: str | None = None) -> bytes:
-    """One workbook with a sheet per table, for a download button."""
-    with session_scope(url) as session:
-        return xlsx_bytes(export_frames(session))
+    import io
+
+    buffer = io.BytesIO()
+    write_xlsx(url, buffer)
+    return buffer.getvalue()
 
 
 def export_xlsx(url: str | None, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(export_xlsx_bytes(url))
+    write_xlsx(url, path)
     return path
+
+
+def too_long_for_xlsx(counts: dict[str, int]) -> list[str]:
+    """The tables (of a count per table) that an XLSX sheet cannot hold."""
+    return [table for table, count in counts.items() if count + 1 > spreadsheets.XLSX_MAX_ROWS]

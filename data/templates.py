@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from data import formats
-from data.export import DATE_FORMAT, csv_bytes, typed_cell
+from data.export import typed_cell
 from data.formats import TABLES, Column, TableFormat
+from data.spreadsheets import DATE_FORMAT, csv_bytes
 
 WORKBOOK_NAME = "ogp-monitor-templates.xlsx"
 # Rows below the header that get the vocabulary drop-downs.
@@ -55,8 +55,8 @@ commitments the example forum follows) are in the database.
 {tables}"""
 
 
-def example_frame(table: TableFormat) -> pd.DataFrame:
-    return pd.DataFrame([{c.name: c.example for c in table.all_columns}], dtype="str")
+def table_names(table: TableFormat) -> list[str]:
+    return [c.name for c in table.all_columns]
 
 
 def column_note(column: Column) -> str:
@@ -78,7 +78,7 @@ def write_templates(out_dir: str | Path) -> list[Path]:
     paths = []
     for table in TABLES:
         path = out / f"{table.name}.csv"
-        path.write_bytes(csv_bytes(example_frame(table)))
+        path.write_bytes(csv_bytes(table_names(table), [[c.example for c in table.all_columns]]))
         paths.append(path)
     readme = out / "README.md"
     readme.write_text(README.format(workbook=WORKBOOK_NAME, tables=formats.markdown()), encoding="utf-8")

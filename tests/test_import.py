@@ -19,10 +19,11 @@ from importing import OGP_EXTRACT, PROJECT_FILES, ogp_records, ogp_row, ogp_subs
 from sqlalchemy import func, select
 
 from data.db import session_scope
-from data.export import export_csv, export_csv_zip, export_frames, export_xlsx, xlsx_bytes
+from data.export import export_csv, export_csv_zip, export_frames, export_xlsx
 from data.formats import BY_NAME
 from data.importers import ImportFailed, ImportReport, import_paths, load_frames
 from data.models import TABLE_ORDER, ActionPlan, Commitment, Country, Institution, Milestone, Organization, Source
+from data.spreadsheets import Sheet, xlsx_bytes
 
 IRM_SENTINEL_HINT = "or a sentinel such as ND or NR where the IRM gives none"
 
@@ -390,15 +391,13 @@ def bad_truncated_csv(tmp_path):
 
 def bad_truncated_xlsx(tmp_path):
     data = xlsx_bytes(
-        {
-            "milestones": pd.DataFrame(
-                {
-                    "commitment": ["PE0074"] * 200,
-                    "number": [str(n) for n in range(200)],
-                    "title": ["Un hito con título largo"] * 200,
-                }
+        [
+            Sheet(
+                "milestones",
+                ["commitment", "number", "title"],
+                [["PE0074", str(n), "Un hito con título largo"] for n in range(200)],
             )
-        }
+        ]
     )
     path = tmp_path / "export.xlsx"
     path.write_bytes(data[: len(data) // 2])

@@ -23,6 +23,7 @@ import python_calamine
 
 from data.cells import format_number
 from data.importers.problems import Problem, file_problem
+from data.spreadsheets import unquote_formula
 
 DELIMITERS = (",", ";", "\t")
 SEP_LINE = re.compile(r"sep=[,;\t|]", re.IGNORECASE)
@@ -224,7 +225,8 @@ def _read_csv(
                     number += 1
                     if not number % 4096:
                         sheet.position = f.buffer.tell()
-                    yield number, list(map(str.strip, record))
+                    # Our CSVs quote formula-like text (data/spreadsheets.py): the quote is not the value's.
+                    yield number, [unquote_formula(cell.strip()) for cell in record]
             except csv.Error as error:
                 sheet.problems.append(_quote_problem(label, number + 1, error))
             sheet.position = size
