@@ -1,7 +1,7 @@
 """The commitment explorer's callbacks (page: dashboard/pages/commitments.py).
 
 filters (URL) ──▶ grid rows ──▶ (browser) rows the grid shows after its own
-column filters and sorting ──▶ ids store ──▶ IRM panels and downloads.
+column filters and sorting ──▶ ids store ──▶ IRM panels and the downloads' store.
 
 The panels and the downloads follow the ids the grid reports, so they always
 describe exactly the rows on screen, column filters included.
@@ -10,15 +10,14 @@ describe exactly the rows on screen, column filters included.
 from __future__ import annotations
 
 import dash_ag_grid  # noqa: F401  registers the grid's scripts before the first page is served
-from dash import Input, Output, State, dcc
+from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.cache import cached
-from dashboard.components.downloads import XLSX_TYPE, about, loaded_sources
-from dashboard.components.explorer_table import csv_bytes, download_frame, file_name, grid_rows, xlsx_bytes
+from dashboard.components.downloads import data_id
+from dashboard.components.explorer_table import grid_rows
 from dashboard.factory import database_url_of, today_of
-from dashboard.i18n import t
 from dashboard.pages import commitments as page
 from dashboard.state import read, read_context, read_path
 from data import commitment_list
@@ -119,53 +118,21 @@ def register(app) -> None:
         prevent_initial_call=True,
     )
 
-    def send(ext: str, shown, context, filter_model, values):
+    # The downloads (the shared pair, callbacks/table_downloads.py) read the rows the grid shows.
+    @app.callback(
+        Output(data_id(page.EXPORT), "data"),
+        Input(page.SHOWN, "data"),
+        State(page.CONTEXT, "data"),
+        State(page.GRID, "filterModel"),
+        *[State(ids.filter_id(name), "value") for name in page.FILTERS],
+    )
+    def export_selection(shown, context, filter_model, *values):
         shown = shown_ids(shown)
         if shown is None:
             raise PreventUpdate
         lang, country = page_context(context)
-        rows = commitment_list.restrict(country_table(country), shown)
-        frame = download_frame(rows, lang)
-        filters = {name: read(name, value) for name, value in zip(page.FILTERS, values)}
-        name = file_name(lang, country, filters, today_of(app), ext, grid_filtered=bool(filter_model))
-        if ext == "csv":
-            return dcc.send_bytes(csv_bytes(frame), name, type="text/csv")
-        title = t("explorer.sheet", lang)
-        notes = about(
-            "commitments",
-            title,
-            lang,
-            {**filters, "country": country},
-            len(frame),
-            commitment_list.scope_summary(rows)["sample"],
-            today_of(app),
-            loaded_sources(app, lang),
-        )
-        return dcc.send_bytes(
-            xlsx_bytes(frame, title, about=notes, about_name=t("downloads.sheet_about", lang), freeze="B2"),
-            name,
-            type=XLSX_TYPE,
-        )
-
-    # One download component per format, so each button has its own callback.
-    for ext, button, target in (
-        ("csv", page.CSV_BUTTON, page.DOWNLOAD_CSV),
-        ("xlsx", page.XLSX_BUTTON, page.DOWNLOAD_XLSX),
-    ):
-
-        @app.callback(
-            Output(target, "data"),
-            Input(button, "n_clicks"),
-            State(page.SHOWN, "data"),
-            State(page.CONTEXT, "data"),
-            State(page.GRID, "filterModel"),
-            *[State(ids.filter_id(name), "value") for name in page.FILTERS],
-            prevent_initial_call=True,
-        )
-        def download(clicks, shown, context, filter_model, *values, ext=ext):
-            if not clicks:
-                raise PreventUpdate
-            return send(ext, shown, context, filter_model, values)
+        filters = {name: read(name, value) for name, value in zip(page.FILTERS, values, strict=True)}
+        return page.export_table(lang, {**filters, "country": country}, shown, bool(filter_model)).payload()
 
     # "Reset filters" in the empty state also clears the grid's own column filters.
     @app.callback(

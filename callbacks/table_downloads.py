@@ -10,6 +10,7 @@ filters, by the builder its name selects.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from dash import MATCH, Input, Output, State
 from dash.exceptions import PreventUpdate
@@ -61,8 +62,28 @@ def timeline_milestones(app, table: ExportTable) -> ExportTable:
     )
 
 
+def explorer_commitments(app, table: ExportTable) -> ExportTable:
+    """The commitments the explorer's grid shows (its ids, in its order, column filters included)."""
+    from dashboard.components.explorer_table import download_frame
+    from dashboard.export_files import frame_rows
+    from data import commitment_list
+    from data.queries import explorer as queries
+
+    every = cached(app, queries.commitments, table.params.get("country"), None, None, None, today_of(app))
+    rows = commitment_list.restrict(every, table.keys or [])
+    frame = download_frame(rows, table.lang)
+    return replace(
+        table,
+        columns=list(frame.columns),
+        rows=frame_rows(frame),
+        lazy=False,
+        sample=bool(commitment_list.scope_summary(rows)["sample"]),
+        frozen_columns=1,  # the id, as the grid pins it
+    )
+
+
 # Tables whose rows are read at download time, by name.
-LAZY = {"timeline-milestones": timeline_milestones}
+LAZY = {"timeline-milestones": timeline_milestones, "explorer-commitments": explorer_commitments}
 
 
 def build_file(app, fmt: str, clicks, payload) -> dict:

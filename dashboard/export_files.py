@@ -1,15 +1,10 @@
-"""Tables as files: CSV and XLSX bytes and their names, for every download of a table.
+"""A table as shown, as a file: its name and its CSV or XLSX bytes, for every download of a table.
 
-- CSV: UTF-8 with a byte-order mark (Excel then shows accents), one header
-  row, CRLF line ends, empty cells for missing values.
-- XLSX: openpyxl in write-only mode (several times faster than a normal
-  workbook), header row bold and frozen, columns sized to their content, and
-  optionally a second sheet describing the file (view, filters, date, sources).
-- Formula injection: a text cell that starts with ``= + - @`` (or a tab or
-  carriage return) could run as a formula when a spreadsheet opens the file.
-  In CSV such text gets a leading apostrophe; in XLSX it is stored as text
-  with Excel's "quote prefix" flag, which is what Excel itself stores when
-  someone types the apostrophe: shown as written, never evaluated.
+The file rules (encoding, formula-like text, dates, Excel's limits) are
+data/spreadsheets.py's, shared with the whole-database export; this module
+adds what a table on screen needs: values as data (``plain``), column widths,
+the "Filtros"/"Filters" sheet, and the name.
+
 - Names: ``ogp-monitor_<view>_<table>_<filters>_<YYYY-MM-DD>.<ext>``, every
   part reduced to letters, digits, ``_`` and ``-``, so no title or filter
   value can make a path or an odd name.  assets/15_exports.js builds the
@@ -18,33 +13,23 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 import re
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 
 from dashboard.state import PARAMS
-from data.export import CSV_ENCODING
+from data import spreadsheets
 from data.text import strip_accents
 
 APP = "ogp-monitor"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Parameters named in a file name (``q-foros``, ``start-2020-01-01``); the
 # others are codes that speak for themselves (``AP_PER03``, ``late``).
 NAMED_PARAMS = ("area", "institution", "q", "start", "end", "asof", "page")
 # Who is looking and how, not what is shown: never in a name.
 UNNAMED_PARAMS = ("lang", "projector")
 MAX_NAME = 150  # characters before the date and extension
-MIN_WIDTH, MAX_WIDTH = 8, 60  # XLSX column widths, in characters
-WIDTH_SAMPLE = 200  # rows read to size the columns
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -104,109 +89,37 @@ def plain(value):
     return str(value)
 
 
-def is_formula_like(value) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_START)
+def frame_rows(frame: pd.DataFrame) -> list[list]:
+    """A frame's rows as plain values (see ``plain``)."""
+    return [[plain(v) for v in row] for row in frame.itertuples(index=False)]
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if is_formula_like(value):
-        return "'" + value
-    return value
+def table_csv(columns: list, rows: list[list]) -> bytes:
+    """The table as CSV: UTF-8 with a byte-order mark, empty cells for missing values, formula-like text quoted."""
+    return spreadsheets.csv_bytes([plain(c) for c in columns], ([plain(v) for v in row] for row in rows))
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, empty cells for missing values, formula-like text defused."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_csv_cell(plain(c)) for c in frame.columns])
-    writer.writerows([_csv_cell(plain(v)) for v in row] for row in frame.itertuples(index=False))
-    return out.getvalue().encode(CSV_ENCODING)
-
-
-def _xlsx_cell(sheet, value, font=None, alignment=None):
-    """A value as openpyxl writes it: plain where possible (a cell object costs
-    more than the value); a date as a date (openpyxl gives it the yyyy-mm-dd
-    format); a styled or formula-like value as a cell of its own."""
-    value = plain(value)
-    formula_like = False
-    if isinstance(value, str):
-        if ILLEGAL_CHARACTERS_RE.search(value):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        formula_like = value.startswith(FORMULA_START)
-        day = _iso_day(value)
-        if day is not None:  # a real date, so a spreadsheet sorts and filters it as one
-            value = day
-    if font is None and alignment is None and not formula_like:
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    if formula_like:
-        cell.data_type = "s"  # text as written, never a formula
-        cell.quotePrefix = True  # Excel's own mark for "typed with an apostrophe"
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    return cell
-
-
-def _iso_day(value: str) -> dt.date | None:
-    if len(value) != 10 or not ISO_DAY.fullmatch(value):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _widths(frame: pd.DataFrame) -> list[float]:
-    """Each column as wide as its header or its longest value among the first rows, within limits."""
-    widths = [len(str(c)) for c in frame.columns]
-    for row in frame.head(WIDTH_SAMPLE).itertuples(index=False):
-        for i, value in enumerate(row):
-            value = plain(value)
-            if value is not None:
-                widths[i] = max(widths[i], len(str(value)))
-    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def xlsx_bytes(
-    frame: pd.DataFrame,
+def table_xlsx(
+    columns: list,
+    rows: list[list],
     sheet_name: str,
     about: list[tuple[str, str]] | None = None,
     about_name: str | None = None,
-    freeze: str = "A2",
+    freeze: tuple[int, int] = (1, 0),
 ) -> bytes:
-    """The table on one sheet; ``about`` (label, text) rows on a second sheet ``about_name``."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_sheet_title(sheet_name))
-    sheet.freeze_panes = freeze
-    for i, width in enumerate(_widths(frame)):
-        sheet.column_dimensions[_column_letter(i)].width = width
-    bold = Font(bold=True)
-    sheet.append([_xlsx_cell(sheet, name, bold) for name in frame.columns])
-    for row in frame.itertuples(index=False):
-        sheet.append([_xlsx_cell(sheet, v) for v in row])
-    if about:
-        notes = book.create_sheet(_sheet_title(about_name or "About", taken=sheet.title))
-        notes.column_dimensions["A"].width = 28
-        notes.column_dimensions["B"].width = 100
-        wrap = Alignment(wrap_text=True, vertical="top")
-        for label, text in about:
-            notes.append([_xlsx_cell(notes, label, bold), _xlsx_cell(notes, text, alignment=wrap)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _sheet_title(name: str, taken: str | None = None) -> str:
-    """Excel allows 31 characters and none of ``[]:*?/\\`` in a sheet's name."""
-    title = re.sub(r"[\[\]:*?/\\]", " ", ILLEGAL_CHARACTERS_RE.sub("", str(name))).strip()[:31] or "Sheet"
-    return title if title != taken else (title[:29] + " 2")
+    """The table on one sheet (header bold and frozen, columns sized, ISO days as dates);
+    ``about`` (label, text) rows on a second sheet ``about_name``."""
+    header = [str(c) for c in columns]
+    values = [[plain(v) for v in row] for row in rows]
+    sheet = spreadsheets.Sheet(
+        title=sheet_name,
+        header=header,
+        rows=values,
+        row_count=len(values),
+        dates=None,
+        widths=spreadsheets.column_widths(header, values),
+        freeze=freeze,
+        notes=about or [],
+        notes_title=about_name or "About",
+    )
+    return spreadsheets.xlsx_bytes([sheet])

@@ -224,7 +224,7 @@ def _write_notes(book, styles: _Styles, sheet: Sheet, taken: set[str]) -> None:
     ws.set_column(1, 1, 100)
     for r, (label, text) in enumerate(sheet.notes):
         _write_cell(ws, styles, r, 0, label, False, sheet.notes_title, styles.bold)
-        _write_cell(ws, styles, r, 1, text, False, sheet.notes_title, styles.wrap, styles.wrap_quoted)
+        _write_cell(ws, styles, r, 1, text, True, sheet.notes_title, styles.wrap, styles.wrap_quoted)
 
 
 def _text(value: str, where: str, row: int) -> str:

@@ -236,38 +236,42 @@ def test_exp008_grid_rows_follow_the_language(small_url):
 def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
     from openpyxl import load_workbook
 
-    from dashboard.components.explorer_table import csv_bytes, download_frame, file_name, xlsx_bytes
+    from dashboard.components.downloads import file_name
+    from dashboard.components.explorer_table import download_frame
+    from dashboard.export_files import frame_rows, table_csv, table_xlsx
+    from dashboard.pages.commitments import export_table
 
     table = queries.commitments(small_url, "TST", today=TODAY)
     shown = ["TL0006", "TL0001", "TL0004", "nope"]  # the grid's order; an unknown id is dropped
     rows = commitment_list.restrict(table, shown)
     frame = download_frame(rows, "es")
     assert list(frame["ID"]) == ["TL0006", "TL0001", "TL0004"]
-    text = csv_bytes(frame).decode("utf-8-sig")
+    text = table_csv(list(frame.columns), frame_rows(frame)).decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(text)))
     assert parsed[0][:3] == ["ID", "Compromiso", "Título corto en inglés (OGP)"]
     assert [r[0] for r in parsed[1:]] == ["TL0006", "TL0001", "TL0004"]
     assert parsed[2][parsed[0].index("Avance (%)")] == "70.0"
     assert parsed[1][parsed[0].index("Avance (%)")] == ""  # no milestones: empty, not 0
-    book = load_workbook(io.BytesIO(xlsx_bytes(download_frame(rows, "en"), "Commitments")))
+    english = download_frame(rows, "en")
+    book = load_workbook(io.BytesIO(table_xlsx(list(english.columns), frame_rows(english), "Commitments")))
     sheet = book["Commitments"]
     values = list(sheet.values)
     assert [v[0] for v in values[1:]] == ["TL0006", "TL0001", "TL0004"]
     assert values[0][values[0].index("Potential for results")] == "Potential for results"
     assert values[2][values[0].index("Progress (%)")] == 70.0
-    name = file_name(
-        "es", "TST", {"plan": "AP_TST01", "q": "Gestión pública", "status": None}, TODAY, "csv", grid_filtered=True
-    )
+    table = export_table("es", {"country": "TST", "plan": "AP_TST01", "q": "Gestión pública"}, [], True)
+    name = file_name(table, TODAY, "csv")
     assert name == "ogp-monitor_compromisos_TST_AP_TST01_q-Gestion-publica_filtrado_2026-11-27.csv"
 
 
 def test_exp010_formula_like_text_stays_text_in_xlsx():
     from openpyxl import load_workbook
 
-    from dashboard.components.explorer_table import xlsx_bytes
+    from dashboard.export_files import table_xlsx
 
-    frame = pd.DataFrame({"ID": ["X1"], "Title": ['=HYPERLINK("http://x")'], "Progress": [12.5]}, dtype=object)
-    sheet = load_workbook(io.BytesIO(xlsx_bytes(frame, "S")))["S"]
+    sheet = load_workbook(
+        io.BytesIO(table_xlsx(["ID", "Title", "Progress"], [["X1", '=HYPERLINK("http://x")', 12.5]], "S"))
+    )["S"]
     assert sheet["B2"].data_type == "s" and sheet["B2"].value.startswith("=HYPERLINK")
     assert sheet["C2"].value == 12.5
 
@@ -294,22 +298,24 @@ def _filter_values(**chosen) -> dict:
 
 def test_exp011_download_callback_sends_the_rows_the_grid_reports(small_url):
     from dashboard.factory import create_app
+    from tests.downloads import download
 
     app = create_app(small_url, today=TODAY)
     values = {
-        "explorer-download-csv.n_clicks": 1,
         "explorer-shown-ids.data": ["TL0004", "TL0001"],
         "explorer-context.data": {"lang": "en", "country": "TST"},
         "explorer-grid.filterModel": {},
         **_filter_values(plan="AP_TST02", q="<script>"),
     }
-    payload = _post(app, "explorer-download-csv-file.data", values)["explorer-download-csv-file"]["data"]
-    assert payload["filename"] == "ogp-monitor_commitments_TST_AP_TST02_2026-11-27.csv"  # the bad q is dropped
-    text = base64.b64decode(payload["content"]).decode("utf-8-sig")
+    (out,) = _post(app, '"explorer-commitments"', values).values()
+    store = out["data"]
+    assert store["keys"] == ["TL0004", "TL0001"] and store["lazy"] is True
+    sent = download(app, "csv", store)
+    assert sent["filename"] == "ogp-monitor_commitments_TST_AP_TST02_2026-11-27.csv"  # the bad q is dropped
+    text = base64.b64decode(sent["content"]).decode("utf-8-sig")
     assert [r[0] for r in csv.reader(io.StringIO(text))][1:] == ["TL0004", "TL0001"]
-    values["explorer-download-xlsx.n_clicks"] = 1
-    payload = _post(app, "explorer-download-xlsx-file.data", values)["explorer-download-xlsx-file"]["data"]
-    assert payload["filename"].endswith(".xlsx") and payload["base64"]
+    sent = download(app, "xlsx", store)
+    assert sent["filename"].endswith(".xlsx") and sent["base64"]
 
 
 def test_exp012_rows_callback_applies_filters_and_rejects_garbage(small_url):

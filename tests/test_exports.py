@@ -20,12 +20,13 @@ from dashboard.components.downloads import ExportTable, file_name
 from dashboard.export_files import (
     NAMED_PARAMS,
     UNNAMED_PARAMS,
-    csv_bytes,
     export_name,
     filter_tokens,
+    frame_rows,
     name_slug,
     slug,
-    xlsx_bytes,
+    table_csv,
+    table_xlsx,
 )
 from tests.downloads import download
 from tests.downloads import stores as table_stores
@@ -140,7 +141,7 @@ def test_xpt004_csv_is_utf8_with_bom_and_formula_like_text_is_defused():
         },
         dtype=object,
     )
-    data = csv_bytes(frame)
+    data = table_csv(list(frame.columns), frame_rows(frame))
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Área", "Avance (%)", "Fin"]
@@ -161,7 +162,11 @@ def test_xpt005_xlsx_has_bold_header_widths_dates_and_a_filters_sheet():
     )
     about = [("Vista", "Resumen"), ("Filtro: Plan", "=evil()"), ("Filas", 2)]
     book = load_workbook(
-        io.BytesIO(xlsx_bytes(frame, "Hitos: atrasados/por vencer [1]", about=about, about_name="Filtros"))
+        io.BytesIO(
+            table_xlsx(
+                list(frame.columns), frame_rows(frame), "Hitos: atrasados/por vencer [1]", about, about_name="Filtros"
+            )
+        )
     )
     sheet, notes = book.worksheets
     assert sheet.title == "Hitos  atrasados por vencer  1" and notes.title == "Filtros"
@@ -434,30 +439,13 @@ def test_xpt015_views_put_their_tables_in_stores(app):
 
 
 def test_xpt016_explorer_files_come_from_the_shared_code_with_a_filters_sheet(app):
-    """The explorer keeps its own buttons (they follow the grid's own filters) but its
-    files are made by the same code: same names, same defused cells, the Filters sheet."""
-    from benchmarks.dash_requests import dash_request, find_callback
-    from dashboard.components.common import dom_id
-    from dashboard.ids import filter_id
-    from dashboard.pages.commitments import FILTERS
+    """The explorer's buttons are the shared pair's: its store holds the ids the grid
+    shows (column filters included) and the rows are read at the click: same names, same
+    defused cells, the Filters sheet."""
+    from dashboard.pages.commitments import export_table
 
-    values = {
-        "explorer-download-xlsx.n_clicks": 1,
-        "explorer-shown-ids.data": ["PE0066", "PE0001"],
-        "explorer-context.data": {"lang": "es", "country": "PER"},
-        "explorer-grid.filterModel": {},
-        **{
-            f"{dom_id(filter_id(n))}.value": {
-                "id": filter_id(n),
-                "property": "value",
-                "value": "AP_PER03" if n == "plan" else None,
-            }
-            for n in FILTERS
-        },
-    }
-    key = find_callback(app, "explorer-download-xlsx-file.data")
-    response = app.server.test_client().post("/_dash-update-component", json=dash_request(app, key, values))
-    sent = json.loads(response.data)["response"]["explorer-download-xlsx-file"]["data"]
+    shown = export_table("es", {"country": "PER", "plan": "AP_PER03"}, ["PE0066", "PE0001"], False)
+    sent = _download(app, "xlsx", shown.payload())
     assert sent["filename"] == "ogp-monitor_compromisos_PER_AP_PER03_2026-11-27.xlsx"
     book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
     assert book.sheetnames == ["Compromisos", "Filtros"] and book["Compromisos"].freeze_panes == "B2"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from dash import dcc, html
 
-from dashboard.export_files import csv_bytes, export_name, plain, xlsx_bytes
+from dashboard.export_files import export_name, name_slug, plain, table_csv, table_xlsx
 from dashboard.i18n import add, catalogue, normalise_lang, t, vocab_label
 from dashboard.state import PARAMS
 
@@ -137,6 +137,11 @@ class ExportTable:
     sources: list[str] | None = None
     file_title: str | None = None
     lazy: bool = False
+    # A lazy table's rows chosen by id, in order (the explorer: the rows its grid shows).
+    keys: list[str] | None = None
+    # More parts for the file name (the explorer: "filtrado" when the grid's own filters are on).
+    file_extra: list[str] = field(default_factory=list)
+    frozen_columns: int = 0  # kept in view when scrolling sideways (set by a builder, never sent)
 
     def __post_init__(self):
         self.params = clean_params(self.params)
@@ -155,6 +160,8 @@ class ExportTable:
             "sample": bool(self.sample),
             "sources": self.sources,
             "lazy": bool(self.lazy),
+            "keys": self.keys,
+            "file_extra": self.file_extra,
         }
 
     @classmethod
@@ -187,6 +194,12 @@ class ExportTable:
             if not isinstance(sources, list):
                 raise ValueError("bad sources")
             sources = [_text(s, 500) for s in sources[:MAX_SOURCES]]
+        keys = payload.get("keys")
+        if keys is not None and (not isinstance(keys, list) or len(keys) > MAX_ROWS):
+            raise ValueError("bad keys")
+        extra = payload.get("file_extra") or []
+        if not isinstance(extra, list) or len(extra) > 3:
+            raise ValueError("bad file name parts")
         return cls(
             view=view,
             name=name,
@@ -199,6 +212,8 @@ class ExportTable:
             sample=payload.get("sample") is True,
             sources=sources,
             lazy=lazy,
+            keys=None if keys is None else [_text(k, 60) for k in keys if isinstance(k, str)],
+            file_extra=[_text(e, 40) for e in extra],
         )
 
 
@@ -314,23 +329,26 @@ def loaded_sources(app, lang: str) -> list[str]:
 
 
 def file_name(table: ExportTable, day: dt.date, fmt: str) -> str:
-    return export_name(view_label(table.view, table.lang), table.file_title or table.title, table.params, day, fmt)
+    """Named like the images; a table named as its view (the explorer's) is not named twice."""
+    view = view_label(table.view, table.lang)
+    title = table.file_title or table.title
+    return export_name(
+        view, None if name_slug(title) == name_slug(view) else title, table.params, day, fmt, table.file_extra
+    )
 
 
 def send_table(table: ExportTable, fmt: str, day: dt.date, sources: list[str]) -> dict:
     """The dcc.Download data for the table in ``fmt`` (csv or xlsx)."""
-    import pandas as pd
-
-    frame = (
-        pd.DataFrame(table.rows, columns=table.columns, dtype=object)
-        if table.rows
-        else pd.DataFrame(columns=table.columns, dtype=object)
-    )
     if fmt == "csv":
-        content = csv_bytes(frame)
+        content = table_csv(table.columns, table.rows)
     else:
-        content = xlsx_bytes(
-            frame, table.title, about=about_rows(table, day, sources), about_name=t("downloads.sheet_about", table.lang)
+        content = table_xlsx(
+            table.columns,
+            table.rows,
+            table.title,
+            about=about_rows(table, day, sources),
+            about_name=t("downloads.sheet_about", table.lang),
+            freeze=(1, table.frozen_columns),
         )
     return dcc.send_bytes(content, file_name(table, day, fmt), type=MEDIA_TYPES[fmt])
 

@@ -9,13 +9,10 @@ shows, in its order, with a few more IRM fields for researchers.
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.components.downloads import view_label
-from dashboard.export_files import csv_bytes, export_name, xlsx_bytes  # noqa: F401  the explorer's files
 from dashboard.i18n import add, fmt_percent, irm_label, t, vocab_label
 from data import vocab
 from data.missing import is_missing
@@ -319,12 +316,3 @@ def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame(columns, dtype=object)
     out.columns = [t(f"explorer.col.{name}", lang) for name in columns]
     return out
-
-
-def file_name(
-    lang: str, country: str | None, filters: dict, today: dt.date, ext: str, grid_filtered: bool = False
-) -> str:
-    """``ogp-monitor_compromisos_PER_AP_PER03_q-foros_2026-11-27.csv``: the view, its filters, the day
-    (the rules every download follows: dashboard/export_files.py)."""
-    extra = [t("explorer.file_filtered", lang)] if grid_filtered else []
-    return export_name(view_label("commitments", lang), None, {**filters, "country": country}, today, ext, extra)

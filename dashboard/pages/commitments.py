@@ -10,13 +10,13 @@ and the starred commitments.  Callbacks: callbacks/explorer.py.
 from __future__ import annotations
 
 import dash_ag_grid as dag
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.chart import described_graph
 from dashboard.components.common import dom_id, empty_state, page_heading, sample_badge, section
+from dashboard.components.downloads import ExportTable, table_downloads
 from dashboard.components.explorer_table import column_defs, display_title
 from dashboard.components.filters import dropdown_filter, filter_bar
 from dashboard.components.grid_locale import grid_locale
@@ -129,10 +129,7 @@ CONTEXT = "explorer-context"  # language and country the page was drawn for
 NOTES = "explorer-notes"
 SUMMARY = "explorer-summary"
 PANELS = "explorer-panels"
-CSV_BUTTON = "explorer-download-csv"
-XLSX_BUTTON = "explorer-download-xlsx"
-DOWNLOAD_CSV = "explorer-download-csv-file"
-DOWNLOAD_XLSX = "explorer-download-xlsx-file"
+EXPORT = "explorer-commitments"  # the downloads' table name (callbacks/table_downloads.py builds its rows)
 FILTERS = ("plan", "area", "institution", "status", "method", "q")
 
 
@@ -190,13 +187,8 @@ def _grid(ctx: PageContext) -> dag.AgGrid:
 
 def layout(ctx: PageContext):
     downloads = html.Div(
-        [
-            dbc.Button(t("common.download_csv", ctx.lang), id=CSV_BUTTON, color="secondary", outline=True, size="sm"),
-            dbc.Button(t("common.download_xlsx", ctx.lang), id=XLSX_BUTTON, color="secondary", outline=True, size="sm"),
-        ],
+        table_downloads(export_table(ctx.lang, {**ctx.params, "lang": None}, [], False)),
         className="explorer-downloads",
-        role="group",
-        **{"aria-label": t("explorer.downloads", ctx.lang)},
     )
     table = html.Section(
         [
@@ -240,14 +232,26 @@ def layout(ctx: PageContext):
                     "projector": bool(ctx.params.get("projector")),
                 },
             ),
-            dcc.Download(id=DOWNLOAD_CSV),
-            dcc.Download(id=DOWNLOAD_XLSX),
         ],
         className="explorer",
     )
 
 
 # --- pieces the callbacks draw -------------------------------------------------------------------
+
+
+def export_table(lang: str, params: dict, keys: list[str], grid_filtered: bool) -> ExportTable:
+    """The rows the grid shows, as they download: ids only; their rows are read at the click."""
+    return ExportTable(
+        view=PAGE_NAME,
+        name=EXPORT,
+        title=t("explorer.sheet", lang),
+        lang=lang,
+        params=params,
+        lazy=True,
+        keys=keys,
+        file_extra=[t("explorer.file_filtered", lang)] if grid_filtered else [],
+    )
 
 
 def notes(frame: pd.DataFrame, lang: str) -> list:
