@@ -1,6 +1,6 @@
 """Benchmark cases of the commitment explorer (callbacks/explorer.py).
 
-The IRM panels and downloads receive the ids the grid shows; the cases send
+The IRM panels and the downloads' store receive the ids the grid shows; the cases send
 every id a country's commitments can have (unknown ones are ignored), which is
 what the grid reports with no filter.  Peru is the largest country of both
 datasets; Ukraine adds a country with OGP's IRM ratings on the extract (and an
@@ -46,20 +46,18 @@ def cases(country: str, plan: str | None) -> list[tuple]:
             ),
             (VIEW, f"IRM panels, {code}", ("explorer-panels.children",), {**context, **shown}),
         ]
-    context = {"explorer-context.data": {"lang": "es", "country": country}}
-    download = {**context, "explorer-shown-ids.data": _ids(country), "explorer-grid.filterModel": {}, **_filters()}
+    # The downloads go through the shared pair (cases_exports.py's helper): the store holds the ids.
+    from benchmarks.cases_exports import click_values
+    from dashboard.pages.commitments import EXPORT, export_table
+
+    store = export_table("es", {"country": country}, _ids(country), False).payload()
     out += [
         (
             VIEW,
-            "download CSV",
-            ("explorer-download-csv-file.data",),
-            {**download, "explorer-download-csv.n_clicks": 1},
-        ),
-        (
-            VIEW,
-            "download XLSX",
-            ("explorer-download-xlsx-file.data",),
-            {**download, "explorer-download-xlsx.n_clicks": 1},
-        ),
+            f"download {fmt.upper()}",
+            (f'"format":"{fmt}"', "table-download"),
+            click_values(EXPORT, fmt, store),
+        )
+        for fmt in ("csv", "xlsx")
     ]
     return out

@@ -42,7 +42,7 @@ def _store(name: str, rows: int) -> dict:
     ).payload()
 
 
-def _values(name: str, fmt: str, payload: dict) -> dict:
+def click_values(name: str, fmt: str, payload: dict) -> dict:
     button = json.dumps({"format": fmt, "name": ["MATCH"], "type": "table-download-button"}, separators=(",", ":"))
     store = json.dumps({"name": ["MATCH"], "type": "table-data"}, separators=(",", ":"))
     return {
@@ -63,7 +63,7 @@ def cases(country: str, plan: str | None) -> list[tuple]:
                     "(downloads)",
                     f"table of {rows} rows, {fmt.upper()}",
                     (f'"format":"{fmt}"', "table-download"),
-                    _values(f"bench-{rows}", fmt, payload),
+                    click_values(f"bench-{rows}", fmt, payload),
                 )
             )
     lazy = placeholder("es", {"country": country, "plan": plan, "status": "late"}).payload()
@@ -73,7 +73,7 @@ def cases(country: str, plan: str | None) -> list[tuple]:
                 page_named("timeline").path,
                 f"every late milestone (lazy), {fmt.upper()}",
                 (f'"format":"{fmt}"', "table-download"),
-                _values("timeline-milestones", fmt, lazy),
+                click_values("timeline-milestones", fmt, lazy),
             )
         )
     return out

@@ -138,7 +138,7 @@ def test_exp105_csv_download_holds_the_filtered_rows(dash_duo, app):
     expected = displayed_ids(dash_duo)
     assert len(expected) == 12  # 7 in 2019 and 5 in 2017–2019
     dash_duo.wait_for_text_to_equal("#explorer-summary", f"{len(expected)} de 104 compromisos", timeout=10)
-    dash_duo.find_element("#explorer-download-csv").click()
+    dash_duo.find_element(".explorer-downloads .table-download-csv").click()
     folder = dash_duo.download_path
 
     def done():
@@ -166,7 +166,8 @@ def test_exp106_language_switch_changes_grid_and_panels(dash_duo, app):
     assert "Commitment" in header and "Compromiso" not in header
     assert "plan=AP_PER02" in current_search(dash_duo)
     dash_duo.wait_for_contains_text("#explorer-starred", "Starred by the IRM: 3", timeout=10)
-    assert dash_duo.find_element("#explorer-download-csv").text == "Download CSV"
+    button = dash_duo.find_element(".explorer-downloads .table-download-csv")
+    assert button.get_attribute("aria-label") == "Download “Commitments” as CSV"
     assert console_errors(dash_duo) == []
 
 
