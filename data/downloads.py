@@ -1,12 +1,10 @@
-"""What the Data page offers to download, as bytes and file names.
+"""The blank templates (data/templates.py) zipped into one file, for the Data page.
 
-The export is data/export.py's (every table in the format ``import`` reads);
-the templates are data/templates.py's, zipped into one file.
+The whole-database export and its file name are data/export.py's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import tempfile
 import zipfile
@@ -15,13 +13,7 @@ from pathlib import Path
 from data.export import ZIP_TIME
 from data.templates import write_templates
 
-EXPORT_STEM = "ogp-monitor-export"
 TEMPLATES_NAME = "ogp-monitor-templates.zip"
-
-
-def export_filename(day: dt.date, extension: str) -> str:
-    """``ogp-monitor-export-2026-11-27.zip`` (or ``.xlsx``)."""
-    return f"{EXPORT_STEM}-{day.isoformat()}.{extension}"
 
 
 def templates_zip_bytes() -> bytes:

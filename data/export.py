@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import IO
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from data import models, spreadsheets
 from data.db import session_scope
 from data.formats import BY_NAME, Column
 from data.models import TABLE_ORDER
-from data.records import RECORDS, provenance
+from data.records import RECORDS, provenance, scalar_text  # noqa: F401  provenance: the rule copied here
 
 CHUNK = 2_000
 # Fixed time stamp for the files in a zip, so the same data gives the same bytes.
@@ -54,7 +54,8 @@ def export_filename(day: dt.date, extension: str) -> str:
 
 
 def _key_order(table: str, session: Session):
-    """The statement reading ``table``'s records in the order of its natural key.
+    """The statement reading ``table``'s records in the order of its natural key, and the
+    columns its rows take from the records they name (name -> (expression, kind)).
 
     The database sorts as Python sorts the exported text: whole numbers as
     numbers (none first), the rest by code point (PostgreSQL's "C" collation,
@@ -79,71 +80,130 @@ def _key_order(table: str, session: Session):
         aliased(m.Milestone),
     )
     mapping = RECORDS[table]
-    stmt = select(mapping.model).options(*mapping.eager)
+    model = mapping.model
+    stmt = select(model).select_from(model).options(*mapping.eager)
+    links = {}
+    link = getattr(mapping, "link", None)
+    if link is not None:  # a ChildOf table: the parent's key is the foreign key itself
+        links[link[0]] = (getattr(model, link[2]), "text")
     if table == "countries":
-        return stmt.order_by(text(m.Country.code))
+        return stmt.order_by(text(m.Country.code)), links
     if table in ("action_plans", "commitments"):
-        return stmt.order_by(text(mapping.model.id))
+        return stmt.order_by(text(model.id)), links
     if table in ("institutions", "organizations"):
-        return stmt.order_by(text(mapping.model.country_code), text(mapping.model.name))
+        return stmt.order_by(text(model.country_code), text(model.name)), links
     if table == "policy_areas":
-        return stmt.order_by(text(m.PolicyArea.name))
+        return stmt.order_by(text(m.PolicyArea.name)), links
     if table == "milestones":
-        return stmt.order_by(text(m.Milestone.commitment_id), number(m.Milestone.number))
+        return stmt.order_by(text(m.Milestone.commitment_id), number(m.Milestone.number)), links
     if table == "milestone_events":
-        return stmt.join(milestone, milestone.id == m.MilestoneEvent.milestone_id).order_by(
+        links |= {"commitment": (milestone.commitment_id, "text"), "milestone": (milestone.number, "int")}
+        stmt = stmt.join(milestone, milestone.id == m.MilestoneEvent.milestone_id)
+        return stmt.order_by(
             text(milestone.commitment_id), number(milestone.number), *day(m.MilestoneEvent.date)
-        )
+        ), links
     if table == "forums":
-        return stmt.order_by(text(m.Forum.code))
+        return stmt.order_by(text(m.Forum.code)), links
     if table == "memberships":
-        return (
-            stmt.join(forum, forum.id == m.Membership.forum_id)
-            .join(organization, organization.id == m.Membership.organization_id)
-            .order_by(text(forum.code), text(organization.name), text(m.Membership.role), *day(m.Membership.term_start))
+        links |= {"forum": (forum.code, "text"), "organization": (organization.name, "text")}
+        stmt = stmt.join(forum, forum.id == m.Membership.forum_id).join(
+            organization, organization.id == m.Membership.organization_id
         )
+        return stmt.order_by(
+            text(forum.code), text(organization.name), text(m.Membership.role), *day(m.Membership.term_start)
+        ), links
     if table == "meetings":
-        return stmt.join(forum, forum.id == m.Meeting.forum_id).order_by(text(forum.code), *day(m.Meeting.date))
+        links |= {"forum": (forum.code, "text")}
+        return stmt.join(forum, forum.id == m.Meeting.forum_id).order_by(text(forum.code), *day(m.Meeting.date)), links
     if table == "attendance":
-        return (
+        links |= {
+            "forum": (forum.code, "text"),
+            "meeting_date": (meeting.date, "date"),
+            "organization": (organization.name, "text"),
+        }
+        stmt = (
             stmt.join(meeting, meeting.id == m.Attendance.meeting_id)
             .join(forum, forum.id == meeting.forum_id)
             .outerjoin(organization, organization.id == m.Attendance.organization_id)
-            .order_by(
-                text(forum.code),
-                *day(meeting.date),
-                text(organization.name),
-                text(m.Attendance.stakeholder_type),
-                text(m.Attendance.gender),
-            )
         )
+        return stmt.order_by(
+            text(forum.code),
+            *day(meeting.date),
+            text(organization.name),
+            text(m.Attendance.stakeholder_type),
+            text(m.Attendance.gender),
+        ), links
     if table == "participation":
         p = m.Participation
-        return (
-            stmt.outerjoin(forum, forum.id == p.forum_id)
-            .outerjoin(organization, organization.id == p.organization_id)
-            .order_by(
-                text(p.country_code),
-                *day(p.date),
-                text(p.channel),
-                text(forum.code),
-                text(p.commitment_id),
-                text(organization.name),
-                text(p.stakeholder_type),
-                text(p.gender),
-            )
+        links |= {
+            "forum": (forum.code, "text"),
+            "action_plan": (p.action_plan_id, "text"),
+            "commitment": (p.commitment_id, "text"),
+            "organization": (organization.name, "text"),
+        }
+        stmt = stmt.outerjoin(forum, forum.id == p.forum_id).outerjoin(
+            organization, organization.id == p.organization_id
         )
+        return stmt.order_by(
+            text(p.country_code),
+            *day(p.date),
+            text(p.channel),
+            text(forum.code),
+            text(p.commitment_id),
+            text(organization.name),
+            text(p.stakeholder_type),
+            text(p.gender),
+        ), links
     raise KeyError(table)
+
+
+# Tables whose rows are the records' own columns plus the keys of the records they
+# name: read as plain rows, not as ORM objects (several times faster).  The others
+# (commitments: IRM texts and lists; forums: the commitments they follow) go
+# through data/records.py's ``export``; tests/test_export.py checks both give the same rows.
+PLAIN_TABLES = frozenset(TABLE_ORDER) - {"commitments", "forums"}
 
 
 def table_rows(session: Session, table: str) -> Iterator[list[str]]:
     """Every record of ``table`` as its canonical row (text, in the format's column order), key order."""
+    if table in PLAIN_TABLES:
+        return _plain_rows(session, table)
+    return record_rows(session, table)
+
+
+def _labels(session: Session) -> dict[int, str]:
+    """provenance()'s source text by the source's id (no attribute load per row)."""
+    return {source.id: source.label for source in session.scalars(select(models.Source))}
+
+
+def record_rows(session: Session, table: str) -> Iterator[list[str]]:
     mapping = RECORDS[table]
     names = [c.name for c in BY_NAME[table].all_columns]
-    stmt = _key_order(table, session).execution_options(yield_per=CHUNK)
-    for record in session.scalars(stmt):
-        row = mapping.export(record) | provenance(record)
+    labels = _labels(session)
+    stmt, _ = _key_order(table, session)
+    for record in session.scalars(stmt.execution_options(yield_per=CHUNK)):
+        row = mapping.export(record)
+        row["source"] = labels[record.source_id]
+        row["source_row"] = scalar_text("int", record.source_row)
         yield [row.get(name, "") for name in names]
+
+
+def _plain_rows(session: Session, table: str) -> Iterator[list[str]]:
+    mapping, fmt = RECORDS[table], BY_NAME[table]
+    model = mapping.model
+    stmt, links = _key_order(table, session)
+    columns = {c: (getattr(model, c), mapping.kind(c)) for c in mapping.scalars} | links
+    columns |= {"source": (model.source_id, "source"), "source_row": (model.source_row, "int")}
+    names = [c.name for c in fmt.all_columns]
+    kinds = [columns[name][1] if name in columns else None for name in names]
+    labels = _labels(session)
+    stmt = stmt.with_only_columns(*(columns[name][0] if name in columns else literal("") for name in names))
+    result = session.execute(stmt.execution_options(yield_per=CHUNK))
+    for values in result:
+        yield [
+            labels[value] if kind == "source" else scalar_text(kind, value) if kind else ""
+            for value, kind in zip(values, kinds, strict=True)
+        ]
 
 
 def table_count(session: Session, table: str) -> int:
@@ -266,7 +326,7 @@ def write_xlsx(url: str | None, target: str | Path | IO[bytes]) -> None:
             )
             for table in TABLE_ORDER
         ]
-        spreadsheets.write_xlsx(str(target) if isinstance(target, Path) else target, sheets)
+        spreadsheets.write_xlsx(str(target) if isinstance(target, Path) else target, sheets)  # type: ignore[arg-type]
 
 
 def export_xlsx_bytes(url: str | None = None) -> bytes:
@@ -287,3 +347,41 @@ def export_xlsx(url: str | None, path: str | Path) -> Path:
 def too_long_for_xlsx(counts: dict[str, int]) -> list[str]:
     """The tables (of a count per table) that an XLSX sheet cannot hold."""
     return [table for table, count in counts.items() if count + 1 > spreadsheets.XLSX_MAX_ROWS]
+
+
+# --- a file per data version, for a web download ------------------------------------------------
+
+EXTENSIONS = {"zip": "csv", "xlsx": "xlsx"}  # file extension -> format
+
+
+def export_file(url: str | None, extension: str, folder: str | Path, version: str) -> Path:
+    """The whole database as ``extension`` (zip of CSVs, or xlsx), written once per data ``version``.
+
+    Written under a temporary name, then renamed, so a reader never sees half a
+    file (two workers asked at once both write it; the bytes are the same).
+    Files of other versions of the same database are removed.  TooManyRows
+    for an XLSX some table of which does not fit on a sheet.
+    """
+    import hashlib
+    import os
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    database = hashlib.sha1(str(url).encode()).hexdigest()[:12]
+    stamp = hashlib.sha1(version.encode()).hexdigest()[:12]
+    path = folder / f"{database}-{stamp}.{extension}"
+    if path.exists():
+        return path
+    partial = folder / f".{path.name}.{os.getpid()}.partial"
+    try:
+        if EXTENSIONS[extension] == "csv":
+            write_csv_zip(url, partial)
+        else:
+            write_xlsx(url, partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    for old in folder.glob(f"{database}-*.{extension}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path

@@ -151,15 +151,20 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from data.export import export_csv, export_xlsx
+    from data.spreadsheets import TooManyRows
 
     url = _migrated(args)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.format == "csv":
         paths = export_csv(url, args.out)
         print(f"wrote {len(paths)} CSV files to {args.out}")
-    else:
+        return 0
+    try:
         path = export_xlsx(url, args.out / "ogp-monitor.xlsx")
-        print(f"wrote {path}")
+    except TooManyRows as error:  # refused before writing: nothing half-written is left
+        print(f"error: {error} (ogp-monitor export --format csv)", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
     return 0
 
 

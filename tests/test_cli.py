@@ -114,3 +114,14 @@ def test_cli009_bad_arguments_exit_2_with_usage(args, capsys):
         main(args)
     assert exit_info.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_cli010_xlsx_export_too_long_for_a_sheet_says_to_use_csv(sqlite_url, tmp_path, capsys, monkeypatch):
+    from data import spreadsheets
+
+    assert main(["--database", sqlite_url, "seed"]) == 0
+    monkeypatch.setattr(spreadsheets, "XLSX_MAX_ROWS", 50)  # Peru's milestones no longer fit on a sheet
+    assert main(["--database", sqlite_url, "export", "--format", "xlsx", "--out", str(tmp_path / "x")]) == 1
+    err = capsys.readouterr().err
+    assert "rows do not fit on an XLSX sheet" in err and "export as CSV instead" in err
+    assert not (tmp_path / "x" / "ogp-monitor.xlsx").exists()

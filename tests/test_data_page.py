@@ -35,7 +35,7 @@ def text_of(component) -> str:
     return " ".join(text_of(item) for item in items if item is not None)
 
 
-def download(app, button: str, download_id: str) -> dict:
+def download(app, button: str, download_id: str) -> dict:  # a callback's download (the templates)
     """The callback's answer to a click, as the browser would receive it."""
     from benchmarks.dash_requests import dash_request, find_callback
 
@@ -89,34 +89,51 @@ def test_dap002_sample_notice_on_the_seeded_database_only(seeded_url, migrated_u
     assert "Última importación de un archivo: 2 nov 2026 14:05 (countries.csv)." in text_of(render(migrated_url))
 
 
-def test_dap003_csv_download_is_a_zip_of_13_tables_the_importer_accepts(app, seeded_url, tmp_path, new_database):
+def fetch(app, extension: str):
+    """The whole-database route's answer, as the browser receives it."""
     from dashboard.pages import data as page
+
+    return app.server.test_client().get(page.EXPORT_ROUTE + extension)
+
+
+def test_dap003_csv_download_is_a_zip_of_13_tables_the_importer_accepts(app, seeded_url, tmp_path, new_database):
     from data.importers import import_paths
     from data.queries.inventory import table_counts
 
-    sent = download(app, page.BUTTON_CSV, page.DOWNLOAD_CSV)
-    assert sent["filename"] == EXPORT_ZIP and sent["type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(sent["content"])))
+    sent = fetch(app, "zip")
+    assert sent.status_code == 200 and sent.mimetype == "application/zip"
+    assert f"filename={EXPORT_ZIP}" in sent.headers["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(sent.data))
     names = sorted(archive.namelist())
     assert len(names) == 13 and all(n.endswith(".csv") for n in names)
     archive.extractall(tmp_path)
     fresh = new_database("sqlite")
     import_paths([tmp_path / n for n in names], fresh)
     assert table_counts(fresh) == table_counts(seeded_url)
+    assert fetch(app, "zip").data == sent.data  # written once per data version, then sent from disk
+    assert fetch(app, "exe").status_code == 404
 
 
 def test_dap004_xlsx_download_is_a_workbook_the_importer_accepts(app, seeded_url, tmp_path, new_database):
-    from dashboard.pages import data as page
     from data.importers import import_paths
     from data.queries.inventory import table_counts
 
-    sent = download(app, page.BUTTON_XLSX, page.DOWNLOAD_XLSX)
-    assert sent["filename"] == "ogp-monitor-export-2026-11-27.xlsx"
-    path = tmp_path / sent["filename"]
-    path.write_bytes(base64.b64decode(sent["content"]))
+    sent = fetch(app, "xlsx")
+    assert "filename=ogp-monitor-export-2026-11-27.xlsx" in sent.headers["Content-Disposition"]
+    path = tmp_path / "ogp-monitor-export-2026-11-27.xlsx"
+    path.write_bytes(sent.data)
     fresh = new_database("sqlite")
     import_paths([path], fresh)
     assert table_counts(fresh) == table_counts(seeded_url)
+
+
+def test_dap009_no_xlsx_offered_when_a_table_does_not_fit_on_a_sheet():
+    from dashboard.pages.data import BUTTON_XLSX, download_section
+
+    section = download_section("es", ["participation"])
+    assert "participation" in text_of(section) and "Descargue el CSV" in text_of(section)
+    assert BUTTON_XLSX not in str(section)
+    assert BUTTON_XLSX in str(download_section("en", []))
 
 
 def test_dap005_templates_download_holds_every_table(app):

@@ -123,6 +123,12 @@ add(
         },
         "data.download.csv": {"es": "Toda la base en CSV (zip)", "en": "Whole database as CSV (zip)"},
         "data.download.xlsx": {"es": "Toda la base en XLSX", "en": "Whole database as XLSX"},
+        "data.download.xlsx_too_long": {
+            "es": "Toda la base en XLSX no está disponible: estas tablas tienen más filas de las que caben en una "
+            "hoja de Excel (1.048.575): {tables}. Descargue el CSV.",
+            "en": "The whole database as XLSX is not available: these tables have more rows than an Excel sheet "
+            "holds (1,048,575): {tables}. Download the CSV instead.",
+        },
         "data.download.templates": {"es": "Plantillas en blanco (zip)", "en": "Blank templates (zip)"},
         "data.import.title": {"es": "Cómo importar", "en": "How to import"},
         "data.import.intro": {
@@ -169,8 +175,8 @@ add(
 )
 
 # Component ids of this page.
-DOWNLOAD_CSV = "data-download-csv"
-DOWNLOAD_XLSX = "data-download-xlsx"
+# The whole database downloads from this route (callbacks/data_page.py), + "zip" or "xlsx".
+EXPORT_ROUTE = "/downloads/ogp-monitor-export."
 DOWNLOAD_TEMPLATES = "data-download-templates"
 BUTTON_CSV = "data-button-csv"
 BUTTON_XLSX = "data-button-xlsx"
@@ -279,26 +285,27 @@ def loaded_section(stats: dict, lang: str) -> html.Section:
     )
 
 
-def download_section(lang: str) -> html.Section:
-    buttons = [
-        (BUTTON_CSV, DOWNLOAD_CSV, "data.download.csv"),
-        (BUTTON_XLSX, DOWNLOAD_XLSX, "data.download.xlsx"),
-        (BUTTON_TEMPLATES, DOWNLOAD_TEMPLATES, "data.download.templates"),
+def download_section(lang: str, too_long: list[str]) -> html.Section:
+    """Links to the whole database (a route sends the file from disk) and the templates' button.
+
+    ``too_long``: the tables an XLSX sheet cannot hold; then the XLSX is not offered.
+    """
+    links = [
+        html.A(t("data.download.csv", lang), id=BUTTON_CSV, href=EXPORT_ROUTE + "zip", className="btn btn-primary")
     ]
+    if too_long:
+        note = html.P(t("data.download.xlsx_too_long", lang, tables=", ".join(too_long)), className="section-help")
+    else:
+        note = None
+        links.append(
+            html.A(
+                t("data.download.xlsx", lang), id=BUTTON_XLSX, href=EXPORT_ROUTE + "xlsx", className="btn btn-primary"
+            )
+        )
+    links.append(dbc.Button(t("data.download.templates", lang), id=BUTTON_TEMPLATES, color="primary", outline=True))
     return section(
         t("data.download.title", lang),
-        html.Div(
-            [
-                html.Div(
-                    [
-                        dbc.Button(t(key, lang), id=button, color="primary", outline=key.endswith("templates"))
-                        for button, _, key in buttons
-                    ],
-                    className="data-buttons",
-                ),
-                *[dcc.Download(id=download) for _, download, _ in buttons],
-            ]
-        ),
+        html.Div([html.Div(links, className="data-buttons"), note, dcc.Download(id=DOWNLOAD_TEMPLATES)]),
         section_id="data-download",
         help_text=t("data.download.help", lang),
     )
@@ -374,6 +381,7 @@ def formats_section(lang: str) -> html.Section:
 
 
 def layout(ctx: PageContext):
+    from data.export import too_long_for_xlsx
     from data.queries.inventory import stats as inventory_stats
 
     stats = inventory_stats(ctx.db_url)
@@ -382,7 +390,7 @@ def layout(ctx: PageContext):
             page_heading(t("data.title", ctx.lang), t("data.lead", ctx.lang)),
             sample_notice(stats, ctx.lang),
             loaded_section(stats, ctx.lang),
-            download_section(ctx.lang),
+            download_section(ctx.lang, too_long_for_xlsx(stats["tables"])),
             import_section(ctx.lang),
             formats_section(ctx.lang),
         ],
