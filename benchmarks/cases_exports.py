@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 
-from dashboard.components.downloads import ExportTable, button_id, data_id
+from dashboard.components.downloads import button_id, data_id
+from dashboard.export_files import ExportTable
 from dashboard.pages import page_named
 
 

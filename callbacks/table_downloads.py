@@ -16,15 +16,8 @@ from dash import MATCH, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.cache import cached
-from dashboard.components.downloads import (
-    FORMATS,
-    ExportTable,
-    button_id,
-    data_id,
-    download_id,
-    loaded_sources,
-    send_table,
-)
+from dashboard.components.downloads import FORMATS, button_id, data_id, download_id, send_table
+from dashboard.export_files import ExportTable, loaded_sources
 from dashboard.factory import database_url_of, today_of
 from data.db import DATABASE_UNAVAILABLE
 
@@ -69,7 +62,9 @@ def explorer_commitments(app, table: ExportTable) -> ExportTable:
     from data import commitment_list
     from data.queries import explorer as queries
 
-    every = cached(app, queries.commitments, table.params.get("country"), None, None, None, today_of(app))
+    every = cached(
+        database_url_of(app), queries.commitments, table.params.get("country"), None, None, None, today_of(app)
+    )
     rows = commitment_list.restrict(every, table.keys or [])
     frame = download_frame(rows, table.lang)
     return replace(

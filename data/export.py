@@ -11,10 +11,10 @@ formula-like text, dates, Excel's limits) are data/spreadsheets.py's.
 Memory stays flat whatever the size of the big tables (events, attendance,
 participation): each table is read in chunks of ``CHUNK`` records
 (``yield_per``: a server-side cursor on PostgreSQL) in the order of its natural
-key, sorted by the database, and each row is written as it comes.  Only the
-records other rows name (sources, institutions, forums, organizations,
-milestones, meetings) are held, so the rows that name them find them without
-a query each.
+key, sorted by the database, and each row is written as it comes.  The big
+tables are read as plain rows (``PLAIN_TABLES``); commitments and forums as
+records, with the sources and institutions they name held, so they find them
+without a query each.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ CHUNK = 2_000
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 EXPORT_STEM = "ogp-monitor-export"
 # Records that rows of other tables name: held during an export (see module docstring).
-NAMED = (models.Source, models.Institution, models.Forum, models.Organization, models.Milestone, models.Meeting)
+NAMED = (models.Source, models.Institution)
 
 
 def export_filename(day: dt.date, extension: str) -> str:

@@ -236,9 +236,8 @@ def test_exp008_grid_rows_follow_the_language(small_url):
 def test_exp009_downloads_hold_the_rows_shown_in_their_order(small_url):
     from openpyxl import load_workbook
 
-    from dashboard.components.downloads import file_name
     from dashboard.components.explorer_table import download_frame
-    from dashboard.export_files import frame_rows, table_csv, table_xlsx
+    from dashboard.export_files import file_name, frame_rows, table_csv, table_xlsx
     from dashboard.pages.commitments import export_table
 
     table = queries.commitments(small_url, "TST", today=TODAY)

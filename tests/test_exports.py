@@ -16,11 +16,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.components.downloads import ExportTable, file_name
 from dashboard.export_files import (
     NAMED_PARAMS,
     UNNAMED_PARAMS,
+    ExportTable,
     export_name,
+    file_name,
     filter_tokens,
     frame_rows,
     name_slug,
@@ -225,7 +226,7 @@ def test_xpt006_a_store_sent_back_is_checked_again():
 
 
 def test_xpt007_the_filters_sheet_says_view_filters_date_sources_and_sample():
-    from dashboard.components.downloads import about_rows
+    from dashboard.export_files import about_rows
 
     rows = dict(
         about_rows(

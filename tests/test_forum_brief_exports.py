@@ -15,7 +15,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.components.downloads import ExportTable, file_name, send_table
+from dashboard.components.downloads import send_table
+from dashboard.export_files import ExportTable, file_name
 from dashboard.exports import forum_brief as exports
 from data.queries import forum_brief as q
 from tests.downloads import download, stores

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.components.downloads import ExportTable
 from dashboard.components.organization_table import COLUMNS, listed
+from dashboard.export_files import ExportTable
 from dashboard.i18n import add, t, vocab_label
 
 add({"export.engagement.organizations": {"es": "Organizaciones participantes", "en": "Participating organizations"}})

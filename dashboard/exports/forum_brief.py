@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard import theme
 from dashboard.components import forum_tables  # noqa: F401  the headers forums.tbl.*
-from dashboard.components.downloads import ExportTable, source_label
+from dashboard.export_files import ExportTable, source_label
 from dashboard.exports import forums as _forum_exports  # noqa: F401  the headers export.forums.*
 from dashboard.exports import yes_no
 from dashboard.i18n import add, t, vocab_label

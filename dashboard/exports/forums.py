@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.components import forum_tables  # noqa: F401  the tables' headers (forums.tbl.*, forums.sum.*)
-from dashboard.components.downloads import ExportTable
+from dashboard.export_files import ExportTable
 from dashboard.i18n import add, t, vocab_label
 from data.vocab import FORUM_MAX_GAP_DAYS
 

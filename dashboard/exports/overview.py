@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.components.downloads import ExportTable
+from dashboard.export_files import ExportTable
 from dashboard.i18n import add, t, vocab_label
 
 add(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.components.downloads import ExportTable, source_label
+from dashboard.export_files import ExportTable, source_label
 from dashboard.i18n import add, t, vocab_label
 
 add(

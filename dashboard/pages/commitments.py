@@ -16,10 +16,11 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.chart import described_graph
 from dashboard.components.common import dom_id, empty_state, page_heading, sample_badge, section
-from dashboard.components.downloads import ExportTable, table_downloads
+from dashboard.components.downloads import table_downloads
 from dashboard.components.explorer_table import column_defs, display_title
 from dashboard.components.filters import dropdown_filter, filter_bar
 from dashboard.components.grid_locale import grid_locale
+from dashboard.export_files import ExportTable
 from dashboard.figures.explorer import diog_bars, diog_summary, irm_heatmap, irm_heatmap_summary
 from dashboard.i18n import add, fmt_number, t, vocab_label
 from dashboard.pages import Page, PageContext
