@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 from sqlalchemy import func, literal, select
@@ -80,7 +80,7 @@ def _key_order(table: str, session: Session):
         aliased(m.Milestone),
     )
     mapping = RECORDS[table]
-    model = mapping.model
+    model: Any = mapping.model  # every table model has these columns; Base does not declare them
     stmt = select(model).select_from(model).options(*mapping.eager)
     links = {}
     link = getattr(mapping, "link", None)
@@ -190,7 +190,7 @@ def record_rows(session: Session, table: str) -> Iterator[list[str]]:
 
 def _plain_rows(session: Session, table: str) -> Iterator[list[str]]:
     mapping, fmt = RECORDS[table], BY_NAME[table]
-    model = mapping.model
+    model: Any = mapping.model  # every table model has these columns; Base does not declare them
     stmt, links = _key_order(table, session)
     columns = {c: (getattr(model, c), mapping.kind(c)) for c in mapping.scalars} | links
     columns |= {"source": (model.source_id, "source"), "source_row": (model.source_row, "int")}
