@@ -326,7 +326,7 @@ def write_xlsx(url: str | None, target: str | Path | IO[bytes]) -> None:
             )
             for table in TABLE_ORDER
         ]
-        spreadsheets.write_xlsx(str(target) if isinstance(target, Path) else target, sheets)  # type: ignore[arg-type]
+        spreadsheets.write_xlsx(str(target) if isinstance(target, Path) else target, sheets)
 
 
 def export_xlsx_bytes(url: str | None = None) -> bytes:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-import xlsxwriter
+import xlsxwriter  # type: ignore[import-untyped]  # no stubs published
 
 CSV_ENCODING = "utf-8-sig"
 DATE_FORMAT = "yyyy-mm-dd"
