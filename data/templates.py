@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
@@ -57,6 +58,11 @@ commitments the example forum follows) are in the database.
 
 def table_names(table: TableFormat) -> list[str]:
     return [c.name for c in table.all_columns]
+
+
+def example_frame(table: TableFormat) -> pd.DataFrame:
+    """The table's example row as text, one column per format column."""
+    return pd.DataFrame([{c.name: c.example for c in table.all_columns}], dtype="str")
 
 
 def column_note(column: Column) -> str:
