@@ -120,8 +120,8 @@ class Records:
         """Columns whose text identifies a record (so a database index holds it)."""
         return set(self.format.key)
 
-    def max_lengths(self) -> dict[str, int]:
-        """Longest text each column may hold, from the model's String columns."""
+    def max_lengths(self) -> dict[str, int | None]:
+        """Longest text each column may hold, from the model's String columns (None: no limit)."""
         return {c: _length(self.model, c) for c in self.scalars if _length(self.model, c)}
 
 
@@ -144,7 +144,11 @@ def _id(found: dict[str, list], column: str) -> int | None:
 
 def _get(record, model, ident):
     """A parent by primary key: the session's identity map, loaded beforehand."""
-    return None if ident is None else object_session(record).get(model, ident)
+    if ident is None:
+        return None
+    session = object_session(record)
+    assert session is not None  # records are attached to the import's session
+    return session.get(model, ident)
 
 
 class Countries(Records):
@@ -264,7 +268,8 @@ class Commitments(Records):
 
     @functools.cached_property
     def vocabularies(self) -> dict[str, tuple[str, ...]]:
-        return {c: self.format.column(c).vocabulary for c in self.irm}
+        # IRM columns always name their vocabulary (formats._irm_column).
+        return {c: self.format.column(c).vocabulary or () for c in self.irm}
 
     def export(self, record):
         row = super().export(record)

@@ -105,6 +105,7 @@ def read_into(path: PathLike, batch: Batch) -> None:
         if wrong_table:
             batch.problems.append(wrong_table)
             continue
+        assert table is not None  # table_of gives a table or a problem
         batch.add(sheet, table, f"file:{sheet.name}")
 
 

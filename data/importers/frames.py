@@ -9,8 +9,9 @@ own file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,8 @@ class Frame:
     def records(self) -> list[dict[str, str]]:
         """The rows as dicts (computed once; see ``set_column``)."""
         if self._records is None:
-            self._records = self.data.to_dict("records")
+            # The frame's columns are format column names (str).
+            self._records = cast(list[dict[str, str]], self.data.to_dict("records"))
         return self._records
 
     def set_column(self, name: str, values: list[str]) -> None:
@@ -50,7 +52,7 @@ class Frame:
 
 def new_frame(
     table: str,
-    columns: dict[str, list[str]],
+    columns: Mapping[str, Sequence[str]],
     rows: list[int],
     file: str,
     source: str,

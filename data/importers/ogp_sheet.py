@@ -127,7 +127,7 @@ class _Columns:
 
     def __init__(self, sheet: Sheet):
         self.sheet = sheet
-        self.index = {}
+        self.index: dict[str, int] = {}
         for position, header in enumerate(sheet.header):
             self.index.setdefault(header.casefold(), position)
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import python_calamine
 
@@ -114,7 +115,7 @@ def _too_many_cells(file: str, number: int, count: int, width: int) -> Problem:
     )
 
 
-def read_path(path: str | Path) -> tuple[list[Sheet], list[Problem], list[Problem]]:
+def read_path(path: str | os.PathLike) -> tuple[list[Sheet], list[Problem], list[Problem]]:
     """Sheets, problems and warnings for one file given by the user."""
     label = str(path)
     try:
@@ -224,7 +225,8 @@ def _read_csv(
                 for record in reader:
                     number += 1
                     if not number % 4096:
-                        sheet.position = f.buffer.tell()
+                        # text-mode open wraps a BufferedReader, whose tell() works while iterating
+                        sheet.position = cast(io.BufferedReader, f.buffer).tell()
                     # Our CSVs quote formula-like text (data/spreadsheets.py): the quote is not the value's.
                     yield number, [unquote_formula(cell.strip()) for cell in record]
             except csv.Error as error:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from data.formats import BY_NAME
 from data.importers.frames import Frame
-from data.models import TABLE_ORDER, Source
+from data.models import TABLE_ORDER, Source, Sourced
 from data.records import RECORDS, Loaded, Row, load_all
 
 # Tables streamed in chunks and written in bulk; the others are held here.
@@ -37,7 +37,7 @@ class Store:
         self.session = session
         self._loaded: Loaded = load_all(session, HELD)  # held so the identity map keeps them
         self.sources: dict[str, Source] = {s.label: s for s in self._loaded.sources}
-        self.objects: dict[str, dict[tuple, object]] = {t: {} for t in TABLE_ORDER}
+        self.objects: dict[str, dict[tuple, Sourced]] = {t: {} for t in TABLE_ORDER}
         self.rows: dict[str, dict[tuple, Row]] = {t: {} for t in TABLE_ORDER}
         for table, records in self._loaded.records.items():
             mapping = RECORDS[table]

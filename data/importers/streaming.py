@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, Text, cast, select
+from sqlalchemy import ColumnElement, Connection, Float, Text, cast, select
 from sqlalchemy.orm import Session
 
 from data.formats import BY_NAME
@@ -219,7 +220,10 @@ class Lookups:
         if table not in self._ids:
             model = Base.metadata.tables[table]
             if table == "milestones":
-                parts = (model.c.commitment_id, cast(model.c.number, Text))
+                parts: tuple[ColumnElement[Any], ColumnElement[Any]] = (
+                    model.c.commitment_id,
+                    cast(model.c.number, Text),
+                )
             else:
                 parts = (cast(model.c.forum_id, Text), cast(model.c.date, Text))
             rows = self.session.connection().execute(select(model.c.id, *parts))
@@ -248,7 +252,7 @@ def resolve(frame: Frame, bad: pd.DataFrame, lookups: Lookups) -> Resolved:
         missing &= ~bad[list(skip)].any(axis=1)
         parts = [data[k] if isinstance(k, str) else k for k in key]
         for index in np.flatnonzero(missing.to_numpy(dtype=bool)):
-            named = tuple(str(part.iat[index]) for part in parts)
+            named = tuple(str(part.iat[int(index)]) for part in parts)
             problems.append(frame.problem(int(index), column, unknown(parent, named)))
 
     def code(column: str, parent: str) -> pd.Series:
@@ -312,8 +316,8 @@ def _answered_within_received(frame: Frame, bad: pd.DataFrame) -> list[Problem]:
         frame.problem(
             int(index),
             "contributions_answered",
-            f"{data['contributions_answered'].iat[index]} answered is more than the "
-            f"{data['contributions_received'].iat[index]} received; answered counts "
+            f"{data['contributions_answered'].iat[int(index)]} answered is more than the "
+            f"{data['contributions_received'].iat[int(index)]} received; answered counts "
             "contributions that got a reasoned answer, so it cannot exceed received",
         )
         for index in np.flatnonzero(over.to_numpy(dtype=bool))
@@ -399,7 +403,7 @@ class TableWriter:
         if any(s.id is None for s in source_ids.values()):
             self.session.flush()
         sid = labels.map({label: s.id for label, s in source_ids.items()}).to_numpy(dtype=np.int64)
-        position = self.index.get_indexer(keys)
+        position = self.index.get_indexer(keys)  # type: ignore[arg-type]  # pandas accepts any array-like; the stubs say Index
         new = position < 0
         outcome = np.where(new, 2, 0).astype(np.int8)
         old = np.flatnonzero(~new)
@@ -436,13 +440,13 @@ class TableWriter:
         names = [*columns, "source_id", "source_row"]
         connection = self.session.connection()
         if connection.dialect.name == "postgresql":
-            driver = connection.connection.driver_connection
+            driver = _driver(connection)
             with driver.cursor() as cursor, cursor.copy(f"COPY {self.table} ({', '.join(names)}) FROM STDIN") as copy:
                 for row in values:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in names)
-            driver = connection.connection.driver_connection
+            driver = _driver(connection)
             driver.executemany(f"INSERT INTO {self.table} ({', '.join(names)}) VALUES ({marks})", values)
 
     def _update(self, stored: pd.DataFrame, ids: np.ndarray, sources: np.ndarray, rows: np.ndarray) -> None:
@@ -451,7 +455,7 @@ class TableWriter:
         connection = self.session.connection()
         if connection.dialect.name == "postgresql":
             # COPY the new values as text into a scratch table, then one UPDATE casts them.
-            driver = connection.connection.driver_connection
+            driver = _driver(connection)
             types = {c: self.model.c[c].type.compile(connection.dialect) for c in columns}
             with driver.cursor() as cursor:
                 cursor.execute(
@@ -467,8 +471,15 @@ class TableWriter:
                 cursor.execute("DROP TABLE ogp_import_update")
         else:
             sets = ", ".join(f"{c} = ?" for c in columns)
-            driver = connection.connection.driver_connection
+            driver = _driver(connection)
             driver.executemany(f"UPDATE {self.table} SET {sets} WHERE id = ?", values)
+
+
+def _driver(connection: Connection) -> Any:
+    """The DB-API connection (psycopg or sqlite3) under SQLAlchemy's: COPY and executemany run on it."""
+    driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection always has one
+    return driver
 
 
 def _fetch(session: Session, query) -> Iterator[list[tuple]]:
@@ -476,7 +487,7 @@ def _fetch(session: Session, query) -> Iterator[list[tuple]]:
     plain tuples from the driver (a server-side cursor on PostgreSQL)."""
     connection = session.connection()
     sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    driver = connection.connection.driver_connection
+    driver = _driver(connection)
     postgres = connection.dialect.name == "postgresql"
     cursor = driver.cursor(name="ogp_import_existing") if postgres else driver.cursor()
     try:

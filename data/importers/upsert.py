@@ -13,12 +13,12 @@ second file that merely repeats a record is not where it came from.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from data.importers.frames import Frame
 from data.importers.report import TableCounts
 from data.importers.store import Store
-from data.models import TABLE_ORDER, Source
+from data.models import TABLE_ORDER, Source, Sourced
 from data.records import COLLECTIONS, RECORDS, Parent
 
 OUTCOMES = ("unchanged", "updated", "added")  # in order: a record counts by the furthest it got
@@ -111,7 +111,8 @@ class Writer:
         self._note(table, key, "updated")
 
     def _add(self, table: str, key: tuple, values: dict[str, Any], label: str, source_row: int | None) -> None:
-        record = RECORDS[table].model(**values, source=self._source(label), source_row=source_row)
+        # Every project model is Sourced (data/models.py).
+        record = cast(Sourced, RECORDS[table].model(**values, source=self._source(label), source_row=source_row))
         self.session.add(record)
         self.store.objects[table][key] = record
         self.touched.add(label)

@@ -79,6 +79,7 @@ def _kind_check(column: Column) -> Check | None:
     if kind == "ogp_date":
         return Check("ogp_date", _per_value(cells.is_ogp_date))
     if kind == "irm":
+        assert vocabulary is not None  # IRM columns always name their vocabulary (formats._irm_column)
         return Check("irm", _per_value(lambda v: cells.irm_is_valid(v, vocabulary)))
     if vocabulary:
         return Check("vocabulary", _filled(lambda s: s.isin(vocabulary)))
@@ -181,7 +182,7 @@ def bad_cells(bad: pd.DataFrame) -> dict[int, set[str]]:
     rows, columns = np.nonzero(bad.to_numpy())
     out: dict[int, set[str]] = {}
     for row, column in zip(rows, columns, strict=True):
-        out.setdefault(int(row), set()).add(bad.columns[column])
+        out.setdefault(int(row), set()).add(bad.columns[int(column)])
     return out
 
 
