@@ -32,6 +32,15 @@ class PageContext:
     path_args: dict = field(default_factory=dict)
     path: str = "/"
 
+    def store(self) -> dict:
+        """What a page's callbacks read back with ``state.read_context``: its language,
+        country and projector mode, written one way by every page."""
+        return {
+            "lang": self.lang,
+            "country": self.params.get("country"),
+            "projector": bool(self.params.get("projector")),
+        }
+
 
 # Parameters the frame reads on every page: the language switch, the country
 # picker and the projector switch (names in dashboard/state.py).

@@ -227,11 +227,7 @@ def layout(ctx: PageContext):
             dcc.Store(id=SHOWN, storage_type="memory"),
             dcc.Store(
                 id=CONTEXT,
-                data={
-                    "lang": ctx.lang,
-                    "country": ctx.params.get("country"),
-                    "projector": bool(ctx.params.get("projector")),
-                },
+                data=ctx.store(),
             ),
         ],
         className="explorer",

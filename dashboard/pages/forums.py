@@ -269,11 +269,7 @@ def layout(ctx: PageContext):
             dcc.Store(id=ARRANGED),  # which charts are drawn as rows (callbacks/forums.py)
             dcc.Store(
                 id=CONTEXT,
-                data={
-                    "lang": ctx.lang,
-                    "country": ctx.params.get("country"),
-                    "projector": bool(ctx.params.get("projector")),
-                },
+                data=ctx.store(),
             ),
         ],
         className="forums-page",

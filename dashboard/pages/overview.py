@@ -61,11 +61,7 @@ def layout(ctx: PageContext):
             # redrawn when the language or the country change, so these are fixed.
             dcc.Store(
                 id=CONTEXT,
-                data={
-                    "lang": ctx.lang,
-                    "country": ctx.params.get("country"),
-                    "projector": bool(ctx.params.get("projector")),
-                },
+                data=ctx.store(),
             ),
             filter_bar(ctx, extra=[asof_filter(ctx)]),
             dcc.Loading(
